@@ -113,5 +113,5 @@ def parse_xml(path: Path) -> etree._Element:
     try:
         return etree.fromstring(data, parser=parser)
     except etree.XMLSyntaxError as exc:
-        line = exc.lineno if exc.lineno else None
-        raise ParseError(str(path), f"malformed XML: {exc.msg}", line=line) from exc
+        where: int | None = exc.lineno or None
+        raise ParseError(str(path), f"malformed XML: {exc.msg}", line=where) from exc

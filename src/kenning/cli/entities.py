@@ -1,0 +1,47 @@
+"""``kenning entity`` and ``kenning export``: read entities out of the store."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from kenning.cli.output import emit_json, print_table
+from kenning.store import open_store
+from kenning.store.views import entity_view, export_csv, export_ftm
+
+__all__ = ["entity", "export"]
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.argument("entity_id")
+def entity(as_json: bool, entity_id: str) -> None:
+    """One entity with its sanctions, identifiers, relations and same-as links."""
+    view = entity_view(open_store(), entity_id)
+    if as_json:
+        emit_json(view)
+        return
+    props = view["properties"]
+    rows = [[k, "; ".join(view["readable"].get(k, v))] for k, v in sorted(props.items())]
+    print_table(f"{view['caption']} ({view['id']}, {view['schema']})", ["property", "values"], rows)
+    for s in view["sanctions"]:
+        p = s["properties"]
+        click.echo(f"sanction: {'; '.join(p.get('authority', []))}; program {', '.join(p.get('program', []))}; "
+                   f"listed {', '.join(p.get('listingDate', [])) or 'n/a'}")
+    for r in view["relations"]:
+        other = r["other"] or {}
+        click.echo(f"relation: {r['role']} ({r['direction']}) {other.get('caption')} [{other.get('id')}]")
+    for link in view["same_as"]:
+        click.echo(f"same as: {link['caption']} [{link['id']}] score {link['score']:.2f}")
+
+
+@click.command()
+@click.option("--dataset", "-d", help="Only this dataset.")
+@click.option("--format", "fmt", type=click.Choice(["ftm", "csv"]), default="ftm", show_default=True)
+def export(dataset: str | None, fmt: str) -> None:
+    """Export the current lists: FtM JSON lines (every entity) or CSV (one row per listed party)."""
+    store = open_store()
+    count = export_ftm(store, sys.stdout.buffer, dataset) if fmt == "ftm" else export_csv(store, sys.stdout, dataset)
+    sys.stdout.flush()
+    click.echo(f"exported {count} entities", err=True)

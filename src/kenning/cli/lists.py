@@ -1,0 +1,97 @@
+"""``kenning lists``: load, update, inspect and diff the official lists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kenning.cli.output import emit_json, print_table
+from kenning.store import open_store
+from kenning.store.service import diff_sources, load_lists, status
+
+__all__ = ["lists"]
+
+
+@click.group()
+def lists() -> None:
+    """Official sanctions lists: load, update, status, diff."""
+
+
+@lists.command("load")
+@click.option("--dataset", "-d", help="Dataset name (us_ofac_sdn, us_ofac_cons, gb_ofsi, un_sc, eu_fsf).")
+@click.option("--skip-count-check", is_flag=True, help="Accept any number of entries (for excerpts and tests).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def load(dataset: str | None, skip_count_check: bool, as_json: bool, paths: tuple[Path, ...]) -> None:
+    """Load list files as new versions (no PATH: the snapshot bundled under data/)."""
+    results = load_lists(open_store(), dataset, paths, check_counts=not skip_count_check)
+    if as_json:
+        emit_json([r.to_dict() for r in results])
+        return
+    print_table("Loaded", ["dataset", "status", "version", "published", "entities", "current", "seconds"],
+                [[r.version.dataset, r.status, r.version.id, r.version.publication_date,
+                  r.version.entity_count, "yes" if r.current else "no", f"{r.seconds:.1f}"] for r in results])
+    for r in results:
+        for warning in r.version.warnings:
+            click.echo(f"warning: {r.version.dataset}: {warning}", err=True)
+
+
+@lists.command("status")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def status_cmd(as_json: bool) -> None:
+    """Per dataset: entities by schema, current version, publication date, loaded at."""
+    data = status(open_store())
+    if as_json:
+        emit_json(data)
+        return
+    if not data:
+        click.echo("no lists loaded yet: run `kenning lists load`", err=True)
+    print_table("Lists", ["dataset", "entities", "by schema", "version", "published", "loaded at"],
+                [[name, d["entities"], ", ".join(f"{k} {v}" for k, v in d["by_schema"].items()), d["version"],
+                  d["publication_date"], d["loaded_at"][:19]] for name, d in data.items()])
+
+
+@lists.command("diff")
+@click.option("--dataset", "-d", help="Dataset of both files when their names do not tell.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.argument("old")
+@click.argument("new")
+def diff(dataset: str | None, as_json: bool, old: str, new: str) -> None:
+    """What changed between two files of one list, or two stored versions (by number)."""
+    data = diff_sources(open_store(), old, new, dataset)
+    if as_json:
+        emit_json(data)
+        return
+    s = data["summary"]
+    click.echo(f"{data['dataset']}: {s['added']} added, {s['removed']} removed, {s['changed']} changed, "
+               f"{s['unchanged']} unchanged")
+    rows = [["added", a["id"], a["caption"], ""] for a in data["added"]]
+    rows += [["removed", r["id"], r["caption"], ""] for r in data["removed"]]
+    for c in data["changed"]:
+        what = sorted(c["properties"]) + [f"{r['schema']} {r['status']}" for r in c["records"]]
+        rows.append(["changed", c["id"], c["caption"], ", ".join(what)])
+    print_table("Differences", ["change", "id", "name", "what"], rows)
+
+
+@lists.command("update")
+@click.option("--dataset", "-d", help="Only this dataset (default: every dataset in sources.yml).")
+@click.option("--skip-count-check", is_flag=True, help="Accept any number of entries.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def update(dataset: str | None, skip_count_check: bool, as_json: bool) -> None:
+    """Download the current official files (URLs in sources.yml) and load them."""
+    from kenning.store.update import update_lists
+
+    results = update_lists(open_store(), dataset, check_counts=not skip_count_check)
+    if as_json:
+        emit_json([r.to_dict() for r in results])
+        return
+    rows = []
+    for r in results:
+        load = r.load
+        rows.append([r.dataset, len(r.downloads), sum(d.size for d in r.downloads),
+                     load.status if load else "", load.version.id if load else "",
+                     load.version.entity_count if load else ""])
+        for skipped in r.skipped:
+            click.echo(f"warning: {r.dataset}: optional file skipped: {skipped}", err=True)
+    print_table("Updated", ["dataset", "files", "bytes", "status", "version", "entities"], rows)

@@ -1,0 +1,126 @@
+"""What changed between two publications of a list: added, removed and changed listed parties.
+
+Records that hang off a party (its Sanction, Passport/Identification, UnknownLink) are folded into
+that party: a new passport or a changed relation shows as a change of the person, naming the record
+and the properties that changed, so the diff reads the way the list's own changes read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from followthemoney.types import registry
+
+from kenning.model import Entity, caption, is_target
+
+__all__ = ["EntityChange", "ListDiff", "diff_entities"]
+
+#: Properties through which a record names the party it belongs to, in order of preference.
+_OWNER_PROPS = ("entity", "holder", "subject", "person", "owner", "organization")
+
+
+@dataclass
+class EntityChange:
+    """One changed party: property changes on itself and on its records."""
+
+    id: str
+    schema: str
+    caption: str
+    properties: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    records: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "schema": self.schema, "caption": self.caption,
+                "properties": self.properties, "records": self.records}
+
+
+@dataclass
+class ListDiff:
+    """The difference between an old and a new publication of one list."""
+
+    added: list[dict[str, Any]] = field(default_factory=list)
+    removed: list[dict[str, Any]] = field(default_factory=list)
+    changed: list[EntityChange] = field(default_factory=list)
+    unchanged: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "summary": {"added": len(self.added), "removed": len(self.removed),
+                        "changed": len(self.changed), "unchanged": self.unchanged},
+            "added": self.added, "removed": self.removed,
+            "changed": [c.to_dict() for c in self.changed],
+        }
+
+
+def _prop_changes(old: Entity | None, new: Entity | None) -> dict[str, dict[str, list[str]]]:
+    before = old.to_dict()["properties"] if old is not None else {}
+    after = new.to_dict()["properties"] if new is not None else {}
+    changes: dict[str, dict[str, list[str]]] = {}
+    for prop in sorted(set(before) | set(after)):
+        was, now = before.get(prop, []), after.get(prop, [])
+        added = [v for v in now if v not in was]
+        removed = [v for v in was if v not in now]
+        if added or removed:
+            changes[prop] = {"added": added, "removed": removed}
+    return changes
+
+
+def _owner(entity: Entity, targets: set[str]) -> str | None:
+    for prop in _OWNER_PROPS:
+        for value in entity.get(prop, quiet=True):
+            if value in targets:
+                return str(value)
+    for ref_prop, value in entity.itervalues():
+        if ref_prop.type == registry.entity and value in targets:
+            return str(value)
+    return None
+
+
+def _summary(entity: Entity) -> dict[str, Any]:
+    source_id = str(entity.id).split("-", 1)[1] if "-" in str(entity.id) else entity.id
+    return {"id": entity.id, "source_id": source_id, "schema": entity.schema.name, "caption": caption(entity)}
+
+
+def diff_entities(old: Iterable[Entity], new: Iterable[Entity]) -> ListDiff:
+    """Compare two publications entity by entity (ids are stable across publications)."""
+    before = {str(e.id): e for e in old}
+    after = {str(e.id): e for e in new}
+    targets = {i for i, e in before.items() if is_target(e)} | {i for i, e in after.items() if is_target(e)}
+    result = ListDiff()
+    changes: dict[str, EntityChange] = {}
+
+    def change_of(target_id: str) -> EntityChange:
+        if target_id not in changes:
+            entity = after.get(target_id) or before[target_id]
+            changes[target_id] = EntityChange(target_id, entity.schema.name, caption(entity))
+        return changes[target_id]
+
+    for entity_id in sorted(targets):
+        old_e, new_e = before.get(entity_id), after.get(entity_id)
+        if old_e is None and new_e is not None:
+            result.added.append(_summary(new_e))
+        elif new_e is None and old_e is not None:
+            result.removed.append(_summary(old_e))
+        elif old_e is not None and new_e is not None:
+            props = _prop_changes(old_e, new_e)
+            if props:
+                change_of(entity_id).properties = props
+    gone = {r["id"] for r in result.added} | {r["id"] for r in result.removed}
+    for record_id in sorted((set(before) | set(after)) - targets):
+        old_r, new_r = before.get(record_id), after.get(record_id)
+        props = _prop_changes(old_r, new_r)
+        if not props:
+            continue
+        sample = new_r if new_r is not None else old_r
+        assert sample is not None
+        owner = _owner(sample, targets)
+        if owner is None or owner in gone:
+            continue
+        status = "added" if old_r is None else "removed" if new_r is None else "changed"
+        change_of(owner).records.append({"id": record_id, "schema": sample.schema.name, "status": status,
+                                         "properties": props})
+    result.changed = [changes[k] for k in sorted(changes)]
+    result.unchanged = len(targets) - len(result.added) - len(result.removed) - len(result.changed)
+    return result

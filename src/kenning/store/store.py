@@ -1,0 +1,176 @@
+"""The store: one SQLAlchemy engine over SQLite (default) or PostgreSQL, and read access to entities.
+
+Writes (loading a list version) live in :mod:`kenning.store.loader`; this module opens the database,
+creates the tables, and answers the questions every other part asks: which versions exist, what is
+current, give me this entity, its records (sanctions, identifiers, relations), all current targets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import SQLAlchemyError
+
+from kenning import settings
+from kenning.errors import StoreError
+from kenning.model import Entity, entity_from_dict
+from kenning.store.schema import SCHEMA_VERSION, datasets, entities, meta, metadata, refs, versions
+
+__all__ = ["Store", "VersionInfo", "open_store"]
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    """One stored publication of one list."""
+
+    id: int
+    dataset: str
+    publication_date: str | None
+    sha256: str
+    files: list[dict[str, Any]]
+    loaded_at: datetime
+    entity_count: int
+    schema_counts: dict[str, int]
+    stats: dict[str, int]
+    warnings: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": self.id, "dataset": self.dataset, "publication_date": self.publication_date,
+            "sha256": self.sha256, "files": self.files, "loaded_at": self.loaded_at.isoformat(),
+            "entity_count": self.entity_count, "schema_counts": self.schema_counts,
+            "stats": self.stats, "warnings": self.warnings,
+        }
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def _make_engine(url: str) -> Engine:
+    if url.startswith("sqlite:///"):
+        path = Path(url.removeprefix("sqlite:///"))
+        if str(path) not in ("", ":memory:"):
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, future=True)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, future=True, pool_pre_ping=True)
+
+
+def _row_version(row: Any) -> VersionInfo:
+    loaded = row.loaded_at
+    return VersionInfo(
+        id=row.id, dataset=row.dataset, publication_date=row.publication_date, sha256=row.sha256,
+        files=list(row.files), loaded_at=loaded, entity_count=row.entity_count,
+        schema_counts=dict(row.schema_counts), stats=dict(row.stats), warnings=list(row.warnings),
+    )
+
+
+def decode_entity(row: Any) -> Entity:
+    """Turn an ``entities`` row (id, schema, data) back into an FtM entity."""
+    return entity_from_dict({"id": row.id, "schema": row.schema, "properties": orjson.loads(row.data)})
+
+
+class Store:
+    """Access to one Kenning database (``KENNING_DB`` or the SQLite file under ``KENNING_HOME``)."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = url or settings.DATABASE_URL
+        try:
+            self.engine = _make_engine(self.url)
+            metadata.create_all(self.engine)
+            self._check_schema_version()
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot open the store at {self.url}: {exc.__class__.__name__}: {exc}") from exc
+
+    def _check_schema_version(self) -> None:
+        with self.engine.begin() as conn:
+            found = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
+            if found is None:
+                conn.execute(meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+            elif int(found) > SCHEMA_VERSION:
+                raise StoreError(f"the store at {self.url} was written by a newer Kenning "
+                                 f"(schema {found} > {SCHEMA_VERSION})")
+
+    def connect(self) -> Connection:
+        return self.engine.connect()
+
+    # -- versions -------------------------------------------------------------------------------
+    def versions(self, dataset: str | None = None) -> list[VersionInfo]:
+        """Every stored version, oldest first (optionally of one dataset)."""
+        query = select(versions).order_by(versions.c.id)
+        if dataset:
+            query = query.where(versions.c.dataset == dataset)
+        with self.connect() as conn:
+            return [_row_version(r) for r in conn.execute(query)]
+
+    def version(self, version_id: int) -> VersionInfo | None:
+        with self.connect() as conn:
+            row = conn.execute(select(versions).where(versions.c.id == version_id)).first()
+        return _row_version(row) if row else None
+
+    def current_versions(self) -> dict[str, VersionInfo]:
+        """The current version of each loaded dataset."""
+        query = select(versions).join(datasets, datasets.c.current_version == versions.c.id)
+        with self.connect() as conn:
+            return {r.dataset: _row_version(r) for r in conn.execute(query.order_by(versions.c.dataset))}
+
+    def current_version_ids(self) -> list[int]:
+        with self.connect() as conn:
+            return [int(v) for v in conn.execute(select(datasets.c.current_version)).scalars()]
+
+    # -- entities -------------------------------------------------------------------------------
+    def get_entity(self, entity_id: str, version_id: int | None = None) -> Entity | None:
+        """One entity from the current versions (or from one given version)."""
+        ids = [version_id] if version_id is not None else self.current_version_ids()
+        query = select(entities.c.id, entities.c.schema, entities.c.data).where(
+            entities.c.id == entity_id, entities.c.version_id.in_(ids))
+        with self.connect() as conn:
+            row = conn.execute(query).first()
+        return decode_entity(row) if row else None
+
+    def records_for(self, entity_id: str) -> list[Entity]:
+        """Entities of the current versions that point at ``entity_id`` (sanctions, identifiers, links)."""
+        ids = self.current_version_ids()
+        inner = select(refs.c.source_id, refs.c.version_id).where(
+            refs.c.target_id == entity_id, refs.c.version_id.in_(ids)).subquery()
+        query = (select(entities.c.id, entities.c.schema, entities.c.data)
+                 .join(inner, (entities.c.id == inner.c.source_id)
+                       & (entities.c.version_id == inner.c.version_id))
+                 .order_by(entities.c.id))
+        with self.connect() as conn:
+            return [decode_entity(r) for r in conn.execute(query)]
+
+    def iter_entities(self, dataset: str | None = None, targets_only: bool = False,
+                      version_id: int | None = None) -> Iterator[Entity]:
+        """Stream the entities of the current versions (or of one version), in id order."""
+        if version_id is not None:
+            ids = [version_id]
+        else:
+            current = self.current_versions()
+            ids = [v.id for name, v in current.items() if dataset is None or name == dataset]
+        query = select(entities.c.id, entities.c.schema, entities.c.data).where(
+            entities.c.version_id.in_(ids)).order_by(entities.c.version_id, entities.c.id)
+        if targets_only:
+            query = query.where(entities.c.target.is_(True))
+        with self.connect() as conn:
+            for row in conn.execution_options(yield_per=2000).execute(query):
+                yield decode_entity(row)
+
+
+def open_store(url: str | None = None) -> Store:
+    """Open (creating if needed) the store at ``url`` or the configured one."""
+    return Store(url)
