@@ -50,13 +50,13 @@ def _why_refused(ip: IPAddress) -> str | None:
         embedded = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
         if embedded is not None:
             why = _why_refused(embedded)
-            return f"{why} (inside the IPv6 address)" if why else None
+            return f"{why} (inside the IPv6 address, {embedded})" if why else None
     for label, flag in (("unspecified", ip.is_unspecified), ("loopback", ip.is_loopback),
                         ("link-local", ip.is_link_local), ("multicast", ip.is_multicast),
-                        ("private", ip.is_private), ("reserved", ip.is_reserved)):
+                        ("reserved", ip.is_reserved), ("private", ip.is_private)):
         if flag:
-            return label
-    return None if ip.is_global else "non-public"
+            return f"{label} address"
+    return None if ip.is_global else "non-public address"
 
 
 def check_address(ip: IPAddress, policy: AddressPolicy, url: str) -> None:
@@ -66,7 +66,7 @@ def check_address(ip: IPAddress, policy: AddressPolicy, url: str) -> None:
         return
     if policy is not False and any(ip in net for net in policy):
         return
-    raise FetchError(f"{url}: refused, {ip} is a {why} address (set allow_private / {_ENV} to allow it)")
+    raise FetchError(f"{url}: refused, {ip} is a {why} (set allow_private / {_ENV} to allow it)")
 
 
 def _resolve(host: str, port: int, url: str) -> list[IPAddress]:
