@@ -115,3 +115,9 @@ def test_scoring_counts_shingles_like_the_benchmark() -> None:
     assert summarise([half]).f1 == pytest.approx(0.5)
     missing = summarise([score_page("a b c d", None)])
     assert (missing.precision, missing.recall) == (0.0, 0.0)
+
+
+def test_html_fragment_file_is_read_as_html_by_its_suffix(tmp_path: Path) -> None:
+    fragment = tmp_path / "fragment.html"
+    fragment.write_text("<div><p>Sanctions were imposed on the shipping firm on Monday.</p></div>")
+    assert ingest_file(fragment).text == "Sanctions were imposed on the shipping firm on Monday."

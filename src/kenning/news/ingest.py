@@ -39,6 +39,7 @@ __all__ = [
 ]
 
 _FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
 
 def ingest_text(text: str, source: str = "<text>", *, url: str | None = None) -> Article:
@@ -64,9 +65,14 @@ def _read_file(path: Path) -> bytes:
 
 
 def ingest_file(path: str | Path) -> Article:
-    """A report file: HTML when it looks like HTML, else plain text; a feed file is refused here."""
+    """A report file: HTML by its suffix or its content, else plain text; a feed file is refused here."""
     path = Path(path)
-    return article_from_bytes(_read_file(path), str(path))
+    return article_from_bytes(_read_file(path), str(path), _file_kind(path))
+
+
+def _file_kind(path: Path) -> str | None:
+    """``"html"`` for an ``.html``/``.htm``/``.xhtml`` file; None lets the content decide."""
+    return "html" if path.suffix.lower() in _HTML_SUFFIXES else None
 
 
 def ingest_url(url: str, *, allow_private: bool | Sequence[str] | None = None,
@@ -109,7 +115,7 @@ def _ingest_one(item: str, allow_private: bool | Sequence[str] | None,
     data = _read_file(path)
     if path.suffix.lower() in _FEED_SUFFIXES or looks_like_feed(data):
         return ingest_feed_bytes(data, item, allow_private=allow_private, timeout=timeout)
-    return [article_from_bytes(data, item)], []
+    return [article_from_bytes(data, item, _file_kind(path))], []
 
 
 def ingest_many(items: Iterable[str | Path], *, allow_private: bool | Sequence[str] | None = None,

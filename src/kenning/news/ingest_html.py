@@ -25,6 +25,7 @@ __all__ = ["HtmlOptions", "HtmlParts", "decode_html", "extract_html", "looks_lik
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _HTML_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?\s*([A-Za-z]{2,3})\b""", re.IGNORECASE)
+_HAS_BODY = re.compile(r"<(html|body)\b", re.IGNORECASE)
 _HTML_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b",
                          re.IGNORECASE | re.DOTALL)
 
@@ -138,6 +139,9 @@ def extract_html(html: str, source: str, url: str | None = None,
                  options: HtmlOptions | None = None) -> HtmlParts:
     """Main text and metadata of an HTML page; a page without any text is a ParseError naming ``source``."""
     options = options or HtmlOptions()
+    if not _HAS_BODY.search(html):
+        # A fragment: trafilatura refuses a tree without <html>/<body>, so give it one.
+        html = f"<html><body>{html}</body></html>"
     doc = _trafilatura(html, url, options, fast=False)
     text, notes = _body(html, url, options, doc)
     if options.drop_boilerplate:

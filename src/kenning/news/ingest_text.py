@@ -53,7 +53,7 @@ def decode_text(data: bytes, source: str) -> str:
 
 
 def clean_body(text: str) -> str:
-    """Unify line endings, drop NUL-free control junk at the edges and outer whitespace."""
+    """Unify line endings to ``\\n`` and strip outer whitespace; nothing inside the text changes."""
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
