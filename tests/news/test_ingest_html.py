@@ -11,6 +11,7 @@ import pytest
 from kenning.errors import ParseError
 from kenning.news.ingest import ingest_file, ingest_html
 from kenning.news.ingest_html import HtmlOptions, extract_html
+from kenning.news.ingest_page import article_from_bytes
 from kenning.news.ingest_quality import score_page, summarise
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "news"
@@ -121,3 +122,10 @@ def test_html_fragment_file_is_read_as_html_by_its_suffix(tmp_path: Path) -> Non
     fragment = tmp_path / "fragment.html"
     fragment.write_text("<div><p>Sanctions were imposed on the shipping firm on Monday.</p></div>")
     assert ingest_file(fragment).text == "Sanctions were imposed on the shipping firm on Monday."
+
+
+def test_page_served_as_generic_xml_is_read_as_a_page() -> None:
+    xhtml = (FIXTURES / "site" / "second.html").read_bytes()
+    assert article_from_bytes(xhtml, "second.xml", kind="feed").outlet == "Brussels Briefing"
+    with pytest.raises(ParseError, match=r"rss\.xml: this is an RSS/Atom feed, not a report"):
+        article_from_bytes((FIXTURES / "site" / "rss.xml").read_bytes(), "rss.xml")

@@ -129,6 +129,8 @@ def article_from_bytes(data: bytes, source: str, kind: str | None = None,
     """A report's raw bytes: HTML when ``kind`` says so or the bytes look like it, else plain text."""
     hints = hints or Hints()
     check_size(len(data), source)
+    if kind == "feed" and not looks_like_feed(data):
+        kind = None  # served as generic XML but it is a page: let the content decide
     if kind == "html" or (kind is None and looks_like_html(data)):
         return article_from_html(decode_html(data, source, hints.charset), source, hints)
     if kind == "feed" or looks_like_feed(data):
