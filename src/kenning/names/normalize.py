@@ -1,0 +1,153 @@
+"""Normalisation of name strings: one clean, lower-case, Latin-ASCII form for every way of writing a name.
+
+Steps, in order (each documented on the function that does it):
+
+1. cut the input to :data:`MAX_INPUT_CHARS` characters, so a 10,000-character string costs no more
+   than a long name;
+2. Unicode NFKC (full-width letters, ligatures, compatibility forms become plain letters);
+3. one ``str.translate`` pass driven by ``data/characters.yml`` and the Unicode categories: controls,
+   format and invisible characters deleted; apostrophes deleted (``O'Brien`` -> ``obrien``);
+   punctuation, symbols and separators turned into spaces; hyphens and commas marked;
+4. case folding;
+5. per word, cached: look-alike letters of another script repaired and the word transliterated to
+   Latin ASCII through ICU (:func:`kenning.names.scripts.romanize_word`).
+
+The result contains only ``a-z``, ``0-9`` and single spaces, at most :data:`MAX_INPUT_CHARS` long,
+so :func:`normalize` is idempotent. Empty, emoji-only and control-only inputs give ``""``: callers turn
+that into a clear error.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from kenning.errors import ConfigError
+from kenning.names._data import read_yaml
+from kenning.names.scripts import romanize_word
+
+__all__ = ["MAX_INPUT_CHARS", "join_words", "normalize", "split_words", "transliterate", "word_tokens"]
+
+#: Characters of input considered at most. Longer text is cut before any costly step; the longest
+#: name in the bundled lists has 250 characters.
+MAX_INPUT_CHARS = 500
+
+_HYPHEN = "-"
+_COMMA = ","
+_DELETE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
+
+
+def _code_points(values: list[str], key: str) -> set[int]:
+    points: set[int] = set()
+    for value in values:
+        try:
+            start, _, end = str(value).partition("-")
+            points.update(range(int(start, 16), int(end or start, 16) + 1))
+        except ValueError as exc:
+            raise ConfigError(f"characters.yml, {key}: {value!r} is not a code point or range") from exc
+    return points
+
+
+class _CleanTable(dict[int, "str | None"]):
+    """A ``str.translate`` table that decides each code point's role on first sight, then remembers it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        data = read_yaml("characters.yml")
+        roles = {"invisible": None, "apostrophes": None, "hyphens": _HYPHEN, "commas": f" {_COMMA} "}
+        self._fixed: dict[int, str | None] = {}
+        for key, role in roles.items():
+            for point in _code_points(list(data.get(key) or ()), key):
+                self._fixed[point] = role
+        for point in range(128):
+            self[point] = self._role(point)
+
+    def _role(self, point: int) -> str | None:
+        if point in self._fixed:
+            return self._fixed[point]
+        category = unicodedata.category(chr(point))
+        if category in _DELETE_CATEGORIES:
+            return None
+        if category[0] in "LMN":
+            return chr(point)
+        return " "
+
+    def __missing__(self, point: int) -> str | None:
+        role = self._role(point)
+        self[point] = role
+        return role
+
+
+@lru_cache(maxsize=1)
+def _table() -> _CleanTable:
+    return _CleanTable()
+
+
+def _clean(text: str) -> str:
+    """Steps 1-4: cut, NFKC, one translate pass, case fold. Keeps ``-`` and ``,`` as markers."""
+    text = text[:MAX_INPUT_CHARS]
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return text.translate(_table()).casefold()
+
+
+@lru_cache(maxsize=1 << 18)
+def word_tokens(word: str) -> tuple[str, ...]:
+    """Tokens of one cleaned word (``-`` separates parts): Latin ASCII ``a-z0-9`` strings.
+
+    ``"abd-al-rahman"`` -> ``("abd", "al", "rahman")``; ``"перфильев"`` -> ``("perfilyev",)``;
+    ``"习近平"`` -> ``("xi", "jinping")``.
+    """
+    tokens: list[str] = []
+    for part in word.split(_HYPHEN):
+        if not part:
+            continue
+        if part.isascii():
+            tokens.append(part)
+            continue
+        latin = romanize_word(part).translate(_table()).casefold()
+        tokens.extend(tok for tok in latin.replace(_HYPHEN, " ").replace(_COMMA, " ").split() if tok)
+    return tuple(tokens)
+
+
+def split_words(text: str) -> list[str]:
+    """Cleaned words of ``text`` (steps 1-4), with ``","`` standing alone where a comma was.
+
+    Hyphenated words stay one word (``"abd-al-rahman"``); :func:`word_tokens` splits and romanises them.
+    """
+    return _clean(text).split()
+
+
+def join_words(words: list[str]) -> str:
+    """The normalised string of cleaned words (from :func:`split_words`), cut to :data:`MAX_INPUT_CHARS`."""
+    out = " ".join(tok for word in words if word != _COMMA for tok in word_tokens(word))
+    if len(out) <= MAX_INPUT_CHARS:
+        return out
+    return out[: MAX_INPUT_CHARS + 1].rsplit(" ", 1)[0]
+
+
+def normalize(text: str) -> str:
+    """The normalised form of a name: lower-case Latin ASCII words separated by single spaces.
+
+    ``"CAMARA, Sadio"`` -> ``"camara sadio"``; ``"O'Brien"`` -> ``"obrien"``; ``"Sаdio"`` (Cyrillic
+    ``а``) -> ``"sadio"``; ``"Виталий Перфильев"`` -> ``"vitaliy perfilyev"``; ``"🙂"`` -> ``""``.
+    """
+    return join_words(split_words(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _transliterate_word(word: str) -> str:
+    return romanize_word(word)
+
+
+def transliterate(text: str) -> str:
+    """``text`` in Latin ASCII, keeping its case and punctuation: ``"Пригожин Е.В."`` -> ``"Prigozhin E.V."``.
+
+    Invisible and control characters are removed and whitespace collapsed; each word is romanised
+    with the ICU transliterator of its script (``data/scripts.yml``), after repairing look-alike
+    letters of mixed-script words. Cut to :data:`MAX_INPUT_CHARS` characters.
+    """
+    text = unicodedata.normalize("NFKC", text[:MAX_INPUT_CHARS])
+    table = _table()
+    kept = "".join(ch for ch in text if ch.isspace() or table[ord(ch)] is not None or ch in "'`")
+    return " ".join(w for w in (_transliterate_word(w) for w in kept.split()) if w)
