@@ -240,6 +240,10 @@ def test_consolidated_list_with_comments() -> None:
              if e.schema.name == "Identification" and e.first("type") == "ISIN"]
     assert "US1694261033" in isins
     assert entities["us_ofac_cons-30882-link-30939"].get("object") == ["us_ofac_cons-30939"]
+    dweik = entities["us_ofac_cons-9668"]
+    assert dweik.get("political") == ["HAMAS - Hebron"]
+    assert dweik.get("birthPlace") == ["Al-Khalil, Hebron"]
+    assert ctx.stats["remarks_unparsed"] == 0
 
 
 def test_parsing_is_deterministic() -> None:

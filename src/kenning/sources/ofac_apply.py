@@ -12,10 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+from followthemoney.types import registry
 
 from kenning.model import Entity
 from kenning.sources.base import ParseContext
 from kenning.sources.ofac_dates import parse_date
+from kenning.sources.ofac_lists import ListFacts
 from kenning.sources.ofac_remarks import Identifier, Remark, parse_identifier, quoted_name
 
 __all__ = ["Entry", "Resolver", "add_ref", "apply_remarks", "put"]
@@ -26,6 +30,8 @@ Resolver = Callable[[str], str | None]
 _QUALIFIER = re.compile(r"^\(([^)]*)\)\s*:?\s*(.*)$", re.DOTALL)
 _URL = re.compile(r"https?://\S+")
 _DIGITS = re.compile(r"\D+")
+#: FtM types whose cleaning depends on the value alone, and whose values repeat across a list.
+_REPEATED_TYPES = frozenset({"country", "date", "gender", "url"})
 _ALT = re.compile(r"^alt\.\s+", re.IGNORECASE)
 
 
@@ -36,12 +42,18 @@ class Entry:
     ent_num: str
     target: Entity
     sanction: Entity
+    lists: ListFacts
     #: The Title column's parts (casefolded): remarks often repeat them.
     title_parts: frozenset[str] = frozenset()
-    honorifics: frozenset[str] = frozenset()
-    position_pattern: re.Pattern[str] | None = None
     records: list[Entity] = field(default_factory=list)
     links: dict[str, Entity] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=65536)
+def _clean_repeated(type_name: str, value: str, fmt: str | None) -> str | None:
+    """FtM's cleaning of a value whose cleaning does not depend on the entity (countries, dates, URLs)."""
+    cleaned = registry.get(type_name).clean(value, format=fmt)
+    return None if cleaned is None else str(cleaned)
 
 
 def put(entity: Entity, props: Sequence[str], value: str) -> bool:
@@ -50,7 +62,10 @@ def put(entity: Entity, props: Sequence[str], value: str) -> bool:
         prop = entity.schema.properties.get(name)
         if prop is None or prop.stub:
             continue
-        cleaned = prop.type.clean(value, proxy=entity, format=prop.format)
+        if prop.type.name in _REPEATED_TYPES:
+            cleaned = _clean_repeated(prop.type.name, value, prop.format)
+        else:
+            cleaned = prop.type.clean(value, proxy=entity, format=prop.format)
         if cleaned is not None:
             entity.add(prop, cleaned, cleaned=True)
             return True
@@ -79,8 +94,6 @@ def _candidates(kind: str, value: str) -> list[str]:
     """The spellings of one fact value to offer FtM, best first."""
     if kind == "gender":
         return [value.strip().lower()]
-    if kind == "number":
-        return [value.replace(",", "")]
     if kind == "phone":
         digits = _DIGITS.sub("", value)
         return [value, f"+{digits.lstrip('0')}"] if digits else [value]
@@ -188,19 +201,26 @@ def _link(ctx: ParseContext, entry: Entry, remark: Remark, resolve: Resolver) ->
 
 
 def _free_text(ctx: ParseContext, entry: Entry, remark: Remark) -> bool:
-    """A part no key names: the Title column repeated, an office of a person, or (False) unread."""
+    """A part no key names: the Title column repeated, a person's title, office or political group.
+
+    False when none of these reads it; the text then stays in notes.
+    """
     folded = remark.raw.casefold()
     if folded in entry.title_parts:
         return True
-    if folded in entry.honorifics:
-        entry.target.add("title", remark.raw)
-        return True
-    pattern = entry.position_pattern
-    if pattern is not None and entry.target.schema.is_a("Person") and pattern.search(remark.raw):
-        entry.target.add("position", remark.raw)
-        ctx.stats["remarks_positions"] += 1
-        return True
-    entry.target.add("notes", remark.raw)
+    target, lists = entry.target, entry.lists
+    if target.schema.is_a("Person"):
+        if folded in lists.honorifics:
+            target.add("title", remark.raw)
+            return True
+        if lists.political_pattern.search(remark.raw):
+            target.add("political", remark.raw)
+            return True
+        if lists.position_pattern.search(remark.raw):
+            target.add("position", remark.raw)
+            ctx.stats["remarks_positions"] += 1
+            return True
+    target.add("notes", remark.raw)
     return False
 
 

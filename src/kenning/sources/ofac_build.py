@@ -9,54 +9,18 @@ UnknownLinks, in that order. :class:`NameIndex` resolves the names used in ``Lin
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
-from typing import Any
 
-import yaml
-
-from kenning.errors import ConfigError
 from kenning.model import Entity
 from kenning.sources.base import ParseContext, SourceSpec
 from kenning.sources.ofac_apply import Entry, add_ref, apply_remarks, put
+from kenning.sources.ofac_lists import ListFacts, load_list_facts
 from kenning.sources.ofac_remarks import Remark, quoted_name
 
-__all__ = ["ListFacts", "NameIndex", "OfacRow", "build_entry", "load_list_facts", "name_key"]
+__all__ = ["NameIndex", "OfacRow", "build_entry", "name_key"]
 
-_FACTS = Path(__file__).with_name("ofac_lists.yml")
 _SPACES = re.compile(r"\s+")
-
-
-@dataclass(frozen=True)
-class ListFacts:
-    """The contents of ``ofac_lists.yml``."""
-
-    schemata: Mapping[str, str]
-    provisions: Mapping[str, tuple[str, ...]]
-    alt_types: Mapping[str, str]
-    honorifics: frozenset[str]
-    position_pattern: re.Pattern[str]
-
-
-@cache
-def load_list_facts(path: str | None = None) -> ListFacts:
-    """Read ``ofac_lists.yml`` (or the file ``path`` names)."""
-    target = Path(path) if path else _FACTS
-    try:
-        raw: dict[str, Any] = yaml.safe_load(target.read_text(encoding="utf-8"))
-        words = sorted((str(w) for w in raw["position_words"]), key=len, reverse=True)
-        return ListFacts(
-            schemata={str(k): str(v) for k, v in raw["schemata"].items()},
-            provisions={str(k): tuple(v or ()) for k, v in raw["provisions"].items()},
-            alt_types={str(k): str(v) for k, v in raw["alt_types"].items()},
-            honorifics=frozenset(str(h).casefold() for h in raw["honorifics"]),
-            position_pattern=re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b",
-                                        re.IGNORECASE),
-        )
-    except (OSError, yaml.YAMLError, KeyError, AttributeError, TypeError) as exc:
-        raise ConfigError(f"{target}: cannot read the OFAC list facts: {exc}") from exc
 
 
 @dataclass
@@ -150,13 +114,14 @@ def _addresses(entry: Entry, row: OfacRow) -> None:
 
 
 def _sanction(ctx: ParseContext, spec: SourceSpec, row: OfacRow, facts: ListFacts) -> Entity:
+    """The Sanction record of one entry, with what the catalogue says of the list's authority."""
     sanction = ctx.make("Sanction", row.ent_num, "sanction")
     add_ref(sanction, "entity", f"{ctx.dataset}-{row.ent_num}")
     sanction.add("authority", spec.authority)
-    sanction.add("country", spec.country)
+    put(sanction, ["country"], spec.country)
     sanction.add("program", row.programs)
     sanction.add("provisions", list(facts.provisions.get(ctx.dataset, ())))
-    sanction.add("sourceUrl", spec.homepage)
+    put(sanction, ["sourceUrl"], spec.homepage)
     return sanction
 
 
@@ -168,8 +133,8 @@ def build_entry(ctx: ParseContext, spec: SourceSpec, row: OfacRow, resolve: Name
         raise ctx.error(f"unknown SDN_Type {row.sdn_type!r}", line=row.line, record=row.ent_num)
     target = ctx.make(schema, row.ent_num)
     entry = Entry(ent_num=row.ent_num, target=target, sanction=_sanction(ctx, spec, row, facts),
-                  title_parts=frozenset(t.casefold() for t in [row.title or "", *_title_parts(row.title)]),
-                  honorifics=facts.honorifics, position_pattern=facts.position_pattern)
+                  lists=facts,
+                  title_parts=frozenset(t.casefold() for t in [row.title or "", *_title_parts(row.title)]))
     _names(entry, row)
     target.add("program", row.programs)
     target.add("topics", "sanction")

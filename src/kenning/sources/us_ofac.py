@@ -10,7 +10,16 @@ A publication is up to four headerless CSV files, with ``-0-`` for null and a fi
 
 The files are read whole (entries refer to each other by name), then each entry is built by
 :func:`kenning.sources.ofac_build.build_entry`. Companion rows whose ent_num the main file lacks
-(the companions may be newer) are counted as orphans and reported in one warning.
+(the companions may be newer) are counted as orphans and reported in one warning. The legacy
+files carry no publication date, so ``ctx.publication_date`` is left unset.
+
+Counters in ``ctx.stats``: ``rows``/``targets`` (entries), ``aliases`` and ``addresses`` (companion
+rows used), ``orphan_alt``/``orphan_add``/``orphan_comments``, ``comments`` (remarks continued),
+``remarks_truncated`` (cut remarks with no comments file), ``remark_parts``, ``remarks_parsed``,
+``remarks_unparsed`` (kept in notes), ``remarks_positions`` (free text read as an office),
+``remarks_rejected`` (read, but FtM refused the value: kept in notes), ``remark_aliases``,
+``identifiers``, ``links``, ``links_unresolved`` and ``operators_unresolved`` (names not found in
+the file: kept in notes).
 """
 
 from __future__ import annotations
@@ -20,7 +29,8 @@ from pathlib import Path
 
 from kenning.model import Entity
 from kenning.sources.base import ParseContext, get_source
-from kenning.sources.ofac_build import NameIndex, OfacRow, build_entry, load_list_facts
+from kenning.sources.ofac_build import NameIndex, OfacRow, build_entry
+from kenning.sources.ofac_lists import load_list_facts
 from kenning.sources.ofac_remarks import parse_remarks
 from kenning.sources.readers import iter_csv, read_text
 
