@@ -186,6 +186,9 @@ def test_orphans_and_truncation_are_reported() -> None:
     assert ctx.stats["orphan_alt"] == 3
     assert ctx.stats["orphan_add"] == 5
     assert ctx.stats["remarks_truncated"] == 1
+    # SBERBANK's remark stops at "Listing Date (EO 14024 Directive 3)": kept in notes, not read as a date
+    sberbank = next(e for e in targets if e.id == "us_ofac_sdn-17018")
+    assert sberbank.get("notes") == ["Listing Date (EO 14024 Directive 3)"]
     orphan_lines = [w for w in ctx.warnings if "not in sdn.csv" in w]
     assert len(orphan_lines) == 1
     assert "3 alt.csv rows" in orphan_lines[0] and "5 add.csv rows" in orphan_lines[0]
@@ -316,6 +319,15 @@ def test_bad_companion_file_is_named(tmp_path: Path) -> None:
     error = _parse_error(sdn_context(alt=path))
     assert (error.path, error.line) == (str(path), 2)
     assert "expected 5 columns, found 6" in str(error)
+
+
+def test_unknown_alt_type_is_read_as_alias(tmp_path: Path) -> None:
+    path = _write(tmp_path, b'306,220,"xka","NATIONAL BANK OF CUBA",-0- \r\n\x1a', name="alt.csv")
+    ctx = sdn_context(alt=path)
+    entities = by_id(ctx)
+    assert entities["us_ofac_sdn-306"].get("alias") == ["NATIONAL BANK OF CUBA"]
+    assert ctx.stats["alt_unknown_type"] == 1
+    assert any("alt_type other than aka, fka, nka" in w for w in ctx.warnings)
 
 
 def test_duplicate_ent_num(tmp_path: Path) -> None:

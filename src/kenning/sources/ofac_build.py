@@ -37,6 +37,8 @@ class OfacRow:
     remarks: list[Remark] = field(default_factory=list)
     aliases: list[tuple[str, str]] = field(default_factory=list)
     addresses: list[tuple[str | None, str | None]] = field(default_factory=list)
+    #: The incomplete last part of a remark cut at the field's limit (kept in notes, unread).
+    cut_part: str | None = None
 
 
 def name_key(name: str) -> str:
@@ -141,6 +143,8 @@ def build_entry(ctx: ParseContext, spec: SourceSpec, row: OfacRow, resolve: Name
     _columns(ctx, entry, row, facts, resolve)
     _addresses(entry, row)
     apply_remarks(ctx, entry, row.remarks, resolve)
+    if row.cut_part is not None:
+        target.add("notes", row.cut_part)
     yield target
     yield entry.sanction
     yield from entry.records

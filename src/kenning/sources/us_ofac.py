@@ -91,11 +91,6 @@ def _read_main(ctx: ParseContext) -> tuple[dict[str, OfacRow], dict[str, str]]:
 def _add_comments(ctx: ParseContext, rows: dict[str, OfacRow], remarks: dict[str, str]) -> None:
     """Append each comments row to the remark it continues (the cut is mid-word: no separator)."""
     if "comments" not in ctx.files:
-        cut = sum(1 for text in remarks.values() if len(text) >= _REMARKS_LIMIT and not text.endswith("."))
-        if cut:
-            ctx.stats["remarks_truncated"] += cut
-            ctx.warn(f"{cut} remarks are cut at {_REMARKS_LIMIT} characters and no comments file "
-                     "continues them; their last part may be incomplete")
         return
     for _, ent_num, cells in _rows(ctx, "comments", _COMMENTS_WIDTH):
         if ent_num not in rows:
@@ -111,7 +106,7 @@ def _add_aliases(ctx: ParseContext, rows: dict[str, OfacRow]) -> list[str]:
     if "alt" not in ctx.files:
         return orphans
     alt_types = load_list_facts().alt_types
-    for line, ent_num, cells in _rows(ctx, "alt", _ALT_WIDTH):
+    for _, ent_num, cells in _rows(ctx, "alt", _ALT_WIDTH):
         alt_type, name, remarks = cells[1], cells[2], cells[3]
         if ent_num not in rows:
             orphans.append(ent_num)
@@ -120,13 +115,16 @@ def _add_aliases(ctx: ParseContext, rows: dict[str, OfacRow]) -> list[str]:
             continue
         prop = alt_types.get((alt_type or "aka").casefold())
         if prop is None:
-            raise ctx.error(f"unknown alt_type {alt_type!r}", line=line, record=ent_num,
-                            path=ctx.files["alt"])
+            ctx.stats["alt_unknown_type"] += 1
+            prop = "alias"
         if remarks is not None and "weak" in remarks.casefold():
             prop = "weakAlias"
         rows[ent_num].aliases.append((prop, name))
         ctx.stats["aliases"] += 1
     ctx.stats["orphan_alt"] += len(orphans)
+    if ctx.stats["alt_unknown_type"]:
+        ctx.warn(f"{ctx.stats['alt_unknown_type']} {ctx.files['alt'].name} rows have an alt_type other "
+                 f"than {', '.join(alt_types)}; read as aliases")
     return orphans
 
 
@@ -160,6 +158,26 @@ def _warn_orphans(ctx: ParseContext, main: Path, orphans: dict[str, list[str]]) 
                  "probably newer); skipped")
 
 
+def _is_cut(text: str) -> bool:
+    """A remark that fills the Remarks field and does not end a part: its last part is incomplete."""
+    return len(text) >= _REMARKS_LIMIT and not text.rstrip().endswith((".", ";"))
+
+
+def _parse_remarks(ctx: ParseContext, rows: dict[str, OfacRow], remarks: dict[str, str]) -> None:
+    """Parse every remark; the incomplete last part of a cut one is set aside, unread, for the notes."""
+    cut = 0
+    for ent_num, text in remarks.items():
+        parts = parse_remarks(text)
+        if _is_cut(text) and parts:
+            rows[ent_num].cut_part = parts.pop().raw
+            cut += 1
+        rows[ent_num].remarks = parts
+    if cut:
+        ctx.stats["remarks_truncated"] += cut
+        ctx.warn(f"{cut} remarks are cut at {_REMARKS_LIMIT} characters with no continuation in a "
+                 "comments file; the incomplete last part of each is kept in notes, unread")
+
+
 def parse(ctx: ParseContext) -> Iterator[Entity]:
     """Every entity of one OFAC legacy CSV publication: per entry the party, its Sanction, records, links."""
     spec = get_source(ctx.dataset)
@@ -167,8 +185,7 @@ def parse(ctx: ParseContext) -> Iterator[Entity]:
     _add_comments(ctx, rows, remarks)
     orphans = {"alt": _add_aliases(ctx, rows), "add": _add_addresses(ctx, rows)}
     _warn_orphans(ctx, ctx.main, orphans)
-    for ent_num, text in remarks.items():
-        rows[ent_num].remarks = parse_remarks(text)
+    _parse_remarks(ctx, rows, remarks)
     resolve = NameIndex(rows.values())
     for row in rows.values():
         yield from build_entry(ctx, spec, row, resolve)
