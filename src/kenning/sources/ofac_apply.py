@@ -1,8 +1,9 @@
 """Put the parts of an OFAC remark on the entities of one entry: the party, its Sanction, its records.
 
 :func:`apply_remarks` reads each :class:`~kenning.sources.ofac_remarks.Remark` by the section of its
-rule (facts, identifiers, sanction, aliases, links, notes); free text becomes a ``position`` when it
-reads like an office, else it is kept verbatim in ``notes`` and counted as ``remarks_unparsed``.
+rule (facts, identifiers, sanction, aliases, links, notes). Free text of a person becomes a ``title``,
+``political`` or ``position`` when the word lists of ``ofac_lists.yml`` say so; anything else is
+kept verbatim in ``notes`` and counted as ``remarks_unparsed``.
 A value FtM refuses (a phone number it cannot read, a property the party's schema lacks) is kept
 verbatim in ``notes`` too, so nothing the source says is lost.
 """
@@ -20,7 +21,7 @@ from kenning.model import Entity
 from kenning.sources.base import ParseContext
 from kenning.sources.ofac_dates import parse_date
 from kenning.sources.ofac_lists import ListFacts
-from kenning.sources.ofac_remarks import Identifier, Remark, parse_identifier, quoted_name
+from kenning.sources.ofac_remarks import Identifier, Remark, Rule, parse_identifier, quoted_name
 
 __all__ = ["Entry", "Resolver", "add_ref", "apply_remarks", "put"]
 
@@ -102,10 +103,9 @@ def _candidates(kind: str, value: str) -> list[str]:
     return [value]
 
 
-def _fact(ctx: ParseContext, entry: Entry, remark: Remark, resolve: Resolver) -> None:
+def _fact(ctx: ParseContext, entry: Entry, rule: Rule, remark: Remark, resolve: Resolver) -> None:
     """A fact about the party: a date, a country, a phone number, another entry's name, plain text."""
-    assert remark.rule is not None
-    rule, target = remark.rule, entry.target
+    target = entry.target
     if rule.kind == "date":
         parsed = parse_date(remark.value)
         added = [put(target, rule.props, value) for value in parsed.values]
@@ -123,10 +123,9 @@ def _fact(ctx: ParseContext, entry: Entry, remark: Remark, resolve: Resolver) ->
         _keep(ctx, entry, remark, "remarks_rejected")
 
 
-def _identifier(ctx: ParseContext, entry: Entry, remark: Remark) -> None:
+def _identifier(ctx: ParseContext, entry: Entry, rule: Rule, remark: Remark) -> None:
     """An identity document or registry number: a record of the party plus the number flat on it."""
-    assert remark.rule is not None
-    rule, target = remark.rule, entry.target
+    target = entry.target
     found = parse_identifier(rule, remark.value)
     if found is None:
         _keep(ctx, entry, remark, "remarks_rejected")
@@ -159,23 +158,20 @@ def _document(ctx: ParseContext, entry: Entry, schema: str, found: Identifier, r
     return doc
 
 
-def _sanction(ctx: ParseContext, entry: Entry, remark: Remark) -> None:
+def _sanction(ctx: ParseContext, entry: Entry, rule: Rule, remark: Remark) -> None:
     """A statement about the sanction: a measure, a listing or effective date, the program's link."""
-    assert remark.rule is not None
-    rule, sanction = remark.rule, entry.sanction
+    sanction = entry.sanction
     text = _ALT.sub("", remark.raw)
     if rule.kind == "date":
         qualified = _QUALIFIER.match(remark.value)
         parsed = parse_date(qualified.group(2) if qualified else remark.value)
-        if parsed.values:
-            for prop in rule.props:
-                sanction.add(prop, parsed.values)
-            sanction.add("summary", text)
-        else:
-            sanction.add("summary", text)
+        for prop in rule.props:
+            sanction.add(prop, list(parsed.values))
+        sanction.add("summary", text)
+        if not parsed.values:
             ctx.stats["remarks_rejected"] += 1
         return
-    elif rule.kind == "url":
+    if rule.kind == "url":
         found = _URL.search(remark.value)
         if found is not None:
             sanction.add(rule.props[0], found.group(0).rstrip(".,;)"))
@@ -183,9 +179,8 @@ def _sanction(ctx: ParseContext, entry: Entry, remark: Remark) -> None:
     sanction.add("provisions", text)
 
 
-def _link(ctx: ParseContext, entry: Entry, remark: Remark, resolve: Resolver) -> None:
+def _link(ctx: ParseContext, entry: Entry, rule: Rule, remark: Remark, resolve: Resolver) -> None:
     """``Linked To: NAME``: an UnknownLink to the entry of that name, or a note when none has it."""
-    assert remark.rule is not None
     other = resolve(remark.value)
     if other is None:
         _keep(ctx, entry, remark, "links_unresolved")
@@ -195,7 +190,7 @@ def _link(ctx: ParseContext, entry: Entry, remark: Remark, resolve: Resolver) ->
     link = ctx.make("UnknownLink", entry.ent_num, "link", other)
     add_ref(link, "subject", str(entry.target.id))
     add_ref(link, "object", f"{ctx.dataset}-{other}")
-    link.add("role", remark.rule.props[0] if remark.rule.props else remark.rule.key)
+    link.add("role", rule.props[0] if rule.props else rule.key)
     entry.links[other] = link
     ctx.stats["links"] += 1
 
@@ -234,17 +229,17 @@ def apply_remarks(ctx: ParseContext, entry: Entry, remarks: Sequence[Remark], re
             continue
         ctx.stats["remarks_parsed"] += 1
         if rule.section == "facts":
-            _fact(ctx, entry, remark, resolve)
+            _fact(ctx, entry, rule, remark, resolve)
         elif rule.section == "identifiers":
-            _identifier(ctx, entry, remark)
+            _identifier(ctx, entry, rule, remark)
         elif rule.section == "sanction":
-            _sanction(ctx, entry, remark)
+            _sanction(ctx, entry, rule, remark)
         elif rule.section == "aliases":
             name = quoted_name(remark.value)
             if name:
                 entry.target.add(rule.props[0] if rule.props else "weakAlias", name)
                 ctx.stats["remark_aliases"] += 1
         elif rule.section == "links":
-            _link(ctx, entry, remark, resolve)
+            _link(ctx, entry, rule, remark, resolve)
         else:
             entry.target.add("notes", remark.raw)
