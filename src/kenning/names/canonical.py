@@ -8,7 +8,9 @@ canonical form is, in order of preference:
 2. the representative of the token with its ending folded (``"vitalii"`` -> ``"vitaly"``);
 3. for patronymics and ``-ov``/``-ev`` surnames built on a given name, the stem's representative
    plus the folded ending (``"aleksandrovitch"`` and ``"alexandrovich"`` -> ``"aleksandrovich"``);
-4. the token with its ending folded (``"perfilyev"`` -> ``"perfilev"``).
+4. the token itself (``"perfilyev"`` -> ``"perfilev"``);
+
+each with its ending folded at the end.
 """
 
 from __future__ import annotations
@@ -26,7 +28,12 @@ _STEM_SUFFIXES = ("", "y")
 
 @lru_cache(maxsize=1)
 def given_name_table() -> dict[str, str]:
-    """The ``variant -> canonical`` table of ``data/given_names.csv``."""
+    """The ``variant -> canonical`` table of ``data/given_names.csv``.
+
+    Each variant is also indexed with its ending folded (``"nikolayevich"`` under ``"nikolaovich"``),
+    unless that folded form belongs to another class, so that a token is found whichever spelling of
+    its ending it carries.
+    """
     table: dict[str, str] = {}
     for row in read_csv("given_names.csv", ("variant", "canonical")):
         variant, canonical = row["variant"], row["canonical"]
@@ -35,13 +42,19 @@ def given_name_table() -> dict[str, str]:
         if table.get(variant, canonical) != canonical:
             raise ConfigError(f"given_names.csv: {variant!r} is in two classes")
         table[variant] = canonical
+    for variant, canonical in list(table.items()):
+        table.setdefault(fold_ending(variant), canonical)
         table.setdefault(canonical, canonical)
     return table
 
 
 def _stem_canonical(stem: str, table: dict[str, str]) -> str | None:
-    for extra in _STEM_SUFFIXES:
-        found = table.get(stem + extra)
+    """The class of a patronymic's stem: ``"viktor"``, ``"serge"`` (+y), ``"mykolay"`` (-y)."""
+    candidates = [stem + extra for extra in _STEM_SUFFIXES]
+    if stem[-1] in "iyj":
+        candidates.append(stem[:-1])
+    for candidate in candidates:
+        found = table.get(candidate)
         if found is not None:
             return found
     return None
@@ -52,25 +65,20 @@ def canonical_token(token: str) -> str:
     """The representative spelling of ``token``'s equivalence class (see the module docstring).
 
     ``"mohamed"`` -> ``"muhammad"``, ``"viktorovitch"`` -> ``"viktorovich"``,
-    ``"perfiliev"`` -> ``"perfilev"``. Works on normalised tokens; other text is returned folded as is.
+    ``"perfiliev"`` -> ``"perfilev"``. Works on normalised tokens; the result has its ending folded
+    (:func:`~kenning.names.phonetic.fold_ending`), so every path gives the same spelling.
     """
     table = given_name_table()
     found = table.get(token)
-    if found is not None:
-        return found
     split = split_ending(token)
-    if split is None:
-        return token
-    stem, ending = split
-    folded = stem + ending.replacement
-    found = table.get(folded)
-    if found is not None:
-        return found
-    if ending.stem_is_name:
-        base = _stem_canonical(stem, table)
-        if base is not None:
-            return base + ending.replacement
-    return fold_ending(token)
+    if found is None and split is not None:
+        stem, ending = split
+        found = table.get(stem + ending.replacement)
+        if found is None and ending.stem_is_name:
+            base = _stem_canonical(stem, table)
+            if base is not None:
+                found = base + ending.replacement
+    return fold_ending(token if found is None else found)
 
 
 @lru_cache(maxsize=1 << 18)

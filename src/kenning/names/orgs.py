@@ -51,6 +51,13 @@ def particles() -> frozenset[str]:
     return frozenset(read_lines("particles.txt"))
 
 
+def _inside_initials(initials: list[bool], start: int, length: int) -> bool:
+    """Whether a legal form spelt in initials ("S.A.") is part of a longer run of initials ("Y.A.S.")."""
+    if not all(initials[start : start + length]):
+        return False
+    return (start > 0 and initials[start - 1]) or initials[start + length]
+
+
 def replace_legal_forms(tokens: Sequence[str], origins: Sequence[int]) -> tuple[list[str], list[int], list[bool]]:
     """Replace each legal form in ``tokens`` by its code, longest spelling first.
 
@@ -59,12 +66,15 @@ def replace_legal_forms(tokens: Sequence[str], origins: Sequence[int]) -> tuple[
     ``["limited", "liability", "company", "x"]`` -> ``(["llc", "x"], [0, 3], [True, False])``.
     """
     index = legal_forms()
+    initials = [len(tok) == 1 for tok in tokens] + [False]
     out: list[str] = []
     out_origins: list[int] = []
     legal: list[bool] = []
     pos = 0
     while pos < len(tokens):
         hit = index.match(tokens, pos) if tokens[pos] in index else None
+        if hit is not None and _inside_initials(initials, pos, hit[0]):
+            hit = None
         length, token = (1, tokens[pos]) if hit is None else hit
         out.append(token)
         out_origins.append(origins[pos])
