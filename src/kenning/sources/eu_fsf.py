@@ -134,7 +134,8 @@ def _record(ctx: ParseContext, doc: _Doc, node: Element, seen: set[str]) -> Iter
         raise ctx.error("<sanctionEntity> without a logicalId", line=node.sourceline)
     if logical_id in seen:
         ctx.stats["duplicate logicalIds skipped"] += 1
-        ctx.warn(f"{ctx.main.name}, line {node.sourceline}: logicalId {logical_id} appears twice; kept the first")
+        ctx.warn(f"{ctx.main.name}, line {node.sourceline}: logicalId {logical_id} appears twice; "
+                 "kept the first")
         return
     seen.add(logical_id)
     target = ctx.make(_schema(ctx, doc, node, logical_id), logical_id)
@@ -222,8 +223,9 @@ def _birth_values(node: Element) -> tuple[list[str], str | None]:
     if first and last and first.isdigit() and last.isdigit():
         return year_span(int(first), int(last)), f"{prefix}{first} to {last}"
     if first or last:
-        bound = first or last
-        return ([bound] if bound and bound.isdigit() else []), f"{prefix}{'from' if first else 'until'} {bound}"
+        bound = first or last or ""
+        wording = f"{prefix}{'from' if first else 'until'} {bound}"
+        return ([bound] if bound.isdigit() else []), wording
     value = full or parts
     if value is None:
         return [], None
@@ -266,7 +268,8 @@ def _identification(ctx: ParseContext, doc: _Doc, target: Entity, node: Element,
     add_value(ctx, record, "endDate", _day(_attr(node, "validTo")))
     flags = [text for flag, text in _data()["identification_flags"].items() if node.get(flag) == "true"]
     holder_name = _attr(node, "nameOnDocument")
-    summary = [*doc.texts(node, "remark"), *flags, f"name on document: {holder_name}" if holder_name else None]
+    on_document = f"name on document: {holder_name}" if holder_name else None
+    summary = [*doc.texts(node, "remark"), *flags, on_document]
     add_value(ctx, record, "summary", join_parts(summary, sep="; "))
     return record
 
@@ -274,8 +277,9 @@ def _identification(ctx: ParseContext, doc: _Doc, target: Entity, node: Element,
 def _add_address(ctx: ParseContext, doc: _Doc, target: Entity, node: Element) -> None:
     """One address string, its country, contact details (by key) and remarks."""
     po_box = _attr(node, "poBox")
-    full = join_parts([_attr(node, "street"), f"PO Box {po_box}" if po_box else None, _attr(node, "place"),
-                       _attr(node, "zipCode"), _attr(node, "city"), _attr(node, "region"), _country_name(node)])
+    full = join_parts([_attr(node, "street"), f"PO Box {po_box}" if po_box else None,
+                       _attr(node, "place"), _attr(node, "zipCode"), _attr(node, "city"),
+                       _attr(node, "region"), _country_name(node)])
     add_value(ctx, target, "address", full)
     add_value(ctx, target, "country", _country(node))
     contact_props: dict[str, str] = _data()["contact_info"]
@@ -323,12 +327,11 @@ def _regulation_text(doc: _Doc, node: Element) -> str | None:
     title = _attr(node, "numberTitle")
     if title is None:
         return None
-    kind = join_parts([_attr(node, "regulationType"),
-                       f"by the {_attr(node, 'organisationType')}" if _attr(node, "organisationType") else None],
-                      sep=" ")
-    dates = join_parts([f"published {_attr(node, 'publicationDate')}" if _attr(node, "publicationDate") else None,
-                        f"in force {_attr(node, 'entryIntoForceDate')}" if _attr(node, "entryIntoForceDate")
-                        else None])
+    body, published, in_force = (_attr(node, a) for a in ("organisationType", "publicationDate",
+                                                             "entryIntoForceDate"))
+    kind = join_parts([_attr(node, "regulationType"), f"by the {body}" if body else None], sep=" ")
+    dates = join_parts([f"published {published}" if published else None,
+                        f"in force {in_force}" if in_force else None])
     url = next(iter(doc.texts(node, "publicationUrl")), None)
     text = join_parts([f"Regulation {title}", kind, dates])
     return f"{text}: {url}" if url else text

@@ -161,7 +161,8 @@ def _add_names(ctx: ParseContext, target: Entity, rows: list[Row]) -> None:
 
 
 def _birth_places(cells: Row) -> list[tuple[str | None, str | None]]:
-    """``(town, country)`` pairs: numbered lists of equal length pair up, a single country goes with each town."""
+    """``(town, country)`` pairs: numbered lists of equal length pair up; a single country goes with
+    each town."""
     towns = split_numbered(cells["Town of Birth"])
     countries = split_numbered(cells["Country of Birth"])
     if len(towns) == len(countries):

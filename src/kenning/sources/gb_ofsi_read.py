@@ -75,7 +75,8 @@ def _xlsx_rows(path: Path) -> list[tuple[int, list[str]]]:
             if cells:
                 rows.append((position, cells))
     except Exception as exc:  # a damaged sheet part surfaces while streaming rows
-        raise ParseError(str(path), f"cannot read the XLSX sheet: {exc}", record=f"row {position + 1}") from exc
+        raise ParseError(str(path), f"cannot read the XLSX sheet: {exc}",
+                         record=f"row {position + 1}") from exc
     finally:
         workbook.close()
     return rows

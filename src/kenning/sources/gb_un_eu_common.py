@@ -26,6 +26,7 @@ from kenning.sources.base import ParseContext, get_source
 __all__ = [
     "MAX_EACH_YEAR_SPAN",
     "TextDate",
+    "add_ref",
     "add_value",
     "add_values",
     "clean_text",
@@ -102,11 +103,21 @@ def add_values(ctx: ParseContext, entity: Entity, prop: str, values: Iterable[st
         add_value(ctx, entity, prop, value)
 
 
+def add_ref(entity: Entity, prop: str, entity_id: str | None) -> None:
+    """Point ``prop`` (an entity property: holder, entity, subject...) at another entity by id.
+
+    Added as already clean: FtM's id pattern refuses ``_``, which every Kenning dataset name
+    (``gb_ofsi``) contains, so a cleaning ``add`` would silently drop the reference.
+    """
+    if entity_id:
+        entity.add(prop, entity_id, cleaned=True)
+
+
 def make_sanction(ctx: ParseContext, target: Entity, source_id: str) -> Entity:
     """The Sanction record of one listed party, with the catalogue's authority, country and homepage."""
     spec = get_source(ctx.dataset)
     sanction = ctx.make("Sanction", source_id, "sanction")
-    sanction.add("entity", target.id)
+    add_ref(sanction, "entity", target.id)
     add_value(ctx, sanction, "authority", spec.authority)
     add_value(ctx, sanction, "country", spec.country)
     add_value(ctx, sanction, "sourceUrl", spec.homepage or None)
@@ -117,7 +128,7 @@ def make_identification(ctx: ParseContext, target: Entity, source_id: str, n: in
                         passport: bool, flat_prop: str) -> Entity:
     """Passport/Identification ``{dataset}-{source_id}-id-{n}``; the number also goes flat on the target."""
     doc = ctx.make("Passport" if passport else "Identification", source_id, "id", n)
-    doc.add("holder", target.id)
+    add_ref(doc, "holder", target.id)
     add_value(ctx, doc, "number", number)
     add_value(ctx, target, flat_prop, number)
     ctx.stats["identifications"] += 1
@@ -127,14 +138,17 @@ def make_identification(ctx: ParseContext, target: Entity, source_id: str, n: in
 def make_link(ctx: ParseContext, target: Entity, source_id: str, other_source_id: str, role: str) -> Entity:
     """UnknownLink ``{dataset}-{source_id}-link-{other}`` from the target to another listed party."""
     link = ctx.make("UnknownLink", source_id, "link", other_source_id)
-    link.add("subject", target.id)
-    link.add("object", make_id(ctx.dataset, other_source_id))
+    add_ref(link, "subject", target.id)
+    add_ref(link, "object", make_id(ctx.dataset, other_source_id))
     add_value(ctx, link, "role", role)
     ctx.stats["links"] += 1
     return link
 
 
-def iso_date(year: int | str | None, month: int | str | None = None, day: int | str | None = None) -> str | None:
+_DatePart = int | str | None
+
+
+def iso_date(year: _DatePart, month: _DatePart = None, day: _DatePart = None) -> str | None:
     """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` from parts; unknown parts (None, 0, '') end the value.
 
     >>> iso_date(1983, 9, 11), iso_date("1983", "00", "00"), iso_date(1983, 2, 30)
