@@ -8,15 +8,18 @@ Sources, in order of trust:
    pairs of look-alike names that must stay apart (Hasan/Husayn, Muhammad/Mahmud);
 2. the bundled lists (OFAC SDN and consolidated, UK OFSI, UN): two spellings that stand at the same
    place in two names of one listed person ("PERFILEV, Vitalii" / "PERFILEV, Vitaly") and sound alike
-   (same phonetic skeleton, or Jaro-Winkler >= 0.85) are evidence of one name; the number of persons
-   giving that evidence is its support;
+   (same phonetic skeleton, or for 5+ letters Jaro-Winkler >= 0.85) are evidence of one name; the
+   number of persons giving that evidence is its support;
 3. rigour's person-name data (shipped in its wheel; Wikidata given-name items): two spellings that
    rigour tags with the same name item.
 
 A pair is accepted with support >= 2, or with support 1 when rigour agrees, or from rigour alone
-when the two spellings share a phonetic skeleton. Groups then grow by union-find, largest evidence
+when the two spellings have 5+ letters, share a phonetic skeleton and look alike. Feminine forms
+("zolotov" / "zolotova") are never paired. Groups then grow by union-find, largest evidence
 first, never joining two seed groups, never joining a "different" pair, never past
-:data:`MAX_GROUP` spellings. Each group's canonical form is its seed's, else its most frequent spelling.
+:data:`MAX_GROUP` spellings, and only when the groups' anchors (seed canonical or most frequent
+spelling) are still close, so chains cannot drift from one name to another.
+Each group's canonical form is its seed's, else its most frequent spelling.
 ``--check`` exits 1 if the file on disk differs from what would be written (for CI).
 """
 
@@ -50,6 +53,8 @@ MIN_ANCHOR_SIMILARITY = 0.6
 MAX_VARIANTS = 12
 #: Shortest token mined.
 MIN_LENGTH = 3
+#: Tokens shorter than this are "short": only a shared phonetic skeleton links them.
+SHORT = 5
 
 Pair = tuple[str, str]
 HEADER = (
@@ -60,9 +65,13 @@ HEADER = (
 
 
 def _alike(a: str, b: str) -> bool:
-    """Two spellings that may be one name: same skeleton (4+ letters), or Jaro-Winkler >= MIN_SIMILARITY."""
-    same_sound = min(len(a), len(b)) > MIN_LENGTH and skeleton(a) == skeleton(b)
-    return same_sound or JaroWinkler.similarity(a, b) >= MIN_SIMILARITY
+    """Two spellings that may be one name: same skeleton, or (5+ letters) Jaro-Winkler >= MIN_SIMILARITY.
+
+    Short spellings must sound alike: "mike" / "mile" or "sali" / "salim" are other names.
+    """
+    if skeleton(a) == skeleton(b):
+        return True
+    return min(len(a), len(b)) >= SHORT and JaroWinkler.similarity(a, b) >= MIN_SIMILARITY
 
 
 def _anchors_close(a: str, b: str) -> bool:
@@ -86,7 +95,7 @@ def _gendered(a: str, b: str) -> bool:
 
 def _rigour_only_ok(a: str, b: str) -> bool:
     """A pair only rigour supports must be long, share a skeleton and look alike (no "chan" / "chen")."""
-    long_enough = min(len(a), len(b)) >= MIN_LENGTH + 1
+    long_enough = min(len(a), len(b)) >= SHORT
     return long_enough and skeleton(a) == skeleton(b) and JaroWinkler.similarity(a, b) >= 0.8
 
 

@@ -4,10 +4,10 @@ The classes come from ``data/given_names.csv`` (``variant,canonical``; regenerat
 :mod:`kenning.names.build_tables` from ``data/name_seeds.yml`` and the bundled lists). A token's
 canonical form is, in order of preference:
 
-1. the class representative of the token itself (``"mukhammad"`` -> ``"muhammad"``);
-2. the representative of the token with its ending folded (``"vitalii"`` -> ``"vitaly"``);
-3. for patronymics and ``-ov``/``-ev`` surnames built on a given name, the stem's representative
-   plus the folded ending (``"aleksandrovitch"`` and ``"alexandrovich"`` -> ``"aleksandrovich"``);
+1. for patronymics and ``-ov``/``-ev`` surnames built on a given name, the stem's representative
+   plus the folded ending (``"aleksandrovitch"`` and ``"oleksandrovych"`` -> ``"aleksandrovich"``);
+2. the class representative of the token itself (``"mukhammad"`` -> ``"muhammad"``);
+3. the representative of the token with its ending folded (``"vitalii"`` -> ``"vitaly"``);
 4. the token itself (``"perfilyev"`` -> ``"perfilev"``);
 
 each with its ending folded at the end.
@@ -69,15 +69,14 @@ def canonical_token(token: str) -> str:
     (:func:`~kenning.names.phonetic.fold_ending`), so every path gives the same spelling.
     """
     table = given_name_table()
-    found = table.get(token)
     split = split_ending(token)
+    if split is not None and split[1].stem_is_name:
+        base = _stem_canonical(split[0], table)
+        if base is not None:
+            return fold_ending(base + split[1].replacement)
+    found = table.get(token)
     if found is None and split is not None:
-        stem, ending = split
-        found = table.get(stem + ending.replacement)
-        if found is None and ending.stem_is_name:
-            base = _stem_canonical(stem, table)
-            if base is not None:
-                found = base + ending.replacement
+        found = table.get(split[0] + split[1].replacement)
     return fold_ending(token if found is None else found)
 
 

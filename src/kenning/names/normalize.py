@@ -5,7 +5,8 @@ Steps, in order (each documented on the function that does it):
 1. cut the input to :data:`MAX_INPUT_CHARS` characters, so a 10,000-character string costs no more
    than a long name;
 2. Unicode NFKC (full-width letters, ligatures, compatibility forms become plain letters);
-3. one ``str.translate`` pass driven by ``data/characters.yml`` and the Unicode categories: controls,
+3. one ``str.translate`` pass driven by ``data/characters.yml`` and the Unicode categories: whitespace
+   (tabs and line breaks too) to spaces; controls,
    format and invisible characters deleted; apostrophes deleted (``O'Brien`` -> ``obrien``);
    punctuation, symbols and separators turned into spaces; hyphens and commas marked;
 4. case folding;
@@ -65,6 +66,8 @@ class _CleanTable(dict[int, "str | None"]):
     def _role(self, point: int) -> str | None:
         if point in self._fixed:
             return self._fixed[point]
+        if chr(point).isspace():
+            return " "
         category = unicodedata.category(chr(point))
         if category in _DELETE_CATEGORIES:
             return None
