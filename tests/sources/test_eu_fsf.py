@@ -110,7 +110,8 @@ def test_weak_aliases_circa_and_ranged_births_flags(parsed: Parsed) -> None:
     assert "Date of birth: 1963 to 1965" in person.get("notes")
     assert person.get("birthPlace") == ["Homs, SYRIAN ARAB REPUBLIC"]
     assert person.get("address") == ["Test Street 12, Mezzeh, Damascus, SYRIAN ARAB REPUBLIC"]
-    assert (person.get("passportNumber"), person.get("idNumber")) == (["D-0012345"], ["01020304050"])
+    assert person.get("passportNumber") == ["D-0012345"]
+    assert person.get("idNumber") == ["٠١٠٢٠٣٠٤٠٥٠", "01020304050"]  # number and its latinNumber
     passport = entities["eu_fsf-900101-id-1"]
     assert passport.get("authority") == ["Ministry of Foreign Affairs"]
     assert (passport.get("startDate"), passport.get("endDate")) == (["2015-03-02"], ["2021-03-01"])
@@ -119,6 +120,7 @@ def test_weak_aliases_circa_and_ranged_births_flags(parsed: Parsed) -> None:
     national = entities["eu_fsf-900101-id-2"]
     assert national.schema.name == "Identification"
     assert national.get("type") == ["National identification card"]
+    assert national.get("number") == ["٠١٠٢٠٣٠٤٠٥٠", "01020304050"]
     sanction = entities["eu_fsf-900101-sanction"]
     assert sanction.get("reason") == [
         "Responsible for the violent repression against the civilian population."]

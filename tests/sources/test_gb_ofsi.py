@@ -1,4 +1,4 @@
-"""The UK OFSI parser on a real 50-row excerpt of ConList (CSV and its XLSX twin) and on broken files."""
+"""The UK OFSI parser on a real 52-row excerpt of ConList (CSV and its XLSX twin) and on broken files."""
 
 from __future__ import annotations
 
@@ -13,6 +13,14 @@ from kenning.errors import ParseError
 from kenning.model import Entity
 from kenning.sources import gb_ofsi
 from kenning.sources.base import ParseContext
+from kenning.sources.gb_ofsi_text import (
+    registration_numbers,
+    resolve_countries,
+    split_numbered,
+    split_reference,
+    uk_date,
+)
+from kenning.sources.gb_un_eu_common import document_dates, iso_date, year_span
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "lists" / "gb_ofsi"
 CSV = FIXTURES / "ConList.csv"
@@ -37,9 +45,9 @@ def test_publication_date_counts_and_stats(parsed: Parsed) -> None:
     ctx, entities = parsed
     assert ctx.publication_date == "2025-04-10"
     targets = [e for e in entities.values() if e.schema.name in ("Person", "Organization", "Vessel")]
-    assert len(targets) == 14
-    assert ctx.stats["rows"] == 50
-    assert ctx.stats["targets"] == 14
+    assert len(targets) == 15
+    assert ctx.stats["rows"] == 52
+    assert ctx.stats["targets"] == 15
     assert ctx.stats["links"] == 1
     assert ctx.stats["groups without a primary name"] == 1
     assert ctx.warnings == []
@@ -154,6 +162,15 @@ def test_alias_kinds_partial_dates_and_numbered_documents(parsed: Parsed) -> Non
     assert national.get("summary") == ['Germany identity document ("Bundespersonalausweis")']
 
 
+def test_several_dates_and_places_of_birth(parsed: Parsed) -> None:
+    _, entities = parsed
+    khalimov = entities["gb_ofsi-13313"]  # two rows: DOB 14/05/1975 and 00/00/1975
+    assert khalimov.get("birthDate") == ["1975-05-14", "1975"]
+    assert khalimov.get("birthPlace") == ["Varzob area, Tajikistan", "Dushanbe, Tajikistan"]
+    assert khalimov.get("birthCountry") == ["tj"]
+    assert (khalimov.get("address"), khalimov.get("country")) == (["Syria"], ["sy"])
+
+
 def test_vessel_and_link_to_its_owner(parsed: Parsed) -> None:
     _, entities = parsed
     ship = entities["gb_ofsi-13651"]
@@ -201,6 +218,36 @@ def test_parsing_is_deterministic() -> None:
     first = [e.to_dict() for e in parse_file(CSV)[1].values()]
     second = [e.to_dict() for e in parse_file(CSV)[1].values()]
     assert first == second
+
+
+def test_text_conventions_of_the_cells() -> None:
+    assert [uk_date(v) for v in ("11/09/1983", "00/00/1983", "00/08/1961", "1983", "dd/mm/yyyy")] == [
+        "1983-09-11", "1983", "1961-08", "1983", None]
+    assert split_numbered("(1) Russia (2) - (3) Ukraine.") == ["Russia", "Ukraine"]
+    assert split_numbered("(1) a (2) - (3) b", keep_empty=True) == ["a", "", "b"]
+    assert resolve_countries("Congo (Democratic Republic)") == ("cd",)  # not "cg" after dropping (...)
+    assert resolve_countries("Former USSR, now Ukraine") == ("ua",)
+    assert resolve_countries("Iraq (previous address)") == ("iq",)
+    assert resolve_countries("Estonia, Russia") == ("ee", "ru")
+    assert resolve_countries("115088") == ()
+    assert split_reference("BEL0045 and GHR0050. Listed under two regimes.") == (
+        ["BEL0045", "GHR0050"], "Listed under two regimes.")
+    assert split_reference("QDi.028. Apprehended in July 2004", un=True) == (
+        ["QDi.028"], "Apprehended in July 2004")
+    assert registration_numbers("(1) INN: 7719898900 (2) OGRN: 5147746464234") == [
+        ("innCode", "7719898900"), ("ogrnCode", "5147746464234")]
+    assert registration_numbers("1117746568829 (Russia). Tax ID No. 7735579027") == [
+        ("registrationNumber", "1117746568829"), ("taxNumber", "7735579027")]
+    assert registration_numbers("19036 9982 (Belarus)") == [("registrationNumber", "19036 9982")]
+
+
+def test_shared_date_helpers() -> None:
+    assert year_span(1960, 1965) == ["1960", "1961", "1962", "1963", "1964", "1965"]
+    assert year_span(1940, 1970) == ["1940", "1970"]  # wider than ten years: the two ends
+    assert (iso_date(1983, 2, 30), iso_date(983), iso_date("1983", "13")) == ("1983-02", None, "1983")
+    assert document_dates("Issue date: 27/04/1999, expiry date: 26/04/2004") == (
+        ["1999-04-27"], ["2004-04-26"])
+    assert document_dates("(1) Expires 26 Sep. 2017") == ([], ["2017-09-26"])
 
 
 def _broken(tmp_path: Path, name: str, data: bytes) -> Path:

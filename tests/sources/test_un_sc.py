@@ -1,4 +1,4 @@
-"""The UN Security Council parser on a real excerpt of consolidated.xml (6 individuals, 2 entities)
+"""The UN Security Council parser on a real excerpt of consolidated.xml (7 individuals, 2 entities)
 and on broken or hostile files."""
 
 from __future__ import annotations
@@ -41,9 +41,9 @@ def _schemata(entities: dict[str, Entity]) -> dict[str, int]:
 def test_counts_and_publication_date(parsed: Parsed) -> None:
     ctx, entities = parsed
     assert ctx.publication_date == "2026-02-27"
-    assert _schemata(entities) == {"Person": 6, "Organization": 2, "Sanction": 8, "Passport": 3,
+    assert _schemata(entities) == {"Person": 7, "Organization": 2, "Sanction": 9, "Passport": 3,
                                    "Identification": 1}
-    assert ctx.stats["records"] == 8
+    assert ctx.stats["records"] == 9
     assert ctx.stats["documents without a number (kept as notes)"] == 1
 
 
@@ -113,6 +113,20 @@ def test_dates_of_birth_between_and_in_notes(parsed: Parsed) -> None:
     assert mustafa.get("birthDate") == ["1977-08", "1977-09", "1976"]
     assert "Date of birth: Between Aug. and Sep. 1977" in mustafa.get("notes")
     assert mustafa.get("nationality") == ["pk", "sa"]
+
+
+def test_title_designation_and_approximate_year(parsed: Parsed) -> None:
+    _, entities = parsed
+    faiz = entities["un_sc-110913"]
+    assert faiz.get("name") == ["FAIZ"]
+    assert faiz.get("title") == ["Maulavi"]
+    assert faiz.get("position") == [
+        "Head of the Information Department, Ministry of Foreign Affairs under the Taliban regime"]
+    assert faiz.get("birthDate") == ["1969"]
+    assert "Date of birth: approximately 1969" in faiz.get("notes")
+    assert faiz.get("birthPlace") == ["Ghazni Province, Afghanistan"]
+    assert faiz.get("modifiedAt") == ["2011-11-29"]
+    assert faiz.get("address") == []  # an empty INDIVIDUAL_ADDRESS
 
 
 def test_documents_without_number_and_issue_dates_in_notes(parsed: Parsed) -> None:
