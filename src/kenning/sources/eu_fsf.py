@@ -46,6 +46,7 @@ from kenning.sources.gb_un_eu_common import (
     add_values,
     clean_text,
     iso_date,
+    iso_day,
     join_parts,
     load_data,
     make_identification,
@@ -90,11 +91,6 @@ def _attr(node: Element, name: str) -> str | None:
     return clean_text(node.get(name))
 
 
-def _day(value: str | None) -> str | None:
-    """The ISO day at the start of a date or timestamp (``2018-12-21T14:39:54.511+01:00``)."""
-    return iso_date(value[:4], value[5:7], value[8:10]) if value and len(value) >= 10 else None
-
-
 def _country(node: Element) -> str | None:
     """The element's country: its ISO code, else its description; "00"/"UNKNOWN" are none."""
     unknown = set(_data()["unknown_countries"])
@@ -119,7 +115,7 @@ def parse(ctx: ParseContext) -> Iterator[Entity]:
     if qname.namespace != _data()["namespace"]:
         ctx.warn(f"{ctx.main.name}: unexpected XML namespace {qname.namespace!r}; read anyway")
     doc = _Doc(qname.namespace)
-    ctx.publication_date = _day(root.get("generationDate"))
+    ctx.publication_date = iso_day(root.get("generationDate"))
     seen: set[str] = set()
     for node in doc.all(root, "sanctionEntity"):
         ctx.stats["records"] += 1
@@ -214,7 +210,7 @@ def _birth_values(node: Element) -> tuple[list[str], str | None]:
     circa = node.get("circa") == "true"
     calendar = (_attr(node, "calendarType") or "GREGORIAN").upper()
     first, last = _attr(node, "yearRangeFrom"), _attr(node, "yearRangeTo")
-    full = _day(_attr(node, "birthdate"))
+    full = iso_day(_attr(node, "birthdate"))
     parts = iso_date(_attr(node, "year"), _attr(node, "monthOfYear"), _attr(node, "dayOfMonth"))
     prefix = "circa " if circa else ""
     if calendar != "GREGORIAN":
@@ -264,8 +260,8 @@ def _identification(ctx: ParseContext, doc: _Doc, target: Entity, node: Element,
     add_value(ctx, record, "type", _attr(node, "identificationTypeDescription") or code or None)
     add_value(ctx, record, "country", _country(node))
     add_value(ctx, record, "authority", _attr(node, "issuedBy"))
-    add_value(ctx, record, "startDate", _day(_attr(node, "issueDate") or _attr(node, "validFrom")))
-    add_value(ctx, record, "endDate", _day(_attr(node, "validTo")))
+    add_value(ctx, record, "startDate", iso_day(_attr(node, "issueDate") or _attr(node, "validFrom")))
+    add_value(ctx, record, "endDate", iso_day(_attr(node, "validTo")))
     flags = [text for flag, text in _data()["identification_flags"].items() if node.get(flag) == "true"]
     holder_name = _attr(node, "nameOnDocument")
     on_document = f"name on document: {holder_name}" if holder_name else None
@@ -304,15 +300,15 @@ def _sanction(ctx: ParseContext, doc: _Doc, node: Element, target: Entity, logic
     add_value(ctx, sanction, "authorityId", _attr(node, "euReferenceNumber"))
     add_value(ctx, sanction, "unscId", _attr(node, "unitedNationId"))
     add_value(ctx, sanction, "reason", _attr(node, "designationDetails"))
-    published = sorted(d for d in (_day(_attr(r, "publicationDate")) for r in regulations) if d)
-    in_force = sorted(d for d in (_day(_attr(r, "entryIntoForceDate")) for r in regulations) if d)
-    listed = _day(_attr(node, "designationDate")) or (published[0] if published else None)
+    published = sorted(d for d in (iso_day(_attr(r, "publicationDate")) for r in regulations) if d)
+    in_force = sorted(d for d in (iso_day(_attr(r, "entryIntoForceDate")) for r in regulations) if d)
+    listed = iso_day(_attr(node, "designationDate")) or (published[0] if published else None)
     add_value(ctx, sanction, "listingDate", listed)
     if in_force and in_force[0] != listed:
         add_value(ctx, sanction, "startDate", in_force[0])
-    add_value(ctx, sanction, "endDate", _day(_attr(node, "delistingDate")))
+    add_value(ctx, sanction, "endDate", iso_day(_attr(node, "delistingDate")))
     summaries = node.iter(f"{doc.prefix}regulationSummary")
-    updated = sorted({*published, *(d for d in (_day(s.get("publicationDate")) for s in summaries) if d)})
+    updated = sorted({*published, *(d for d in (iso_day(s.get("publicationDate")) for s in summaries) if d)})
     if updated:
         add_value(ctx, target, "modifiedAt", updated[-1])
         add_value(ctx, sanction, "modifiedAt", updated[-1])

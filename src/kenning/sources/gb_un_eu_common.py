@@ -33,6 +33,7 @@ __all__ = [
     "document_dates",
     "find_dates",
     "iso_date",
+    "iso_day",
     "join_parts",
     "load_data",
     "make_identification",
@@ -166,6 +167,16 @@ def iso_date(year: _DatePart, month: _DatePart = None, day: _DatePart = None) ->
         return date(y, m, d).isoformat() if d else f"{y:04d}-{m:02d}"
     except ValueError:
         return f"{y:04d}-{m:02d}"
+
+
+_ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+
+
+def iso_day(value: str | None) -> str | None:
+    """The checked ISO day that opens a date or timestamp: ``2001-01-25-05:00`` (UN) and
+    ``2018-12-21T14:39:54.511+01:00`` (EU) both give their day; anything else is None."""
+    match = _ISO_DAY.match(value or "")
+    return iso_date(*match.groups()) if match else None
 
 
 def year_span(first: int, last: int) -> list[str]:

@@ -25,6 +25,7 @@ from kenning.sources.gb_un_eu_common import (
     add_values,
     clean_text,
     document_dates,
+    iso_day,
     join_parts,
     load_data,
     make_identification,
@@ -37,7 +38,6 @@ __all__ = ["parse"]
 
 #: An lxml element (lxml ships no type information here, so it is Any to mypy).
 Element: TypeAlias = Any
-_ISO_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 _YEAR_IN_TEXT = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NAME_PARTS = ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")
 _ADDRESS_PARTS = ("STREET", "CITY", "STATE_PROVINCE", "ZIP_CODE", "COUNTRY")
@@ -55,12 +55,6 @@ def _texts(node: Element, path: str) -> list[str]:
     return [t for t in (clean_text(e.text) for e in node.iterfind(path)) if t is not None]
 
 
-def _day(value: str | None) -> str | None:
-    """``2001-01-25`` from ``2001-01-25`` or ``2001-01-25-05:00``; anything else is None."""
-    match = _ISO_DAY.match(value or "")
-    return match.group(1) if match else None
-
-
 def parse(ctx: ParseContext) -> Iterator[Entity]:
     """Yield the entities of one UN consolidated XML file, individuals first, in file order."""
     root = parse_xml(ctx.main)
@@ -68,7 +62,7 @@ def parse(ctx: ParseContext) -> Iterator[Entity]:
     if etree.QName(root).localname != expected:
         raise ctx.error(f"not the UN consolidated list: the root element is <{etree.QName(root).localname}>, "
                         f"expected <{expected}>", line=root.sourceline)
-    ctx.publication_date = _day(root.get("dateGenerated"))
+    ctx.publication_date = iso_day(root.get("dateGenerated"))
     seen: set[str] = set()
     for spec in _data()["records"]:
         for node in root.iterfind(f"{spec['container']}/{spec['element']}"):
@@ -108,10 +102,10 @@ def _record(ctx: ParseContext, node: Element, spec: dict[str, str], seen: set[st
     programs = _programs(ctx, _text(node, "UN_LIST_TYPE"))
     add_values(ctx, target, "program", programs)
     add_values(ctx, sanction, "program", programs)
-    add_value(ctx, sanction, "listingDate", _day(_text(node, "LISTED_ON")))
+    add_value(ctx, sanction, "listingDate", iso_day(_text(node, "LISTED_ON")))
     add_value(ctx, sanction, "unscId", _text(node, "REFERENCE_NUMBER"))
     add_value(ctx, sanction, "reason", comments)
-    updated = sorted(d for d in (_day(v) for v in _texts(node, "LAST_DAY_UPDATED/VALUE")) if d)
+    updated = sorted(d for d in (iso_day(v) for v in _texts(node, "LAST_DAY_UPDATED/VALUE")) if d)
     if updated:
         add_value(ctx, target, "modifiedAt", updated[-1])
         add_value(ctx, sanction, "modifiedAt", updated[-1])
@@ -166,7 +160,7 @@ def _add_names(ctx: ParseContext, target: Entity, node: Element, prefix: str) ->
         note = _text(alias, "NOTE")
         if note is not None:
             add_value(ctx, target, "notes", f"Alias {alias_name}: {note}")
-        add_value(ctx, target, "birthDate", _day(_text(alias, "DATE_OF_BIRTH")))
+        add_value(ctx, target, "birthDate", iso_day(_text(alias, "DATE_OF_BIRTH")))
         add_value(ctx, target, "birthPlace", join_parts([_text(alias, "CITY_OF_BIRTH"),
                                                          _text(alias, "COUNTRY_OF_BIRTH")]))
 
@@ -187,7 +181,7 @@ def _note_dates(note: str, year: str | None) -> list[str]:
 def _add_birth_date(ctx: ParseContext, target: Entity, dob: Element) -> None:
     """One INDIVIDUAL_DATE_OF_BIRTH: the known parts as ISO values, the wording kept when reduced."""
     kind = (_text(dob, "TYPE_OF_DATE") or "").upper()
-    date, year, note = _day(_text(dob, "DATE")), _text(dob, "YEAR"), _text(dob, "NOTE")
+    date, year, note = iso_day(_text(dob, "DATE")), _text(dob, "YEAR"), _text(dob, "NOTE")
     first, last = _text(dob, "FROM_YEAR"), _text(dob, "TO_YEAR")
     values: list[str] = []
     if kind == "BETWEEN" and first and last and first.isdigit() and last.isdigit():
@@ -234,7 +228,7 @@ def _documents(ctx: ParseContext, target: Entity, data_id: str, nodes: Iterator[
         add_values(ctx, doc, "type", types)
         add_value(ctx, doc, "country", _text(node, "ISSUING_COUNTRY"))
         add_value(ctx, doc, "country", _text(node, "COUNTRY_OF_ISSUE"))
-        add_value(ctx, doc, "startDate", _day(_text(node, "DATE_OF_ISSUE")))
+        add_value(ctx, doc, "startDate", iso_day(_text(node, "DATE_OF_ISSUE")))
         city = _text(node, "CITY_OF_ISSUE")
         add_value(ctx, doc, "summary", join_parts([f"Issued in {city}" if city else None, note], sep=". "))
         if note is not None:
