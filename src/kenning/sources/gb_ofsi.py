@@ -79,23 +79,27 @@ def _group_entities(ctx: ParseContext, group_id: str, rows: list[Row],
     documents = _documents(ctx, target, group_id, rows)
     _add_addresses(ctx, target, rows)
     sanction = make_sanction(ctx, target, group_id)
-    other = rows[0]["Other Information"]
-    _apply_other_information(ctx, target, sanction, other)
+    others = [cells["Other Information"] for cells in _distinct(rows, "Other Information")]
+    add_values(ctx, sanction, "provisions", ofsi_data()["default_provisions"])
+    for other in others:
+        _apply_other_information(ctx, target, sanction, other)
+        add_values(ctx, sanction, "provisions", stated_provisions(other))
     _add_listing(ctx, target, sanction, rows)
-    add_values(ctx, sanction, "provisions", [*ofsi_data()["default_provisions"], *stated_provisions(other)])
     add_value(ctx, target, "topics", "sanction")
     ctx.stats["addresses"] += len(target.get("address"))
-    links = []
-    for role, other_id in linked_groups(other):
+    links: dict[str, Entity] = {}
+    for role, other_id in (link for other in others for link in linked_groups(other)):
+        if other_id in links:
+            continue
         if other_id in groups and other_id != group_id:
-            links.append(make_link(ctx, target, group_id, other_id, role))
+            links[other_id] = make_link(ctx, target, group_id, other_id, role)
         else:
             ctx.stats["unresolved links"] += 1
     ctx.stats["targets"] += 1
     yield target
     yield sanction
     yield from documents
-    yield from links
+    yield from links.values()
 
 
 def _schema(ctx: ParseContext, group_id: str, group_type: str) -> str:
