@@ -140,7 +140,7 @@ def _add_names(ctx: ParseContext, target: Entity, rows: list[Row]) -> None:
         if full is not None:
             names[_name_prop(cells)].append(full)
         non_latin = clean_text(cells["Name Non-Latin Script"])
-        if non_latin is not None:
+        if non_latin is not None and non_latin not in names["alias"]:
             names["alias"].append(non_latin)
             ctx.stats["non-Latin names"] += 1
     for cells in _distinct(rows, "Title"):
