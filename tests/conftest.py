@@ -1,0 +1,119 @@
+"""Shared test fixtures: an isolated KENNING_HOME per test and an in-process CLI runner."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from kenning import settings
+from kenning.sources.base import load_catalogue
+
+FIXTURES = Path(__file__).parent / "fixtures"
+LISTS = FIXTURES / "lists"
+
+
+@pytest.fixture
+def kenning_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A fresh KENNING_HOME (SQLite store and index inside) for one test."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("KENNING_HOME", str(home))
+    monkeypatch.delenv("KENNING_DB", raising=False)
+    monkeypatch.delenv("KENNING_INDEX_DIR", raising=False)
+    settings.reload()
+    yield home
+    monkeypatch.undo()
+    settings.reload()
+    load_catalogue.cache_clear()
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+def run_cli(*args: str) -> CliResult:
+    """Run ``kenning ARGS`` in this process; returns exit code, stdout and stderr."""
+    from kenning.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    out_bytes = io.BytesIO()
+
+    old_out, old_err = sys.stdout, sys.stderr
+    sys.stdout = io.TextIOWrapper(out_bytes, encoding="utf-8", write_through=True)
+    sys.stderr = err
+    code = 0
+    try:
+        main(list(args))
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    finally:
+        sys.stdout.flush()
+        sys.stdout, sys.stderr = old_out, old_err
+    out.write(out_bytes.getvalue().decode("utf-8"))
+    return CliResult(code, out.getvalue(), err.getvalue())
+
+
+@contextmanager
+def serve_directory(root: Path) -> Iterator[str]:
+    """A real HTTP server on 127.0.0.1 serving ``root``; yields its base URL and stops it after."""
+    handler = partial(_QuietHandler, directory=str(root))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+PG_BIN = Path("/usr/lib/postgresql/15/bin")
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A throwaway PostgreSQL 15 server on 127.0.0.1 (initdb in a temp dir, stopped after the session)."""
+    if not (PG_BIN / "initdb").exists():
+        pytest.skip("PostgreSQL 15 server binaries are not installed on this machine")
+    # Not under pytest's tmp dir: that one is private to root, and the server runs as `postgres`.
+    root = Path(tempfile.mkdtemp(prefix="kenning-pg-"))
+    os.chmod(root, 0o777)
+    data = root / "data"
+    runas = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    subprocess.run([*runas, str(PG_BIN / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
+                    "--no-sync"], check=True, capture_output=True)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    options = f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off"
+    # The server inherits pg_ctl's output: send it to a log file, or run() would wait for it forever.
+    subprocess.run([*runas, str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(root / "server.log"), "-w",
+                    "-o", options, "start"], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run([*runas, str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+                       capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)
