@@ -23,11 +23,13 @@ def cli(db_url: str | None) -> None:
 
 
 def _register() -> None:
-    from kenning.cli import entities, lists
+    from kenning.cli import entities, lists, screen
 
     cli.add_command(lists.lists)
     cli.add_command(entities.entity)
     cli.add_command(entities.export)
+    cli.add_command(screen.screen)
+    cli.add_command(screen.compare)
 
 
 _register()

@@ -1,0 +1,11 @@
+"""Screening: a candidate index over every listed name, versioned scoring algorithms, explanations.
+
+    >>> from kenning.matching import Screener, Query
+    >>> screener = Screener.open()
+    >>> screener.screen(Query.build("Sadio Camara", schema="Person", birth_dates=["1979-03-22"]))
+"""
+
+from kenning.matching.screener import Screener, compare_queries, schemata_compatible
+from kenning.matching.types import FeatureScore, Query, Result
+
+__all__ = ["FeatureScore", "Query", "Result", "Screener", "compare_queries", "schemata_compatible"]

@@ -1,0 +1,80 @@
+"""``kenning-v1``: name similarity, then qualifiers that confirm or refute it.
+
+The best pairing of a query name with a listed name gives the name score (at most 0.95: a name alone
+never proves identity); a birth date on the same day moves the score most of the way to 1, the same
+year part of the way, and a conflicting birth date cuts it roughly in half (below the threshold); a
+shared identifier number moves it nearly to 1; countries nudge it. Match threshold: 0.70.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kenning.matching import features as f
+from kenning.matching.algorithms.base import Algorithm, Scored
+from kenning.matching.records import NAME_PROPS, EntityRecord, NameRecord, QueryRecord
+from kenning.matching.types import FeatureScore
+
+__all__ = ["ALGORITHM", "score"]
+
+THRESHOLD = 0.70
+NAME_CAP = 0.95
+#: Cost of listed name parts the query lacks (capped at one part's worth).
+EXTRA_PART_PENALTY = 0.5
+DOB_SUPPORT, DOB_CONFLICT = 0.6, 0.55
+COUNTRY_SUPPORT, COUNTRY_CONFLICT = 0.15, 0.92
+ID_SUPPORT = 0.8
+
+
+def _best_name(query: QueryRecord, names: Sequence[NameRecord],
+               rarity: dict[str, float] | None) -> tuple[float, str]:
+    best, detail = 0.0, "no listed name pairs with the query"
+    for q in query.names:
+        for n in names:
+            match = f.name_match(q, n.analysis, EXTRA_PART_PENALTY, rarity)
+            value = match.score * NAME_PROPS[n.prop]
+            if value > best:
+                best = value
+                via = "" if n.prop == "name" else f" (via {n.prop})"
+                detail = match.describe(q.original, n.analysis.original) + via
+    return best, detail
+
+
+def score(query: QueryRecord, candidate: EntityRecord, names: Sequence[NameRecord] | None = None,
+          rarity: dict[str, float] | None = None) -> Scored:
+    """Score one candidate; ``names`` limits the listed names compared (default: all of them)."""
+    name_score, detail = _best_name(query, names or candidate.names, rarity)
+    value = name_score * NAME_CAP
+    explanation = {"name": FeatureScore(name_score, NAME_CAP, detail)}
+    dob = f.birth_date(query.birth_dates, candidate.birth_dates)
+    if dob is not None:
+        if dob.score > 0:
+            value += (1 - value) * DOB_SUPPORT * dob.score
+        elif dob.score < 0:
+            value *= DOB_CONFLICT
+        explanation["birth_date"] = FeatureScore(dob.score, DOB_SUPPORT if dob.score >= 0 else DOB_CONFLICT,
+                                                 dob.detail)
+    place = f.country(query.countries, candidate.countries)
+    if place is not None:
+        value = value + (1 - value) * COUNTRY_SUPPORT if place.score > 0 else value * COUNTRY_CONFLICT
+        explanation["country"] = FeatureScore(place.score, COUNTRY_SUPPORT if place.score > 0 else COUNTRY_CONFLICT,
+                                              place.detail)
+    ident = f.identifier(query.id_numbers, candidate.id_numbers)
+    if ident is not None and name_score > 0:
+        value = 1 - (1 - value) * (1 - ID_SUPPORT)
+        explanation["identifier"] = FeatureScore(ident.score, ID_SUPPORT, ident.detail)
+    return Scored(min(max(value, 0.0), 1.0), explanation, detail)
+
+
+def _doc(fn: object) -> str:
+    return " ".join((getattr(fn, "__doc__", "") or "").split())
+
+
+ALGORITHM = Algorithm(
+    name="kenning-v1",
+    threshold=THRESHOLD,
+    description=" ".join((__doc__ or "").split()),
+    features={"name": _doc(f.name_match), "birth_date": _doc(f.birth_date), "country": _doc(f.country),
+              "identifier": _doc(f.identifier)},
+    score=score,
+)

@@ -1,0 +1,136 @@
+"""Batch screening of a CSV or JSON-lines file on every core, with a progress bar.
+
+Each input row becomes one :class:`Query`; a bad row (no name, a malformed date, an unknown country)
+becomes an error record in the output and a message on stderr, and the batch goes on. The index is
+loaded once in the parent and shared with the worker processes (fork), so workers start instantly.
+"""
+
+from __future__ import annotations
+
+import csv
+import multiprocessing
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+import orjson
+
+from kenning.errors import InputError, KenningError
+from kenning.matching.batch_io import parse_rows
+from kenning.matching.screener import Screener
+from kenning.matching.types import Query
+from kenning.progress import progress_bar
+
+__all__ = ["BatchSummary", "run_batch", "screen_rows"]
+
+_SCREENER: Screener | None = None
+_OPTIONS: dict[str, Any] = {}
+
+
+@dataclass
+class BatchSummary:
+    rows: int = 0
+    screened: int = 0
+    failed: int = 0
+    matched: int = 0
+    seconds: float = 0.0
+
+    def describe(self) -> str:
+        rate = self.screened / self.seconds if self.seconds else 0.0
+        return (f"{self.rows} rows: {self.screened} screened ({self.matched} with a match), {self.failed} failed; "
+                f"{self.seconds:.1f} s, {rate:.0f} queries/s")
+
+
+def _work(item: tuple[int, str | None, Query | None, str | None]) -> dict[str, Any]:
+    line, ref, query, error = item
+    if query is None:
+        return {"line": line, "ref": ref, "error": error}
+    assert _SCREENER is not None
+    try:
+        results = _SCREENER.screen(query, **_OPTIONS)
+    except KenningError as exc:
+        return {"line": line, "ref": ref, "error": str(exc)}
+    return {"line": line, "ref": ref, "query": query.to_dict(), "match": any(r.match for r in results),
+            "results": [r.to_dict() for r in results]}
+
+
+def _init_worker() -> None:
+    """Worker processes inherit the parent's screener through fork; nothing to load."""
+
+
+def screen_rows(items: list[tuple[int, str | None, Query | None, str | None]], screener: Screener,
+                workers: int, options: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Screen parsed rows in order, on ``workers`` processes (1 = in this process)."""
+    global _SCREENER, _OPTIONS
+    _SCREENER, _OPTIONS = screener, options
+    if workers <= 1 or len(items) < 200 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from map(_work, items)
+        return
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers, initializer=_init_worker) as pool:
+        yield from pool.imap(_work, items, chunksize=64)
+
+
+def _write_csv(out: IO[str], records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    writer = csv.writer(out)
+    writer.writerow(["line", "ref", "query_name", "error", "match", "score", "id", "dataset", "schema",
+                     "caption", "explanation"])
+    for rec in records:
+        if "error" in rec:
+            writer.writerow([rec["line"], rec["ref"], "", rec["error"], "", "", "", "", "", "", ""])
+        elif not rec["results"]:
+            writer.writerow([rec["line"], rec["ref"], rec["query"]["names"][0], "", False, "", "", "", "", "", ""])
+        for res in rec.get("results", []):
+            why = "; ".join(f"{k}: {v['detail']}" for k, v in res["explanation"].items())
+            writer.writerow([rec["line"], rec["ref"], rec["query"]["names"][0], "", res["match"], res["score"],
+                             res["id"], res["dataset"], res["schema"], res["caption"], why])
+        yield rec
+
+
+def _write_jsonl(out: IO[bytes], records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for rec in records:
+        out.write(orjson.dumps(rec) + b"\n")
+        yield rec
+
+
+def run_batch(input_path: Path, output_path: Path | None, *, threshold: float | None = None, limit: int = 5,
+              algorithm: str | None = None, workers: int = 2, datasets: tuple[str, ...] = (),
+              screener: Screener | None = None) -> BatchSummary:
+    """Screen every row of ``input_path``; write JSON lines (or CSV for a ``.csv`` output)."""
+    started = time.perf_counter()
+    items = parse_rows(input_path, datasets)
+    summary = BatchSummary(rows=len(items))
+    if not items:
+        raise InputError(f"{input_path}: no rows to screen")
+    screener = screener or Screener.open()
+    options = {"threshold": threshold, "limit": limit, "algorithm": algorithm}
+    as_csv = output_path is not None and output_path.suffix.lower() == ".csv"
+    records = screen_rows(items, screener, workers, options)
+    text_out: IO[str] | None = None
+    bin_out: IO[bytes] | None = None
+    if as_csv and output_path is not None:
+        text_out = output_path.open("w", newline="", encoding="utf-8")
+        written = _write_csv(text_out, records)
+    else:
+        bin_out = output_path.open("wb") if output_path is not None else sys.stdout.buffer
+        written = _write_jsonl(bin_out, records)
+    try:
+        with progress_bar("screening", total=len(items)) as advance:
+            for rec in written:
+                advance(1)
+                if "error" in rec:
+                    summary.failed += 1
+                    print(f"error: {input_path}, line {rec['line']}: {rec['error']}", file=sys.stderr)
+                else:
+                    summary.screened += 1
+                    summary.matched += int(rec["match"])
+    finally:
+        for handle in (text_out, bin_out):
+            if handle is not None and output_path is not None:
+                handle.close()
+        sys.stdout.flush()
+    summary.seconds = time.perf_counter() - started
+    return summary

@@ -1,0 +1,88 @@
+"""Building the candidate index from the store, and finding the persisted one that matches it.
+
+The index file is named by a fingerprint of what it was built from: the store's current list versions,
+its same-as links, and the name tables of :mod:`kenning.names`. A process whose store has not changed
+loads the file (no rebuild); any change to the lists, the links or the tables builds a new one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from kenning import settings
+from kenning.errors import StoreError
+from kenning.matching.index import CandidateIndex, build_index
+from kenning.matching.records import EntityRecord, entity_record
+from kenning.progress import progress_bar
+from kenning.store import Store, open_store
+from kenning.store.schema import sameas
+
+__all__ = ["fingerprint", "load_same_as", "open_index"]
+
+_NAMES_DATA = Path(__file__).resolve().parents[1] / "names" / "data"
+_CODE_VERSION = "kenning-index-1"
+
+
+def _names_tables_digest() -> str:
+    digest = hashlib.sha1()
+    for path in sorted(_NAMES_DATA.rglob("*")):
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def fingerprint(store: Store) -> str:
+    """What the index depends on, hashed: current versions, same-as links, name tables, code version."""
+    digest = hashlib.sha1(_CODE_VERSION.encode())
+    for name, info in sorted(store.current_versions().items()):
+        digest.update(f"{name}:{info.id}:{info.sha256}\n".encode())
+    with store.connect() as conn:
+        count, latest = conn.execute(select(func.count(), func.max(sameas.c.created_at))).one()
+    digest.update(f"sameas:{count}:{latest}\n".encode())
+    digest.update(_names_tables_digest().encode())
+    return digest.hexdigest()[:20]
+
+
+def load_same_as(store: Store) -> dict[str, list[str]]:
+    """Every same-as link, both directions."""
+    links: dict[str, list[str]] = defaultdict(list)
+    with store.connect() as conn:
+        for left, right in conn.execute(select(sameas.c.left_id, sameas.c.right_id).order_by(sameas.c.score.desc())):
+            links[left].append(right)
+            links[right].append(left)
+    return dict(links)
+
+
+def records_from_store(store: Store, show_progress: bool = True) -> list[EntityRecord]:
+    """Every listed party of the current versions, with its names analysed."""
+    total = sum(v.entity_count for v in store.current_versions().values())
+    records: list[EntityRecord] = []
+    with progress_bar("indexing names", total=total, enabled=show_progress) as advance:
+        for entity in store.iter_entities(targets_only=True):
+            records.append(entity_record(entity, len(records)))
+            if len(records) % 500 == 0:
+                advance(500)
+    return records
+
+
+def open_index(store: Store | None = None, rebuild: bool = False,
+               show_progress: bool = True) -> tuple[CandidateIndex, dict[str, list[str]]]:
+    """The index of the store's current versions: loaded from ``KENNING_INDEX_DIR`` or built and saved."""
+    store = store or open_store()
+    if not store.current_versions():
+        raise StoreError("no lists are loaded: run `kenning lists load` first")
+    key = fingerprint(store)
+    path = settings.INDEX_DIR / f"index-{key}.pkl"
+    index = None if rebuild or not path.exists() else CandidateIndex.load(path)
+    if index is None:
+        index = build_index(records_from_store(store, show_progress), key)
+        index.save(settings.INDEX_DIR)
+        for old in settings.INDEX_DIR.glob("index-*.pkl"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    return index, load_same_as(store)

@@ -1,0 +1,175 @@
+"""Feature functions of the matcher. Each is small and pure; its docstring is the explanation users see.
+
+A feature returns a :class:`Verdict`: a score and a sentence saying why. How the verdicts combine into
+one score is the business of a versioned algorithm (``algorithms/kenning_v1.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from kenning.names import NameAnalysis, phonetic_key
+
+__all__ = ["NameMatch", "Verdict", "birth_date", "country", "identifier", "name_match", "token_similarity"]
+
+#: Similarity of a single-letter initial to a name part starting with that letter.
+INITIAL = 0.75
+#: Similarity of two different spellings with the same phonetic key.
+PHONETIC = 0.9
+#: Weight of a weak token (legal form, stop word, name particle) relative to a strong one.
+WEAK_WEIGHT = 0.2
+#: Lowest token similarity counted as a pairing at all.
+MIN_PAIR = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """A feature's result: ``score`` in the feature's own scale, and the reason in words."""
+
+    score: float
+    detail: str
+
+
+@lru_cache(maxsize=500_000)
+def token_similarity(a: str, b: str) -> float:
+    """Two name parts (canonical forms): equal, same sound, or a few typing errors apart.
+
+    Equal canonical forms score 1 (so Mohammed = Muhammad, Viktorovitch = Viktorovich); the same
+    phonetic key scores 0.9; otherwise the edit distance must be small for the length (no edit for up to
+    3 letters, 1 up to 5, 2 up to 8, 3 beyond) and the score falls with each edit.
+    """
+    if a == b:
+        return 1.0
+    longest = max(len(a), len(b))
+    allowed = 0 if longest <= 3 else 1 if longest <= 5 else 2 if longest <= 8 else 3
+    score = 0.0
+    if allowed:
+        distance = Levenshtein.distance(a, b, score_cutoff=allowed)
+        if distance <= allowed:
+            score = 1.0 - 0.6 * distance / longest
+    if score < PHONETIC and len(a) > 2 and len(b) > 2 and phonetic_key(a) == phonetic_key(b):
+        score = PHONETIC
+    return score
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """How two names line up: the score, the paired parts and the parts left over on each side."""
+
+    score: float
+    pairs: tuple[tuple[str, str, float], ...]
+    query_left: tuple[str, ...]
+    candidate_left: tuple[str, ...]
+
+    def describe(self, query: str, candidate: str) -> str:
+        parts = ", ".join(f"{a}={b} ({s:.2f})" if a != b else f"{a} ({s:.2f})" for a, b, s in self.pairs)
+        text = f"{query!r} ~ {candidate!r}: {parts or 'no parts pair up'}"
+        if self.query_left:
+            text += f"; not in the listed name: {' '.join(self.query_left)}"
+        if self.candidate_left:
+            text += f"; listed name also has: {' '.join(self.candidate_left)}"
+        return text
+
+
+def _weights(analysis: NameAnalysis, rarity: dict[str, float] | None) -> list[float]:
+    out = []
+    for token, weak in zip(analysis.canonical, analysis.weak, strict=True):
+        weight = WEAK_WEIGHT if weak else (rarity.get(token, 1.0) if rarity else 1.0)
+        out.append(weight * (0.5 if len(token) == 1 else 1.0))
+    return out
+
+
+def _pair_score(a: str, b: str, person: bool) -> float:
+    if person and (len(a) == 1 or len(b) == 1) and a[0] == b[0]:
+        return INITIAL if len(a) != len(b) else 1.0
+    return token_similarity(a, b)
+
+
+def name_match(query: NameAnalysis, candidate: NameAnalysis, extra_penalty: float,
+               rarity: dict[str, float] | None = None) -> NameMatch:
+    """Names: parts paired in any order (SURNAME, Given = Given Surname) by spelling, sound and initials.
+
+    The score is the weighted share of the query's parts found in the listed name; listed parts the query
+    lacks (middle names, patronymics) cost a little, up to one part's worth; query parts the listed name
+    lacks cost fully. Weak parts (legal forms such as LLC, stop words) count for little, and a name must
+    pair at least one strong part well to score at all.
+    """
+    person = query.kind == "person" or candidate.kind == "person"
+    qt, ct = query.canonical, candidate.canonical
+    wq, wc = _weights(query, rarity), _weights(candidate, rarity)
+    pairs = sorted(((s, i, j) for i, a in enumerate(qt) for j, b in enumerate(ct)
+                    if (s := _pair_score(a, b, person)) >= MIN_PAIR), reverse=True)
+    used_q: set[int] = set()
+    used_c: set[int] = set()
+    chosen = []
+    matched = 0.0
+    strong = False
+    for s, i, j in pairs:
+        if i in used_q or j in used_c:
+            continue
+        used_q.add(i)
+        used_c.add(j)
+        chosen.append((qt[i], ct[j], s))
+        matched += s * (wq[i] + wc[j]) / 2
+        strong = strong or (s >= 0.8 and not query.weak[i] and len(qt[i]) > 1)
+    left_c = sum(w for j, w in enumerate(wc) if j not in used_c)
+    total = sum(wq) + extra_penalty * min(left_c, 1.0)
+    score = matched / total if strong and total else 0.0
+    return NameMatch(min(score, 1.0), tuple(chosen),
+                     tuple(t for i, t in enumerate(qt) if i not in used_q),
+                     tuple(t for j, t in enumerate(ct) if j not in used_c))
+
+
+def _date_relation(a: str, b: str) -> int:
+    """3 same day, 2 same month, 1 same year, 0 a year apart, -1 conflict."""
+    if a == b and len(a) == 10:
+        return 3
+    common = min(len(a), len(b))
+    if a[:common] == b[:common]:
+        return 2 if common >= 7 else 1
+    if a[:4].isdigit() and b[:4].isdigit() and abs(int(a[:4]) - int(b[:4])) <= 1 and common < 10:
+        return 0
+    return -1
+
+
+def birth_date(query: tuple[str, ...], listed: tuple[str, ...]) -> Verdict | None:
+    """Birth dates: the same day is strong support, the same month or year weaker; a listed date
+    that differs from every query date (by more than a year when only the year is known) is strong
+    counter-evidence. No date on either side says nothing."""
+    if not query or not listed:
+        return None
+    best, best_pair = -2, ("", "")
+    for a in query:
+        for b in listed:
+            relation = _date_relation(a, b)
+            if relation > best:
+                best, best_pair = relation, (a, b)
+    words = {3: "the same day", 2: "the same month", 1: "the same year", 0: "within a year"}
+    if best >= 0:
+        return Verdict(best / 3, f"query {best_pair[0]} and listed {best_pair[1]}: {words[best]}")
+    return Verdict(-1.0, f"query {', '.join(query)} conflicts with listed {', '.join(listed)}")
+
+
+def country(query: frozenset[str], listed: frozenset[str]) -> Verdict | None:
+    """Countries (nationality, citizenship, addresses, flag): a shared country supports the match;
+    listed countries that all differ from the query's weaken it a little."""
+    if not query or not listed:
+        return None
+    shared = query & listed
+    if shared:
+        return Verdict(1.0, f"shared country: {', '.join(sorted(shared))}")
+    return Verdict(-1.0, f"query {', '.join(sorted(query))} vs listed {', '.join(sorted(listed))}")
+
+
+def identifier(query: frozenset[str], listed: frozenset[str]) -> Verdict | None:
+    """Identifier numbers (passport, national ID, tax, registration, IMO...): the same number, ignoring
+    spaces and punctuation, is strong evidence of the same party."""
+    if not query or not listed:
+        return None
+    shared = query & listed
+    if shared:
+        return Verdict(1.0, f"same number: {', '.join(sorted(shared))}")
+    return None

@@ -1,0 +1,120 @@
+"""The candidate index: every name and alias of every listed party, searchable by retrieval keys.
+
+Keys (see :mod:`kenning.matching.keys`) are stored as a sorted array of 63-bit hashes with CSR
+postings (numpy), so a lookup is one ``searchsorted`` and a weighted ``bincount`` over the postings;
+nothing per name is a Python object on the hot path. The index is persisted next to the store and
+reused while the store's current versions are unchanged.
+"""
+
+from __future__ import annotations
+
+import math
+import pickle
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from kenning.matching.keys import hash_key, name_keys
+from kenning.matching.records import EntityRecord
+
+__all__ = ["CandidateIndex", "build_index"]
+
+_FORMAT = 1
+
+
+@dataclass
+class CandidateIndex:
+    """Listed parties, their analysed names, and the key → names postings."""
+
+    entities: list[EntityRecord]
+    name_entity: npt.NDArray[np.int32]
+    name_slot: npt.NDArray[np.int32]
+    key_hashes: npt.NDArray[np.int64]
+    offsets: npt.NDArray[np.int64]
+    postings: npt.NDArray[np.int32]
+    idf: npt.NDArray[np.float32]
+    rarity: dict[str, float]
+    fingerprint: str
+
+    @property
+    def size(self) -> int:
+        return len(self.name_entity)
+
+    def retrieve(self, keys: dict[str, float]) -> npt.NDArray[np.float64]:
+        """Retrieval score of every name for a query's keys (0 for names sharing no key)."""
+        if not keys:
+            return np.zeros(self.size)
+        hashes = np.fromiter((hash_key(k) for k in keys), dtype=np.int64, count=len(keys))
+        weights = np.fromiter(keys.values(), dtype=np.float64, count=len(keys))
+        pos = np.searchsorted(self.key_hashes, hashes)
+        pos[pos >= len(self.key_hashes)] = 0
+        found = self.key_hashes[pos] == hashes
+        chunks, chunk_w = [], []
+        for p, w in zip(pos[found], weights[found], strict=True):
+            start, end = self.offsets[p], self.offsets[p + 1]
+            chunks.append(self.postings[start:end])
+            chunk_w.append(np.full(end - start, w * self.idf[p]))
+        if not chunks:
+            return np.zeros(self.size)
+        counts = np.bincount(np.concatenate(chunks), weights=np.concatenate(chunk_w), minlength=self.size)
+        return counts.astype(np.float64, copy=False)
+
+    def save(self, folder: Path) -> Path:
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"index-{self.fingerprint}.pkl"
+        tmp = target.with_suffix(".tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump((_FORMAT, self), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(target)
+        return target
+
+    @staticmethod
+    def load(path: Path) -> CandidateIndex | None:
+        try:
+            with path.open("rb") as fh:
+                version, index = pickle.load(fh)
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError):
+            return None
+        return index if version == _FORMAT and isinstance(index, CandidateIndex) else None
+
+
+def _rarity(entities: list[EntityRecord]) -> dict[str, float]:
+    """Token informativeness from how many names carry it: rare parts weigh more than common ones."""
+    counts: Counter[str] = Counter()
+    total = 0
+    for record in entities:
+        for name in record.names:
+            total += 1
+            counts.update(set(name.analysis.canonical))
+    reference = math.log(total / 5) if total > 5 else 1.0
+    return {tok: min(1.2, max(0.4, math.log(total / df) / reference)) for tok, df in counts.items() if df > 5}
+
+
+def build_index(entities: list[EntityRecord], fingerprint: str) -> CandidateIndex:
+    """Build postings for every name of every record."""
+    name_entity: list[int] = []
+    name_slot: list[int] = []
+    key_list: list[int] = []
+    name_list: list[int] = []
+    for e_index, record in enumerate(entities):
+        for slot, name in enumerate(record.names):
+            n_index = len(name_entity)
+            name_entity.append(e_index)
+            name_slot.append(slot)
+            for key in name_keys(name.analysis):
+                key_list.append(hash_key(key))
+                name_list.append(n_index)
+    hashes = np.array(key_list, dtype=np.int64)
+    names = np.array(name_list, dtype=np.int32)
+    order = np.lexsort((names, hashes))
+    hashes, names = hashes[order], names[order]
+    unique, starts, counts = np.unique(hashes, return_index=True, return_counts=True)
+    offsets = np.append(starts, len(hashes)).astype(np.int64)
+    idf = np.log1p(len(name_entity) / counts).astype(np.float32)
+    return CandidateIndex(
+        entities=entities, name_entity=np.array(name_entity, dtype=np.int32),
+        name_slot=np.array(name_slot, dtype=np.int32), key_hashes=unique.astype(np.int64), offsets=offsets,
+        postings=names, idf=idf, rarity=_rarity(entities), fingerprint=fingerprint)

@@ -1,0 +1,52 @@
+"""Retrieval keys of a name: what the candidate index stores and looks up.
+
+A name part yields its canonical form (``c``), its phonetic key (``p``) and, for parts of four letters
+or more, its one-letter deletions (``d``, SymSpell-style: two names share a ``d`` key when their parts
+are one or two typing errors apart). Weak parts (legal forms, stop words) and initials retrieve nothing
+unless the name has nothing else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from kenning.names import NameAnalysis
+
+__all__ = ["KEY_WEIGHTS", "hash_key", "name_keys"]
+
+#: How much a shared key of each kind says about two names being the same.
+KEY_WEIGHTS = {"c": 1.0, "p": 0.7, "d": 0.45}
+
+
+def hash_key(key: str) -> int:
+    """A stable 63-bit hash (the same in every process, unlike ``hash()``)."""
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little") >> 1
+
+
+def _deletions(token: str) -> set[str]:
+    out = {token}
+    if len(token) >= 4:
+        out.update(token[:i] + token[i + 1:] for i in range(len(token)))
+    return out
+
+
+def name_keys(analysis: NameAnalysis) -> dict[str, float]:
+    """Every retrieval key of one name with its kind's weight (the best weight if a key repeats)."""
+    has_strong = not analysis.is_weak_only
+    keys: dict[str, float] = {}
+
+    def put(key: str, weight: float) -> None:
+        if keys.get(key, 0.0) < weight:
+            keys[key] = weight
+
+    for token, phonetic, weak in zip(analysis.canonical, analysis.phonetic, analysis.weak, strict=True):
+        if (weak and has_strong) or len(token) < 2:
+            continue
+        put("c" + token, KEY_WEIGHTS["c"])
+        if len(phonetic) >= 2:
+            put("p" + phonetic, KEY_WEIGHTS["p"])
+        for variant in _deletions(token):
+            put("d" + variant, KEY_WEIGHTS["d"])
+    for compound in analysis.compounds:
+        put("c" + compound, KEY_WEIGHTS["c"])
+    return keys

@@ -1,0 +1,93 @@
+"""Compact, picklable views of list entities and queries: just what scoring reads.
+
+Scoring never touches FtM objects: at index build time every listed party becomes an
+:class:`EntityRecord` (its names analysed once, its birth dates, countries and identifier numbers
+cleaned once), and every query becomes a :class:`QueryRecord` the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from followthemoney.types import registry
+
+from kenning.matching.types import Query, clean_id_number
+from kenning.model import Entity, caption
+from kenning.names import NameAnalysis, analyze
+
+__all__ = ["ID_PROPS", "NAME_PROPS", "EntityRecord", "NameRecord", "QueryRecord", "entity_record", "query_record"]
+
+#: Name properties and the small discount a match through each carries (primary names rank first).
+NAME_PROPS: dict[str, float] = {"name": 1.0, "alias": 0.99, "previousName": 0.98, "weakAlias": 0.95}
+
+#: Identifier properties compared as exact numbers.
+ID_PROPS = ("passportNumber", "idNumber", "taxNumber", "registrationNumber", "innCode", "ogrnCode", "okpoCode",
+            "leiCode", "swiftBic", "imoNumber", "mmsi", "vatCode", "callSign", "serialNumber")
+
+_COUNTRY_PROPS = ("nationality", "citizenship", "country", "birthCountry", "jurisdiction", "flag")
+
+
+@dataclass(frozen=True, slots=True)
+class NameRecord:
+    """One analysed name of a listed party."""
+
+    entity: int
+    prop: str
+    analysis: NameAnalysis
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRecord:
+    """One listed party as scoring sees it."""
+
+    id: str
+    dataset: str
+    schema: str
+    caption: str
+    names: tuple[NameRecord, ...]
+    birth_dates: tuple[str, ...]
+    countries: frozenset[str]
+    id_numbers: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class QueryRecord:
+    """A validated query with its names analysed."""
+
+    query: Query
+    names: tuple[NameAnalysis, ...]
+    birth_dates: tuple[str, ...]
+    countries: frozenset[str]
+    id_numbers: frozenset[str]
+
+
+def _countries(entity: Entity) -> frozenset[str]:
+    return frozenset(v for p in _COUNTRY_PROPS for v in entity.get(p, quiet=True))
+
+
+def entity_record(entity: Entity, index: int) -> EntityRecord:
+    """Analyse every name of a listed party once (deduplicated by normalised form)."""
+    schema = entity.schema.name
+    seen: set[tuple[str, ...]] = set()
+    names = []
+    for prop in NAME_PROPS:
+        for value in entity.get(prop, quiet=True):
+            analysis = analyze(value, schema)
+            if analysis.is_empty or analysis.canonical in seen:
+                continue
+            seen.add(analysis.canonical)
+            names.append(NameRecord(index, prop, analysis))
+    ids = frozenset(clean_id_number(v) for p in ID_PROPS for v in entity.get(p, quiet=True))
+    dataset = str(entity.id).split("-", 1)[0]
+    birth = tuple(sorted(set(entity.get("birthDate", quiet=True))))
+    return EntityRecord(id=str(entity.id), dataset=dataset, schema=schema, caption=caption(entity),
+                        names=tuple(names), birth_dates=birth, countries=_countries(entity),
+                        id_numbers=frozenset(i for i in ids if len(i) >= 4))
+
+
+def query_record(query: Query) -> QueryRecord:
+    """Analyse a query's names as names of its schema; names with nothing left are dropped."""
+    names = tuple(a for a in (analyze(n, query.schema) for n in query.names) if not a.is_empty)
+    countries = frozenset(str(c) for c in (registry.country.clean(v) for v in query.countries) if c)
+    return QueryRecord(query=query, names=names, birth_dates=query.birth_dates, countries=countries,
+                       id_numbers=frozenset(i for i in query.id_numbers if len(i) >= 4))

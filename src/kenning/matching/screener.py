@@ -1,0 +1,162 @@
+"""The screening service: one loaded index, queries in, explained results out.
+
+``Screener.open()`` loads the index persisted next to the store (or builds and saves it when the
+store's current versions changed); ``screen(query)`` retrieves candidate names through the index,
+scores the best candidates with a versioned algorithm, and returns :class:`Result` objects.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+import numpy.typing as npt
+from followthemoney import model
+
+from kenning.errors import InputError
+from kenning.matching.algorithms import get_algorithm
+from kenning.matching.algorithms.base import Scored
+from kenning.matching.index import CandidateIndex
+from kenning.matching.keys import name_keys
+from kenning.matching.records import EntityRecord, NameRecord, QueryRecord, query_record
+from kenning.matching.types import Query, Result
+from kenning.names import analyze
+
+__all__ = ["Screener", "compare_queries", "schemata_compatible"]
+
+#: Names taken from retrieval, and candidate parties fully scored, per query.
+TOP_NAMES = 256
+MAX_CANDIDATES = 24
+
+
+@lru_cache(maxsize=256)
+def schemata_compatible(query_schema: str, candidate_schema: str) -> bool:
+    """A Person query matches persons; a Company query matches companies and organisations; a query of
+    a broader schema (LegalEntity, Thing) matches everything under it. Persons never match vessels."""
+    q, c = model.get(query_schema), model.get(candidate_schema)
+    if q is None or c is None:
+        return False
+    return bool(c.is_a(q) or q.is_a(c))
+
+
+class Screener:
+    """Screening over one :class:`CandidateIndex`."""
+
+    def __init__(self, index: CandidateIndex, same_as: dict[str, list[str]] | None = None) -> None:
+        self.index = index
+        self._same_as = same_as or {}
+        self._positions = {record.id: i for i, record in enumerate(index.entities)}
+        self._schemas = sorted({r.schema for r in index.entities})
+        codes = {s: i for i, s in enumerate(self._schemas)}
+        self._entity_schema = np.array([codes[r.schema] for r in index.entities], dtype=np.int16)
+        datasets = sorted({r.dataset for r in index.entities})
+        self._datasets = {d: i for i, d in enumerate(datasets)}
+        self._entity_dataset = np.array([self._datasets[r.dataset] for r in index.entities], dtype=np.int16)
+        self._mask_cache: dict[tuple[str, tuple[str, ...], tuple[str, ...]], npt.NDArray[np.bool_]] = {}
+
+    @classmethod
+    def open(cls, rebuild: bool = False) -> Screener:
+        """The screener of the configured store (index loaded from disk, or built and saved)."""
+        from kenning.matching.build import open_index
+
+        index, same_as = open_index(rebuild=rebuild)
+        return cls(index, same_as)
+
+    def entity(self, entity_id: str) -> EntityRecord | None:
+        pos = self._positions.get(entity_id)
+        return self.index.entities[pos] if pos is not None else None
+
+    def same_as(self, entity_id: str) -> list[str]:
+        """Entities of other lists recorded as the same party."""
+        return list(self._same_as.get(entity_id, []))
+
+    def _name_mask(self, query: Query) -> npt.NDArray[np.bool_]:
+        key = (query.schema, query.datasets, query.exclude_datasets)
+        if key not in self._mask_cache:
+            schema_ok = np.array([schemata_compatible(query.schema, s) for s in self._schemas], dtype=bool)
+            entity_ok = schema_ok[self._entity_schema]
+            for name in (*query.datasets, *query.exclude_datasets):
+                if name not in self._datasets:
+                    raise InputError(f"dataset {name!r} is not loaded; loaded: {', '.join(sorted(self._datasets))}")
+            if query.datasets:
+                wanted = np.array([self._datasets[d] for d in query.datasets])
+                entity_ok &= np.isin(self._entity_dataset, wanted)
+            if query.exclude_datasets:
+                unwanted = np.array([self._datasets[d] for d in query.exclude_datasets])
+                entity_ok &= ~np.isin(self._entity_dataset, unwanted)
+            self._mask_cache[key] = entity_ok[self.index.name_entity]
+        return self._mask_cache[key]
+
+    def candidates(self, record: QueryRecord) -> list[tuple[int, list[NameRecord]]]:
+        """Candidate parties (by index position) with the names of theirs that the query retrieved."""
+        keys: dict[str, float] = {}
+        for analysis in record.names:
+            for key, weight in name_keys(analysis).items():
+                keys[key] = max(weight, keys.get(key, 0.0))
+        scores = self.index.retrieve(keys) * self._name_mask(record.query)
+        hits = np.flatnonzero(scores)
+        if len(hits) > TOP_NAMES:
+            hits = hits[np.argpartition(scores[hits], -TOP_NAMES)[-TOP_NAMES:]]
+        hits = hits[np.argsort(-scores[hits], kind="stable")]
+        found: dict[int, list[NameRecord]] = {}
+        for name in hits.tolist():
+            entity = int(self.index.name_entity[name])
+            if entity not in found:
+                if len(found) >= MAX_CANDIDATES:
+                    continue
+                found[entity] = []
+            found[entity].append(self.index.entities[entity].names[int(self.index.name_slot[name])])
+        return list(found.items())
+
+    def screen(self, query: Query, limit: int = 10, threshold: float | None = None,
+               algorithm: str | None = None) -> list[Result]:
+        """Score the query against its candidates; results sorted by score, ``match`` at the threshold."""
+        algo = get_algorithm(algorithm)
+        cutoff = algo.threshold if threshold is None else threshold
+        if not 0.0 <= cutoff <= 1.0:
+            raise InputError(f"threshold must be between 0 and 1, got {cutoff}")
+        if limit < 1:
+            raise InputError(f"limit must be at least 1, got {limit}")
+        record = query_record(query)
+        if not record.names:
+            raise InputError("the name has no letters or digits (nothing to match after normalisation)")
+        if all(a.is_weak_only for a in record.names):
+            return []
+        results = []
+        for position, names in self.candidates(record):
+            entity = self.index.entities[position]
+            scored = algo.score(record, entity, names, self.index.rarity)
+            if scored.score <= 0:
+                continue
+            results.append(self._result(entity, scored, cutoff))
+        results.sort(key=lambda r: (-r.score, r.id))
+        return results[:limit]
+
+    def _result(self, entity: EntityRecord, scored: Scored, cutoff: float) -> Result:
+        return Result(id=entity.id, dataset=entity.dataset, source_id=entity.id.split("-", 1)[1],
+                      schema=entity.schema, caption=entity.caption, score=scored.score,
+                      match=scored.score >= cutoff, matched_name=scored.matched_name,
+                      explanation=scored.explanation, same_as=self.same_as(entity.id))
+
+
+def _as_candidate(query: Query) -> EntityRecord:
+    names = tuple(NameRecord(0, "name", a) for a in (analyze(n, query.schema) for n in query.names)
+                  if not a.is_empty)
+    return EntityRecord(id="b", dataset="compare", schema=query.schema, caption=query.names[0], names=names,
+                        birth_dates=query.birth_dates, countries=frozenset(query.countries),
+                        id_numbers=frozenset(i for i in query.id_numbers if len(i) >= 4))
+
+
+def compare_queries(a: Query, b: Query, algorithm: str | None = None) -> tuple[Scored, float]:
+    """Score two descriptions of a party against each other (no index needed); returns the verdict and
+    the algorithm's threshold."""
+    algo = get_algorithm(algorithm)
+    record = query_record(a)
+    if not record.names:
+        raise InputError("name A has no letters or digits")
+    candidate = _as_candidate(b)
+    if not candidate.names:
+        raise InputError("name B has no letters or digits")
+    if not schemata_compatible(a.schema, b.schema):
+        return Scored(0.0, {}, f"schema {a.schema} cannot match {b.schema}"), algo.threshold
+    return algo.score(record, candidate, None, None), algo.threshold
