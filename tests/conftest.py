@@ -55,7 +55,8 @@ def run_cli(*args: str) -> CliResult:
     out_bytes = io.BytesIO()
 
     old_out, old_err = sys.stdout, sys.stderr
-    sys.stdout = io.TextIOWrapper(out_bytes, encoding="utf-8", write_through=True)
+    wrapper = io.TextIOWrapper(out_bytes, encoding="utf-8", write_through=True)
+    sys.stdout = wrapper
     sys.stderr = err
     code = 0
     try:
@@ -63,8 +64,9 @@ def run_cli(*args: str) -> CliResult:
     except SystemExit as exc:
         code = int(exc.code or 0)
     finally:
-        sys.stdout.flush()
+        wrapper.flush()
         sys.stdout, sys.stderr = old_out, old_err
+        wrapper.detach()  # keep the BytesIO open when the wrapper is collected
     out.write(out_bytes.getvalue().decode("utf-8"))
     return CliResult(code, out.getvalue(), err.getvalue())
 
@@ -117,3 +119,44 @@ def postgres_url() -> Iterator[str]:
         subprocess.run([*runas, str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
                        capture_output=True)
         shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def bundled_home_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A KENNING_HOME with every bundled list loaded, the index built and the lists linked (once per session)."""
+    from kenning.matching.screener import Screener
+    from kenning.matching.service import relink
+    from kenning.store import Store
+    from kenning.store.service import load_lists
+
+    home = tmp_path_factory.mktemp("bundled") / "home"
+    old = {k: os.environ.get(k) for k in ("KENNING_HOME", "KENNING_DB", "KENNING_INDEX_DIR")}
+    os.environ["KENNING_HOME"] = str(home)
+    os.environ.pop("KENNING_DB", None)
+    os.environ.pop("KENNING_INDEX_DIR", None)
+    settings.reload()
+    try:
+        store = Store()
+        load_lists(store, show_progress=False)
+        relink(store, Screener.open())
+        store.engine.dispose()
+    finally:
+        for key, value in old.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        settings.reload()
+    return home
+
+
+@pytest.fixture
+def bundled_home(bundled_home_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point this test at the session's fully loaded store (read-only use, please)."""
+    monkeypatch.setenv("KENNING_HOME", str(bundled_home_dir))
+    monkeypatch.delenv("KENNING_DB", raising=False)
+    monkeypatch.delenv("KENNING_INDEX_DIR", raising=False)
+    settings.reload()
+    yield bundled_home_dir
+    monkeypatch.undo()
+    settings.reload()

@@ -17,8 +17,8 @@ stderr_console = Console(stderr=True)
 
 @contextmanager
 def progress_bar(description: str, total: int | None = None, enabled: bool = True) -> Iterator[Advance]:
-    """Yield an ``advance(n)`` callable drawing a bar on stderr (a no-op when disabled)."""
-    if not enabled:
+    """Yield an ``advance(n)`` callable drawing a bar on stderr (a no-op when disabled or not a terminal)."""
+    if not enabled or not stderr_console.is_terminal:
         yield lambda _n: None
         return
     columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())

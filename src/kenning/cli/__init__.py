@@ -12,10 +12,12 @@ from kenning.errors import KenningError
 __all__ = ["cli", "main"]
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     """Entry point: run the command group, mapping Kenning errors to their exit codes."""
     try:
-        cli.main(standalone_mode=False)
+        code = cli.main(args=argv, standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except KenningError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(exc.exit_code)

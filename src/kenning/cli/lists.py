@@ -21,11 +21,21 @@ def lists() -> None:
 @lists.command("load")
 @click.option("--dataset", "-d", help="Dataset name (us_ofac_sdn, us_ofac_cons, gb_ofsi, un_sc, eu_fsf).")
 @click.option("--skip-count-check", is_flag=True, help="Accept any number of entries (for excerpts and tests).")
+@click.option("--no-link", is_flag=True, help="Do not refresh the cross-list same-as links after a change.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-def load(dataset: str | None, skip_count_check: bool, as_json: bool, paths: tuple[Path, ...]) -> None:
-    """Load list files as new versions (no PATH: the snapshot bundled under data/)."""
-    results = load_lists(open_store(), dataset, paths, check_counts=not skip_count_check)
+def load(dataset: str | None, skip_count_check: bool, no_link: bool, as_json: bool, paths: tuple[Path, ...]) -> None:
+    """Load list files as new versions (no PATH: the snapshot bundled under data/).
+
+    When a current version changed, the screening index is rebuilt and the cross-list links refreshed.
+    """
+    store = open_store()
+    results = load_lists(store, dataset, paths, check_counts=not skip_count_check)
+    if not no_link and any(r.status == "loaded" and r.current for r in results):
+        from kenning.matching.service import relink
+
+        summary = relink(store)
+        click.echo(f"linked: {summary['links']} same-as links across lists", err=True)
     if as_json:
         emit_json([r.to_dict() for r in results])
         return
@@ -95,3 +105,18 @@ def update(dataset: str | None, skip_count_check: bool, as_json: bool) -> None:
         for skipped in r.skipped:
             click.echo(f"warning: {r.dataset}: optional file skipped: {skipped}", err=True)
     print_table("Updated", ["dataset", "files", "bytes", "status", "version", "entities"], rows)
+
+
+@lists.command("link")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def link(as_json: bool) -> None:
+    """Record "same as" links between parties of different lists, with their evidence."""
+    from kenning.matching.service import relink
+
+    summary = relink(open_store())
+    if as_json:
+        emit_json(summary)
+        return
+    print_table("Same-as links", ["lists", "links"], [[k, v] for k, v in summary["pairs"].items()])
+    click.echo(f"{summary['links']} links from {summary['screened']} parties screened; not linked: "
+               + ", ".join(f"{k} {v}" for k, v in sorted(summary["rejected"].items())), err=True)

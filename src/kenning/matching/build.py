@@ -1,8 +1,9 @@
 """Building the candidate index from the store, and finding the persisted one that matches it.
 
-The index file is named by a fingerprint of what it was built from: the store's current list versions,
-its same-as links, and the name tables of :mod:`kenning.names`. A process whose store has not changed
-loads the file (no rebuild); any change to the lists, the links or the tables builds a new one.
+The index file is named by a fingerprint of what it was built from: the store's current list versions
+and the name tables of :mod:`kenning.names`. A process whose store has not changed loads the file (no
+rebuild); any change to the lists or the tables builds a new one. Same-as links are read from the store
+at every open (they are small), so relinking does not rebuild the index.
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ import hashlib
 from collections import defaultdict
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from kenning import settings
 from kenning.errors import StoreError
-from kenning.matching.index import CandidateIndex, build_index
-from kenning.matching.records import EntityRecord, entity_record
+from kenning.matching.index import FORMAT, CandidateIndex, build_index
+from kenning.matching.records import RawEntity, entity_record
 from kenning.progress import progress_bar
 from kenning.store import Store, open_store
 from kenning.store.schema import sameas
@@ -37,13 +38,10 @@ def _names_tables_digest() -> str:
 
 
 def fingerprint(store: Store) -> str:
-    """What the index depends on, hashed: current versions, same-as links, name tables, code version."""
-    digest = hashlib.sha1(_CODE_VERSION.encode())
+    """What the index depends on, hashed: current versions, name tables, code version."""
+    digest = hashlib.sha1(f"{_CODE_VERSION}:{FORMAT}".encode())
     for name, info in sorted(store.current_versions().items()):
         digest.update(f"{name}:{info.id}:{info.sha256}\n".encode())
-    with store.connect() as conn:
-        count, latest = conn.execute(select(func.count(), func.max(sameas.c.created_at))).one()
-    digest.update(f"sameas:{count}:{latest}\n".encode())
     digest.update(_names_tables_digest().encode())
     return digest.hexdigest()[:20]
 
@@ -58,13 +56,13 @@ def load_same_as(store: Store) -> dict[str, list[str]]:
     return dict(links)
 
 
-def records_from_store(store: Store, show_progress: bool = True) -> list[EntityRecord]:
+def records_from_store(store: Store, show_progress: bool = True) -> list[RawEntity]:
     """Every listed party of the current versions, with its names analysed."""
     total = sum(v.entity_count for v in store.current_versions().values())
-    records: list[EntityRecord] = []
+    records: list[RawEntity] = []
     with progress_bar("indexing names", total=total, enabled=show_progress) as advance:
         for entity in store.iter_entities(targets_only=True):
-            records.append(entity_record(entity, len(records)))
+            records.append(entity_record(entity))
             if len(records) % 500 == 0:
                 advance(500)
     return records

@@ -13,7 +13,18 @@ from rapidfuzz.distance import Levenshtein
 
 from kenning.names import NameAnalysis, phonetic_key
 
-__all__ = ["NameMatch", "Verdict", "birth_date", "country", "identifier", "name_match", "token_similarity"]
+__all__ = [
+    "NameMatch",
+    "Prepared",
+    "Verdict",
+    "birth_date",
+    "country",
+    "identifier",
+    "name_match",
+    "name_score",
+    "prepare",
+    "token_similarity",
+]
 
 #: Similarity of a single-letter initial to a name part starting with that letter.
 INITIAL = 0.75
@@ -38,7 +49,7 @@ def token_similarity(a: str, b: str) -> float:
     """Two name parts (canonical forms): equal, same sound, or a few typing errors apart.
 
     Equal canonical forms score 1 (so Mohammed = Muhammad, Viktorovitch = Viktorovich); the same
-    phonetic key scores 0.9; otherwise the edit distance must be small for the length (no edit for up to
+    phonetic key (and at least half the letters in common) scores 0.9; otherwise the edit distance must be small for the length (no edit for up to
     3 letters, 1 up to 5, 2 up to 8, 3 beyond) and the score falls with each edit.
     """
     if a == b:
@@ -50,9 +61,32 @@ def token_similarity(a: str, b: str) -> float:
         distance = Levenshtein.distance(a, b, score_cutoff=allowed)
         if distance <= allowed:
             score = 1.0 - 0.6 * distance / longest
-    if score < PHONETIC and len(a) > 2 and len(b) > 2 and phonetic_key(a) == phonetic_key(b):
+    if (score < PHONETIC and len(a) > 2 and len(b) > 2 and phonetic_key(a) == phonetic_key(b)
+            and Levenshtein.normalized_similarity(a, b) >= 0.5):
         score = PHONETIC
     return score
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A name ready for scoring: canonical parts, which are weak, and how much each weighs."""
+
+    original: str
+    tokens: tuple[str, ...]
+    weak: tuple[bool, ...]
+    weights: tuple[float, ...]
+    total: float
+    person: bool
+
+
+def prepare(analysis: NameAnalysis, rarity: dict[str, float] | None = None) -> Prepared:
+    """Weigh a name's parts once: weak parts little, initials half, rare parts more than common ones."""
+    weights = []
+    for token, weak in zip(analysis.canonical, analysis.weak, strict=True):
+        weight = WEAK_WEIGHT if weak else (rarity.get(token, 1.0) if rarity else 1.0)
+        weights.append(weight * (0.5 if len(token) == 1 else 1.0))
+    return Prepared(analysis.original, analysis.canonical, analysis.weak, tuple(weights), sum(weights),
+                    analysis.kind == "person")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,22 +108,48 @@ class NameMatch:
         return text
 
 
-def _weights(analysis: NameAnalysis, rarity: dict[str, float] | None) -> list[float]:
+def _pairs(q: Prepared, c: Prepared) -> list[tuple[float, int, int]]:
+    person = q.person or c.person
     out = []
-    for token, weak in zip(analysis.canonical, analysis.weak, strict=True):
-        weight = WEAK_WEIGHT if weak else (rarity.get(token, 1.0) if rarity else 1.0)
-        out.append(weight * (0.5 if len(token) == 1 else 1.0))
+    for i, a in enumerate(q.tokens):
+        for j, b in enumerate(c.tokens):
+            if person and (len(a) == 1 or len(b) == 1):
+                s = (1.0 if len(a) == len(b) else INITIAL) if a[0] == b[0] else 0.0
+            else:
+                s = token_similarity(a, b)
+            if s >= MIN_PAIR:
+                out.append((s, i, j))
+    out.sort(reverse=True)
     return out
 
 
-def _pair_score(a: str, b: str, person: bool) -> float:
-    if person and (len(a) == 1 or len(b) == 1) and a[0] == b[0]:
-        return INITIAL if len(a) != len(b) else 1.0
-    return token_similarity(a, b)
+def _align(q: Prepared, c: Prepared, extra_penalty: float,
+           chosen: list[tuple[int, int, float]] | None) -> tuple[float, set[int], set[int]]:
+    used_q: set[int] = set()
+    used_c: set[int] = set()
+    matched, strong = 0.0, False
+    for s, i, j in _pairs(q, c):
+        if i in used_q or j in used_c:
+            continue
+        used_q.add(i)
+        used_c.add(j)
+        if chosen is not None:
+            chosen.append((i, j, s))
+        matched += s * (q.weights[i] + c.weights[j]) / 2
+        strong = strong or (s >= 0.8 and not q.weak[i] and len(q.tokens[i]) > 1)
+    if not strong:
+        return 0.0, used_q, used_c
+    left_c = c.total - sum(c.weights[j] for j in used_c)
+    total = q.total + extra_penalty * min(left_c, 1.0)
+    return (min(matched / total, 1.0) if total else 0.0), used_q, used_c
 
 
-def name_match(query: NameAnalysis, candidate: NameAnalysis, extra_penalty: float,
-               rarity: dict[str, float] | None = None) -> NameMatch:
+def name_score(query: Prepared, candidate: Prepared, extra_penalty: float) -> float:
+    """The name score alone (the fast path of :func:`name_match`)."""
+    return _align(query, candidate, extra_penalty, None)[0]
+
+
+def name_match(query: Prepared, candidate: Prepared, extra_penalty: float) -> NameMatch:
     """Names: parts paired in any order (SURNAME, Given = Given Surname) by spelling, sound and initials.
 
     The score is the weighted share of the query's parts found in the listed name; listed parts the query
@@ -97,30 +157,11 @@ def name_match(query: NameAnalysis, candidate: NameAnalysis, extra_penalty: floa
     lacks cost fully. Weak parts (legal forms such as LLC, stop words) count for little, and a name must
     pair at least one strong part well to score at all.
     """
-    person = query.kind == "person" or candidate.kind == "person"
-    qt, ct = query.canonical, candidate.canonical
-    wq, wc = _weights(query, rarity), _weights(candidate, rarity)
-    pairs = sorted(((s, i, j) for i, a in enumerate(qt) for j, b in enumerate(ct)
-                    if (s := _pair_score(a, b, person)) >= MIN_PAIR), reverse=True)
-    used_q: set[int] = set()
-    used_c: set[int] = set()
-    chosen = []
-    matched = 0.0
-    strong = False
-    for s, i, j in pairs:
-        if i in used_q or j in used_c:
-            continue
-        used_q.add(i)
-        used_c.add(j)
-        chosen.append((qt[i], ct[j], s))
-        matched += s * (wq[i] + wc[j]) / 2
-        strong = strong or (s >= 0.8 and not query.weak[i] and len(qt[i]) > 1)
-    left_c = sum(w for j, w in enumerate(wc) if j not in used_c)
-    total = sum(wq) + extra_penalty * min(left_c, 1.0)
-    score = matched / total if strong and total else 0.0
-    return NameMatch(min(score, 1.0), tuple(chosen),
-                     tuple(t for i, t in enumerate(qt) if i not in used_q),
-                     tuple(t for j, t in enumerate(ct) if j not in used_c))
+    chosen: list[tuple[int, int, float]] = []
+    score, used_q, used_c = _align(query, candidate, extra_penalty, chosen)
+    pairs = tuple((query.tokens[i], candidate.tokens[j], s) for i, j, s in chosen)
+    return NameMatch(score, pairs, tuple(t for i, t in enumerate(query.tokens) if i not in used_q),
+                     tuple(t for j, t in enumerate(candidate.tokens) if j not in used_c))
 
 
 def _date_relation(a: str, b: str) -> int:

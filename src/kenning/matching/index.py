@@ -11,18 +11,20 @@ from __future__ import annotations
 import math
 import pickle
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 
+from kenning.matching.features import prepare
 from kenning.matching.keys import hash_key, name_keys
-from kenning.matching.records import EntityRecord
+from kenning.matching.records import EntityRecord, NameRecord, RawEntity
 
 __all__ = ["CandidateIndex", "build_index"]
 
-_FORMAT = 1
+#: Bumped whenever the pickled layout changes (part of the file name, so old files are never read).
+FORMAT = 2
 
 
 @dataclass
@@ -67,7 +69,7 @@ class CandidateIndex:
         target = folder / f"index-{self.fingerprint}.pkl"
         tmp = target.with_suffix(".tmp")
         with tmp.open("wb") as fh:
-            pickle.dump((_FORMAT, self), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((FORMAT, self), fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(target)
         return target
 
@@ -78,35 +80,40 @@ class CandidateIndex:
                 version, index = pickle.load(fh)
         except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError):
             return None
-        return index if version == _FORMAT and isinstance(index, CandidateIndex) else None
+        return index if version == FORMAT and isinstance(index, CandidateIndex) else None
 
 
-def _rarity(entities: list[EntityRecord]) -> dict[str, float]:
+def _rarity(entities: list[RawEntity]) -> dict[str, float]:
     """Token informativeness from how many names carry it: rare parts weigh more than common ones."""
     counts: Counter[str] = Counter()
     total = 0
-    for record in entities:
-        for name in record.names:
+    for raw in entities:
+        for _prop, analysis in raw.names:
             total += 1
-            counts.update(set(name.analysis.canonical))
+            counts.update(set(analysis.canonical))
     reference = math.log(total / 5) if total > 5 else 1.0
     return {tok: min(1.2, max(0.4, math.log(total / df) / reference)) for tok, df in counts.items() if df > 5}
 
 
-def build_index(entities: list[EntityRecord], fingerprint: str) -> CandidateIndex:
-    """Build postings for every name of every record."""
+def build_index(raw_entities: list[RawEntity], fingerprint: str) -> CandidateIndex:
+    """Build postings for every name of every party, and the parties' scoring records."""
+    rarity = _rarity(raw_entities)
     name_entity: list[int] = []
     name_slot: list[int] = []
     key_list: list[int] = []
     name_list: list[int] = []
-    for e_index, record in enumerate(entities):
-        for slot, name in enumerate(record.names):
+    entities: list[EntityRecord] = []
+    for e_index, raw in enumerate(raw_entities):
+        records = []
+        for slot, (prop, analysis) in enumerate(raw.names):
             n_index = len(name_entity)
             name_entity.append(e_index)
             name_slot.append(slot)
-            for key in name_keys(name.analysis):
+            records.append(NameRecord(e_index, prop, prepare(analysis, rarity)))
+            for key in name_keys(analysis):
                 key_list.append(hash_key(key))
                 name_list.append(n_index)
+        entities.append(replace(raw.record, names=tuple(records)))
     hashes = np.array(key_list, dtype=np.int64)
     names = np.array(name_list, dtype=np.int32)
     order = np.lexsort((names, hashes))
@@ -117,4 +124,4 @@ def build_index(entities: list[EntityRecord], fingerprint: str) -> CandidateInde
     return CandidateIndex(
         entities=entities, name_entity=np.array(name_entity, dtype=np.int32),
         name_slot=np.array(name_slot, dtype=np.int32), key_hashes=unique.astype(np.int64), offsets=offsets,
-        postings=names, idf=idf, rarity=_rarity(entities), fingerprint=fingerprint)
+        postings=names, idf=idf, rarity=rarity, fingerprint=fingerprint)

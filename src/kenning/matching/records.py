@@ -11,11 +11,21 @@ from dataclasses import dataclass
 
 from followthemoney.types import registry
 
+from kenning.matching.features import Prepared, prepare
 from kenning.matching.types import Query, clean_id_number
 from kenning.model import Entity, caption
 from kenning.names import NameAnalysis, analyze
 
-__all__ = ["ID_PROPS", "NAME_PROPS", "EntityRecord", "NameRecord", "QueryRecord", "entity_record", "query_record"]
+__all__ = [
+    "ID_PROPS",
+    "NAME_PROPS",
+    "EntityRecord",
+    "NameRecord",
+    "QueryRecord",
+    "RawEntity",
+    "entity_record",
+    "query_record",
+]
 
 #: Name properties and the small discount a match through each carries (primary names rank first).
 NAME_PROPS: dict[str, float] = {"name": 1.0, "alias": 0.99, "previousName": 0.98, "weakAlias": 0.95}
@@ -29,11 +39,11 @@ _COUNTRY_PROPS = ("nationality", "citizenship", "country", "birthCountry", "juri
 
 @dataclass(frozen=True, slots=True)
 class NameRecord:
-    """One analysed name of a listed party."""
+    """One name of a listed party, prepared for scoring."""
 
     entity: int
     prop: str
-    analysis: NameAnalysis
+    name: Prepared
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,11 +61,20 @@ class EntityRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class RawEntity:
+    """A listed party before indexing: its record without names, and its analysed names by property."""
+
+    record: EntityRecord
+    names: tuple[tuple[str, NameAnalysis], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class QueryRecord:
-    """A validated query with its names analysed."""
+    """A validated query with its names analysed and prepared."""
 
     query: Query
-    names: tuple[NameAnalysis, ...]
+    analyses: tuple[NameAnalysis, ...]
+    names: tuple[Prepared, ...]
     birth_dates: tuple[str, ...]
     countries: frozenset[str]
     id_numbers: frozenset[str]
@@ -65,8 +84,8 @@ def _countries(entity: Entity) -> frozenset[str]:
     return frozenset(v for p in _COUNTRY_PROPS for v in entity.get(p, quiet=True))
 
 
-def entity_record(entity: Entity, index: int) -> EntityRecord:
-    """Analyse every name of a listed party once (deduplicated by normalised form)."""
+def entity_record(entity: Entity) -> RawEntity:
+    """Analyse every name of a listed party once (deduplicated by canonical form)."""
     schema = entity.schema.name
     seen: set[tuple[str, ...]] = set()
     names = []
@@ -76,18 +95,20 @@ def entity_record(entity: Entity, index: int) -> EntityRecord:
             if analysis.is_empty or analysis.canonical in seen:
                 continue
             seen.add(analysis.canonical)
-            names.append(NameRecord(index, prop, analysis))
+            names.append((prop, analysis))
     ids = frozenset(clean_id_number(v) for p in ID_PROPS for v in entity.get(p, quiet=True))
     dataset = str(entity.id).split("-", 1)[0]
     birth = tuple(sorted(set(entity.get("birthDate", quiet=True))))
-    return EntityRecord(id=str(entity.id), dataset=dataset, schema=schema, caption=caption(entity),
-                        names=tuple(names), birth_dates=birth, countries=_countries(entity),
-                        id_numbers=frozenset(i for i in ids if len(i) >= 4))
+    record = EntityRecord(id=str(entity.id), dataset=dataset, schema=schema, caption=caption(entity),
+                          names=(), birth_dates=birth, countries=_countries(entity),
+                          id_numbers=frozenset(i for i in ids if len(i) >= 4))
+    return RawEntity(record, tuple(names))
 
 
-def query_record(query: Query) -> QueryRecord:
+def query_record(query: Query, rarity: dict[str, float] | None = None) -> QueryRecord:
     """Analyse a query's names as names of its schema; names with nothing left are dropped."""
-    names = tuple(a for a in (analyze(n, query.schema) for n in query.names) if not a.is_empty)
+    analyses = tuple(a for a in (analyze(n, query.schema) for n in query.names) if not a.is_empty)
     countries = frozenset(str(c) for c in (registry.country.clean(v) for v in query.countries) if c)
-    return QueryRecord(query=query, names=names, birth_dates=query.birth_dates, countries=countries,
+    return QueryRecord(query=query, analyses=analyses, names=tuple(prepare(a, rarity) for a in analyses),
+                       birth_dates=query.birth_dates, countries=countries,
                        id_numbers=frozenset(i for i in query.id_numbers if len(i) >= 4))

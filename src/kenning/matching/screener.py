@@ -16,6 +16,7 @@ from followthemoney import model
 from kenning.errors import InputError
 from kenning.matching.algorithms import get_algorithm
 from kenning.matching.algorithms.base import Scored
+from kenning.matching.features import prepare
 from kenning.matching.index import CandidateIndex
 from kenning.matching.keys import name_keys
 from kenning.matching.records import EntityRecord, NameRecord, QueryRecord, query_record
@@ -24,9 +25,12 @@ from kenning.names import analyze
 
 __all__ = ["Screener", "compare_queries", "schemata_compatible"]
 
-#: Names taken from retrieval, and candidate parties fully scored, per query.
+#: Names taken from retrieval, candidate parties fully scored, and names scored per party, per query.
 TOP_NAMES = 256
-MAX_CANDIDATES = 24
+MAX_CANDIDATES = 16
+NAMES_PER_CANDIDATE = 3
+#: Candidates whose best retrieval score is below this share of the best candidate's are not scored.
+RELATIVE_CUTOFF = 0.25
 
 
 @lru_cache(maxsize=256)
@@ -90,7 +94,7 @@ class Screener:
     def candidates(self, record: QueryRecord) -> list[tuple[int, list[NameRecord]]]:
         """Candidate parties (by index position) with the names of theirs that the query retrieved."""
         keys: dict[str, float] = {}
-        for analysis in record.names:
+        for analysis in record.analyses:
             for key, weight in name_keys(analysis).items():
                 keys[key] = max(weight, keys.get(key, 0.0))
         scores = self.index.retrieve(keys) * self._name_mask(record.query)
@@ -98,14 +102,21 @@ class Screener:
         if len(hits) > TOP_NAMES:
             hits = hits[np.argpartition(scores[hits], -TOP_NAMES)[-TOP_NAMES:]]
         hits = hits[np.argsort(-scores[hits], kind="stable")]
+        if len(hits) == 0:
+            return []
+        floor = scores[hits[0]] * RELATIVE_CUTOFF
         found: dict[int, list[NameRecord]] = {}
         for name in hits.tolist():
+            if scores[name] < floor:
+                break
             entity = int(self.index.name_entity[name])
-            if entity not in found:
+            names = found.get(entity)
+            if names is None:
                 if len(found) >= MAX_CANDIDATES:
                     continue
-                found[entity] = []
-            found[entity].append(self.index.entities[entity].names[int(self.index.name_slot[name])])
+                names = found[entity] = []
+            if len(names) < NAMES_PER_CANDIDATE:
+                names.append(self.index.entities[entity].names[int(self.index.name_slot[name])])
         return list(found.items())
 
     def screen(self, query: Query, limit: int = 10, threshold: float | None = None,
@@ -117,20 +128,19 @@ class Screener:
             raise InputError(f"threshold must be between 0 and 1, got {cutoff}")
         if limit < 1:
             raise InputError(f"limit must be at least 1, got {limit}")
-        record = query_record(query)
+        record = query_record(query, self.index.rarity)
         if not record.names:
             raise InputError("the name has no letters or digits (nothing to match after normalisation)")
-        if all(a.is_weak_only for a in record.names):
+        if all(a.is_weak_only for a in record.analyses):
             return []
-        results = []
+        scored = []
         for position, names in self.candidates(record):
             entity = self.index.entities[position]
-            scored = algo.score(record, entity, names, self.index.rarity)
-            if scored.score <= 0:
-                continue
-            results.append(self._result(entity, scored, cutoff))
-        results.sort(key=lambda r: (-r.score, r.id))
-        return results[:limit]
+            value = algo.score(record, entity, names, False).score
+            if value > 0:
+                scored.append((-value, entity.id, entity, names))
+        scored.sort(key=lambda item: (item[0], item[1]))
+        return [self._result(e, algo.score(record, e, names, True), cutoff) for _v, _i, e, names in scored[:limit]]
 
     def _result(self, entity: EntityRecord, scored: Scored, cutoff: float) -> Result:
         return Result(id=entity.id, dataset=entity.dataset, source_id=entity.id.split("-", 1)[1],
@@ -140,7 +150,7 @@ class Screener:
 
 
 def _as_candidate(query: Query) -> EntityRecord:
-    names = tuple(NameRecord(0, "name", a) for a in (analyze(n, query.schema) for n in query.names)
+    names = tuple(NameRecord(0, "name", prepare(a)) for a in (analyze(n, query.schema) for n in query.names)
                   if not a.is_empty)
     return EntityRecord(id="b", dataset="compare", schema=query.schema, caption=query.names[0], names=names,
                         birth_dates=query.birth_dates, countries=frozenset(query.countries),
@@ -159,4 +169,4 @@ def compare_queries(a: Query, b: Query, algorithm: str | None = None) -> tuple[S
         raise InputError("name B has no letters or digits")
     if not schemata_compatible(a.schema, b.schema):
         return Scored(0.0, {}, f"schema {a.schema} cannot match {b.schema}"), algo.threshold
-    return algo.score(record, candidate, None, None), algo.threshold
+    return algo.score(record, candidate, None, True), algo.threshold

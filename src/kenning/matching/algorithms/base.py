@@ -20,7 +20,8 @@ class Scored:
     matched_name: str
 
 
-ScoreFn = Callable[[QueryRecord, EntityRecord, Sequence[NameRecord] | None, dict[str, float] | None], Scored]
+#: (query, candidate, the candidate names to compare or None for all, whether to explain) -> verdict
+ScoreFn = Callable[[QueryRecord, EntityRecord, Sequence[NameRecord] | None, bool], Scored]
 
 
 @dataclass(frozen=True)

@@ -26,24 +26,26 @@ COUNTRY_SUPPORT, COUNTRY_CONFLICT = 0.15, 0.92
 ID_SUPPORT = 0.8
 
 
-def _best_name(query: QueryRecord, names: Sequence[NameRecord],
-               rarity: dict[str, float] | None) -> tuple[float, str]:
-    best, detail = 0.0, "no listed name pairs with the query"
+def _best_name(query: QueryRecord, names: Sequence[NameRecord], explain: bool) -> tuple[float, str]:
+    best, pair = 0.0, None
     for q in query.names:
         for n in names:
-            match = f.name_match(q, n.analysis, EXTRA_PART_PENALTY, rarity)
-            value = match.score * NAME_PROPS[n.prop]
+            value = f.name_score(q, n.name, EXTRA_PART_PENALTY) * NAME_PROPS[n.prop]
             if value > best:
-                best = value
-                via = "" if n.prop == "name" else f" (via {n.prop})"
-                detail = match.describe(q.original, n.analysis.original) + via
-    return best, detail
+                best, pair = value, (q, n)
+    if not explain:
+        return best, ""
+    if pair is None:
+        return best, "no listed name pairs with the query"
+    q, n = pair
+    via = "" if n.prop == "name" else f" (via {n.prop})"
+    return best, f.name_match(q, n.name, EXTRA_PART_PENALTY).describe(q.original, n.name.original) + via
 
 
 def score(query: QueryRecord, candidate: EntityRecord, names: Sequence[NameRecord] | None = None,
-          rarity: dict[str, float] | None = None) -> Scored:
+          explain: bool = True) -> Scored:
     """Score one candidate; ``names`` limits the listed names compared (default: all of them)."""
-    name_score, detail = _best_name(query, names or candidate.names, rarity)
+    name_score, detail = _best_name(query, names or candidate.names, explain)
     value = name_score * NAME_CAP
     explanation = {"name": FeatureScore(name_score, NAME_CAP, detail)}
     dob = f.birth_date(query.birth_dates, candidate.birth_dates)
