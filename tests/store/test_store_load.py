@@ -21,7 +21,7 @@ def _before_copy(tmp_path: Path) -> Path:
     folder = tmp_path / "before"
     folder.mkdir()
     lines = (OFAC / "sdn.csv").read_bytes().split(b"\r\n")
-    kept = [line for line in lines if not line.split(b",", 1)[0].decode() in NEW_IDS]
+    kept = [line for line in lines if line.split(b",", 1)[0].decode() not in NEW_IDS]
     (folder / "sdn.csv").write_bytes(b"\r\n".join(kept))
     for name in ("alt.csv", "add.csv"):
         shutil.copy(OFAC / name, folder / name)

@@ -49,8 +49,9 @@ def token_similarity(a: str, b: str) -> float:
     """Two name parts (canonical forms): equal, same sound, or a few typing errors apart.
 
     Equal canonical forms score 1 (so Mohammed = Muhammad, Viktorovitch = Viktorovich); the same
-    phonetic key (and at least half the letters in common) scores 0.9; otherwise the edit distance must be small for the length (no edit for up to
-    3 letters, 1 up to 5, 2 up to 8, 3 beyond) and the score falls with each edit.
+    phonetic key (and at least half the letters in common) scores 0.9; otherwise the edit distance must
+    be small for the length (no edit for up to 3 letters, 1 up to 5, 2 up to 8, 3 beyond) and the score
+    falls with each edit.
     """
     if a == b:
         return 1.0
