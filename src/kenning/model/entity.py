@@ -16,14 +16,17 @@ from followthemoney.types import registry
 
 __all__ = [
     "DATASETS",
+    "MAX_EACH_YEAR_SPAN",
     "TARGET_SCHEMATA",
     "Entity",
+    "add_ref",
     "caption",
     "country_name",
     "entity_from_dict",
     "is_target",
     "make_entity",
     "make_id",
+    "year_span",
 ]
 
 Entity = EntityProxy
@@ -71,3 +74,28 @@ def country_name(code: str) -> str:
     """``'ml'`` → ``'Mali'``; unknown codes come back unchanged."""
     label = registry.country.caption(code)
     return str(label) if label else code
+
+
+def add_ref(entity: Entity, prop: str, entity_id: str | None) -> bool:
+    """Point ``prop`` (an entity property: holder, entity, subject...) of ``entity`` at another entity.
+
+    Added as already clean: FtM's entity-id pattern refuses ``_``, which every Kenning dataset name
+    (``us_ofac_sdn``) contains, so a cleaning ``add`` would silently drop the reference. Returns False
+    when there is no id or the schema has no such property.
+    """
+    if not entity_id or prop not in entity.schema.properties:
+        return False
+    entity.add(prop, entity_id, cleaned=True)
+    return True
+
+
+#: A date range up to this many years wide stands for each of its years; a wider one for its two ends.
+MAX_EACH_YEAR_SPAN = 10
+
+
+def year_span(first: int, last: int) -> list[str]:
+    """The years standing for a range: each year when at most ten years wide, else the two ends."""
+    low, high = min(first, last), max(first, last)
+    if high - low <= MAX_EACH_YEAR_SPAN:
+        return [str(year) for year in range(low, high + 1)]
+    return [str(low), str(high)]

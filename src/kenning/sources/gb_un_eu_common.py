@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from kenning.errors import ConfigError
-from kenning.model import Entity, make_id
+from kenning.model import MAX_EACH_YEAR_SPAN, Entity, add_ref, make_id, year_span
 from kenning.sources.base import ParseContext, get_source
 
 __all__ = [
@@ -43,7 +43,6 @@ __all__ = [
 ]
 
 #: Ranges at most this many years wide give every year they span; wider ones only their two ends.
-MAX_EACH_YEAR_SPAN = 10
 
 _SPACES = re.compile(r"\s+")
 
@@ -102,16 +101,6 @@ def add_values(ctx: ParseContext, entity: Entity, prop: str, values: Iterable[st
     """:func:`add_value` for each value, in order."""
     for value in values:
         add_value(ctx, entity, prop, value)
-
-
-def add_ref(entity: Entity, prop: str, entity_id: str | None) -> None:
-    """Point ``prop`` (an entity property: holder, entity, subject...) at another entity by id.
-
-    Added as already clean: FtM's id pattern refuses ``_``, which every Kenning dataset name
-    (``gb_ofsi``) contains, so a cleaning ``add`` would silently drop the reference.
-    """
-    if entity_id:
-        entity.add(prop, entity_id, cleaned=True)
 
 
 def make_sanction(ctx: ParseContext, target: Entity, source_id: str) -> Entity:
@@ -177,14 +166,6 @@ def iso_day(value: str | None) -> str | None:
     ``2018-12-21T14:39:54.511+01:00`` (EU) both give their day; anything else is None."""
     match = _ISO_DAY.match(value or "")
     return iso_date(*match.groups()) if match else None
-
-
-def year_span(first: int, last: int) -> list[str]:
-    """The years standing for a range: each year when at most ten years wide, else the two ends."""
-    low, high = min(first, last), max(first, last)
-    if high - low <= MAX_EACH_YEAR_SPAN:
-        return [str(year) for year in range(low, high + 1)]
-    return [str(low), str(high)]
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from followthemoney.types import registry
 
-from kenning.model import Entity
+from kenning.model import Entity, add_ref
 from kenning.sources.base import ParseContext
 from kenning.sources.ofac_dates import parse_date
 from kenning.sources.ofac_lists import ListFacts
@@ -71,18 +71,6 @@ def put(entity: Entity, props: Sequence[str], value: str) -> bool:
             entity.add(prop, cleaned, cleaned=True)
             return True
     return False
-
-
-def add_ref(entity: Entity, prop: str, entity_id: str) -> bool:
-    """Point ``prop`` of ``entity`` at another entity by id; False when the schema has no such property.
-
-    Added as already clean: FtM's entity-id pattern refuses ``_``, which every Kenning dataset name
-    (``us_ofac_sdn``) contains, so a cleaning ``add`` would silently drop the reference.
-    """
-    if prop not in entity.schema.properties:
-        return False
-    entity.add(prop, entity_id, cleaned=True)
-    return True
 
 
 def _keep(ctx: ParseContext, entry: Entry, remark: Remark, reason: str) -> None:

@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from kenning.model import Entity
+from kenning.model import Entity, add_ref
 from kenning.sources.base import ParseContext, SourceSpec
-from kenning.sources.ofac_apply import Entry, add_ref, apply_remarks, put
+from kenning.sources.ofac_apply import Entry, apply_remarks, put
 from kenning.sources.ofac_lists import ListFacts, load_list_facts
 from kenning.sources.ofac_remarks import Remark, quoted_name
 

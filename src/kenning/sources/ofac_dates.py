@@ -15,10 +15,11 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from kenning.model import MAX_EACH_YEAR_SPAN, year_span
+
 __all__ = ["MAX_EACH_YEAR_SPAN", "DateValue", "parse_date"]
 
 #: Ranges at most this many years wide give every year they span; wider ones only their two ends.
-MAX_EACH_YEAR_SPAN = 10
 
 _CIRCA = re.compile(r"^(?:circa|approximately|approx\.|about|ca\.)\s+", re.IGNORECASE)
 _BETWEEN = re.compile(r"^between\s+(.+?)\s+and\s+(.+)$", re.IGNORECASE)
@@ -57,12 +58,7 @@ def _span(start: str, end: str) -> tuple[str, ...]:
         return (start,)
     if start[:7] == end[:7] and len(start) >= 7:
         return (start[:7],)
-    first, last = int(start[:4]), int(end[:4])
-    if first > last:
-        first, last = last, first
-    if last - first <= MAX_EACH_YEAR_SPAN:
-        return tuple(str(year) for year in range(first, last + 1))
-    return (str(first), str(last))
+    return tuple(year_span(int(start[:4]), int(end[:4])))
 
 
 def _range(text: str) -> tuple[str, ...] | None:
