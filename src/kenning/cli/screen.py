@@ -52,10 +52,13 @@ def screen(name: str | None, schema: str | None, birth_dates: tuple[str, ...], c
         emit_json({"query": query.to_dict(), "algorithm": algo.name, "threshold": cutoff,
                    "results": [r.to_dict() for r in results]})
         return
-    rows = [[f"{r.score:.3f}", "MATCH" if r.match else "", r.id, r.schema, r.caption,
-             "; ".join(f"{k}: {v.detail}" for k, v in r.explanation.items())] for r in results]
+    rows = [[f"{r.score:.3f}", "MATCH" if r.match else "", r.id, r.schema, r.caption] for r in results]
     print_table(f"{name!r}: {sum(r.match for r in results)} match(es) at {cutoff:.2f} ({algo.name})",
-                ["score", "", "id", "schema", "name", "why"], rows)
+                ["score", "", "id", "schema", "name"], rows)
+    for r in results:
+        click.echo(f"{r.id} ({r.score:.3f}):")
+        for key, value in r.explanation.items():
+            click.echo(f"  {key}: {value.detail}")
 
 
 @click.command()

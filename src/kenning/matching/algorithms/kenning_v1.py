@@ -50,12 +50,15 @@ def score(query: QueryRecord, candidate: EntityRecord, names: Sequence[NameRecor
     explanation = {"name": FeatureScore(name_score, NAME_CAP, detail)}
     dob = f.birth_date(query.birth_dates, candidate.birth_dates)
     if dob is not None:
+        effect = ""
         if dob.score > 0:
             value += (1 - value) * DOB_SUPPORT * dob.score
+            effect = " (supports the match)"
         elif dob.score < 0:
             value *= DOB_CONFLICT
+            effect = f" (strong counter-evidence: score x{DOB_CONFLICT})"
         explanation["birth_date"] = FeatureScore(dob.score, DOB_SUPPORT if dob.score >= 0 else DOB_CONFLICT,
-                                                 dob.detail)
+                                                 dob.detail + effect)
     place = f.country(query.countries, candidate.countries)
     if place is not None:
         value = value + (1 - value) * COUNTRY_SUPPORT if place.score > 0 else value * COUNTRY_CONFLICT
