@@ -1,0 +1,83 @@
+"""The search page's model: one name screened against every loaded list, each result with its reasons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kenning.errors import InputError
+from kenning.matching import Query, Result, Screener
+from kenning.matching.algorithms import get_algorithm
+from kenning.web.labels import LABELS, dataset_label
+
+__all__ = ["Hit", "Reason", "SearchPage", "search_page"]
+
+#: Results shown for one search.
+SEARCH_LIMIT = 15
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One feature's part in a score: what it measures, its score and weight, and why in words."""
+
+    feature: str
+    about: str
+    score: float
+    weight: float
+    detail: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    caption: str
+    schema: str
+    dataset: str
+    list_label: str
+    source_id: str
+    score: float
+    match: bool
+    reasons: list[Reason]
+    same_as: list[tuple[str, str]]
+
+
+@dataclass
+class SearchPage:
+    q: str
+    schema: str
+    schema_options: list[tuple[str, str]]
+    algorithm: str
+    threshold: float
+    hits: list[Hit] = field(default_factory=list)
+    error: str | None = None
+    searched: bool = False
+
+    @property
+    def matches(self) -> int:
+        return sum(1 for h in self.hits if h.match)
+
+
+def _hit(result: Result, about: dict[str, str]) -> Hit:
+    reasons = [Reason(name, about.get(name, ""), fs.score, fs.weight, fs.detail)
+               for name, fs in result.explanation.items()]
+    same_as = [(other, dataset_label(other.split("-", 1)[0])) for other in result.same_as]
+    return Hit(id=result.id, caption=result.caption, schema=result.schema, dataset=result.dataset,
+               list_label=dataset_label(result.dataset), source_id=result.source_id, score=result.score,
+               match=result.match, reasons=reasons, same_as=same_as)
+
+
+def search_page(screener: Screener | None, q: str, schema: str | None) -> SearchPage:
+    """Screen ``q`` (any script) as ``schema`` (default: any kind of party); bad input becomes ``error``."""
+    options = list(LABELS["search_schemas"].items())
+    chosen = schema if schema in LABELS["search_schemas"] else "Thing"
+    algo = get_algorithm(None)
+    page = SearchPage(q=q, schema=chosen, schema_options=options, algorithm=algo.name, threshold=algo.threshold)
+    if not q.strip() or screener is None:
+        return page
+    page.searched = True
+    try:
+        results = screener.screen(Query.build(q, schema=chosen), limit=SEARCH_LIMIT)
+    except InputError as exc:
+        page.error = str(exc)
+        return page
+    page.hits = [_hit(r, algo.features) for r in results]
+    return page

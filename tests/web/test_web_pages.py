@@ -1,0 +1,50 @@
+"""Every page renders from the bundled store, with plain GET links and forms (no JavaScript needed)."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+pytestmark = pytest.mark.slow
+
+
+def test_home_is_a_plain_get_form(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200
+    assert '<form class="search" role="search" method="get" action="/search"' in page.text
+    assert 'name="q"' in page.text and 'name="schema"' in page.text
+
+
+def test_search_shows_score_badge_list_and_why(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "Sadio Camara", "schema": "Person"})
+    assert page.status_code == 200
+    assert 'href="/entity/us_ofac_sdn-42618"' in page.text
+    assert "CAMARA, Sadio" in page.text
+    assert "US OFAC SDN" in page.text
+    assert '<span class="badge badge-match">match</span>' in page.text
+    assert "camara (1.00), sadio (1.00)" in page.text
+
+
+def test_search_in_cyrillic(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "Евгений Пригожин"})
+    assert page.status_code == 200
+    assert "PRIGOZHIN, Yevgeniy Viktorovich" in page.text
+
+
+def test_search_fragment_for_htmx(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "Sadio Camara"}, headers={"HX-Request": "true"})
+    assert page.status_code == 200
+    assert "<html" not in page.text and "CAMARA, Sadio" in page.text
+
+
+def test_search_refuses_a_name_too_long(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "x" * 1001})
+    assert page.status_code == 422
+    assert "at most 1000 are accepted" in page.text
+
+
+def test_unknown_entity_is_a_404_page(client: TestClient) -> None:
+    page = client.get("/entity/us_ofac_sdn-999999999")
+    assert page.status_code == 404
+    assert "<h1>Not found</h1>" in page.text
+    assert "no entity &#39;us_ofac_sdn-999999999&#39;" in page.text
