@@ -1,0 +1,100 @@
+"""The NLP stage: an :class:`Article` in, an :class:`ArticleResult` with sentences and mentions out.
+
+``annotate(article)`` runs the spaCy model (loaded once per process, see
+:mod:`kenning.news.nlp_pipeline`), then Kenning's own steps on its output:
+
+1. :mod:`~kenning.news.nlp_fix` — entity fixes with the gazetteer and the list ruler;
+2. :mod:`~kenning.news.nlp_roles` — titles and roles attached to people, with the country they name;
+3. :mod:`~kenning.news.nlp_coref` — short forms and surnames pointing at the fullest name.
+
+Mentions are PERSON, ORG, GPE, NORP, DATE and MONEY, with character offsets into ``article.text``;
+their ``links`` stay empty until :func:`kenning.news.link.link`. ``annotate_many`` streams a batch
+through ``nlp.pipe``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from kenning.news.article import Article
+from kenning.news.model import ArticleResult, Mention, Span
+from kenning.news.nlp_coref import resolve_coreference
+from kenning.news.nlp_ents import WANTED, Ent
+from kenning.news.nlp_fix import fix_entities
+from kenning.news.nlp_pipeline import Resources, resources
+from kenning.news.nlp_roles import attach_roles
+
+__all__ = ["Resources", "annotate", "annotate_doc", "annotate_many", "resources"]
+
+#: Documents per ``nlp.pipe`` batch.
+BATCH_SIZE = 16
+
+
+def _sentences(doc: Doc) -> tuple[list[Span], list[int]]:
+    """Sentence spans (whitespace-trimmed) and, for each token, the index of its sentence."""
+    spans: list[Span] = []
+    of_token = [0] * len(doc)
+    for sent in doc.sents:
+        text = sent.text.strip()
+        if not text:
+            continue
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        spans.append(Span(start, start + len(text), text))
+        for token in sent:
+            of_token[token.i] = len(spans) - 1
+    return spans, of_token
+
+
+def _mention(doc: Doc, ent: Ent, sentence: int) -> Mention:
+    span = doc[ent.start:ent.end]
+    role = role_span = None
+    if ent.role_start is not None and ent.role_end is not None:
+        rspan = doc[ent.role_start:ent.role_end]
+        role_span = Span(rspan.start_char, rspan.end_char, rspan.text)
+        role = ent.role_text or rspan.text
+    refers = ent.refers_to.text(doc) if ent.refers_to is not None else None
+    return Mention(text=span.text, label=ent.label, start=span.start_char, end=span.end_char,
+                   sentence=sentence, role=role, role_span=role_span, country=ent.country, refers_to=refers)
+
+
+def annotate_doc(article: Article, doc: Doc, res: Resources) -> ArticleResult:
+    """The result for an article whose text the model has already processed into ``doc``."""
+    started = time.perf_counter()
+    sentences, of_token = _sentences(doc)
+    ents = fix_entities(doc, res)
+    ents = attach_roles(doc, ents, res)
+    ents = resolve_coreference(doc, ents, res)
+    mentions = [_mention(doc, e, of_token[e.start]) for e in ents if e.label in WANTED]
+    result = ArticleResult(article=article, sentences=sentences, mentions=mentions)
+    result.timings["nlp_rules"] = time.perf_counter() - started
+    return result
+
+
+def annotate(article: Article, res: Resources | None = None) -> ArticleResult:
+    """Sentences and mentions of one article (links empty).
+
+    ``res`` defaults to the cached model, gazetteer and list ruler of the configured store.
+    """
+    res = res or resources()
+    started = time.perf_counter()
+    doc = res.nlp(article.text)
+    result = annotate_doc(article, doc, res)
+    result.timings["nlp"] = time.perf_counter() - started
+    return result
+
+
+def annotate_many(articles: Iterable[Article], res: Resources | None = None,
+                  batch_size: int = BATCH_SIZE) -> Iterator[ArticleResult]:
+    """Annotate a stream of articles through ``nlp.pipe``, in order (``res`` as in :func:`annotate`)."""
+    res = res or resources()
+    started = time.perf_counter()
+    pairs = res.nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size)
+    for doc, article in pairs:
+        result = annotate_doc(article, doc, res)
+        now = time.perf_counter()
+        result.timings["nlp"] = now - started
+        started = now
+        yield result

@@ -1,0 +1,192 @@
+"""Fixing the small English model's entities with the gazetteer, the list ruler and a few rules.
+
+Errors seen on news and Treasury releases, and the fix for each:
+
+* spans that carry a determiner, a trailing possessive or quotes ("the Wagner Group's") → trimmed;
+  spans that run into a parenthesis or join two names with a possessive ("the Treasury's Office of
+  Foreign Assets Control (OFAC") → cut;
+* titles and role words swallowed into a person ("Defence Minister Sadio Camara", "Colonel Sadio
+  Camara") → cut off the front, so the role can be read from the text before the name;
+* countries and capitals with the wrong label ("Mali" as PERSON, "CAR" and "Bamako" as ORG, "Ivory
+  Coast" as LOC) → relabelled from the gazetteer, with their country code;
+* listed names the model misses or mislabels ("Konstantin Aleksandrovitch Pikalov" as ORG) → tagged
+  from the list ruler; well-known bodies it misses ("Human Rights Watch") → from the gazetteer;
+* person names it misses ("Vitalii Viktorovitch Perfilev" after a comma) → a capitalised run that
+  starts with a given name known from the lists;
+* a "person" whose last word ends organisation names ("... Headquarters") → ORG;
+* a one-word "person" after "the" ("the Sahel nation") → not a person;
+* a one-word "person" that is a group ("Wagner forces") → ORG, decided by the words after it, by an
+  organisation of the article that contains it, or by the lists' short names of organisations.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from kenning.names import analyze, normalize
+from kenning.news.nlp_ents import Ent, overlapping, sort_ents, words
+from kenning.news.nlp_lexicon import lexicon
+from kenning.news.nlp_phrases import fold, fold_all, is_name_cased
+from kenning.news.nlp_pipeline import Resources
+
+__all__ = ["fix_entities"]
+
+_DETERMINERS = frozenset({"the", "a", "an"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_EDGE_PUNCT = frozenset({'"', "“", "”", "‘", "’", "'", "(", ")", "-", "—", "–", ",", ".", ":", ";"})
+_KEEP_AS_IS = frozenset({"DATE", "MONEY", "TIME", "CARDINAL", "PERCENT", "QUANTITY", "ORDINAL"})
+_NAME_TAGS = frozenset({"NNP", "NNPS"})
+#: Longest person name the given-name rule builds, in tokens.
+_MAX_NAME = 5
+
+
+def _title_words(doc: Doc, ent: Ent) -> set[str]:
+    removed = analyze(ent.text(doc), "Person").removed
+    return {w for title in removed for w in title.split()}
+
+
+def _trim(doc: Doc, ent: Ent) -> bool:
+    """Trim determiners, possessives, quotes and (for persons) titles; False if nothing is left."""
+    if ent.label in _KEEP_AS_IS:
+        return True
+    while ent.start < ent.end and (doc[ent.start].lower_ in _DETERMINERS or doc[ent.start].text in _EDGE_PUNCT):
+        ent.start += 1
+    while ent.start < ent.end and (doc[ent.end - 1].text in _POSSESSIVE or doc[ent.end - 1].text in _EDGE_PUNCT):
+        ent.end -= 1
+    if ent.label == "PERSON" and ent.length > 1:
+        titles = _title_words(doc, ent)
+        lex = lexicon()
+        while ent.length > 1 and (lex.is_role_word(doc[ent.start].text)
+                                  or normalize(doc[ent.start].text) in titles):
+            ent.start += 1
+    return ent.length > 0
+
+
+def _pieces(doc: Doc, span: Span) -> list[Ent]:
+    """A model entity cut at an opening parenthesis, and split at an inner possessive ("the
+    Treasury's Office of Foreign Assets Control (OFAC" → "Treasury", "Office of Foreign Assets Control")."""
+    end = next((t.i for t in span if t.text == "("), span.end)
+    if span.label_ in _KEEP_AS_IS:
+        return [Ent(span.start, end, span.label_)]
+    cuts = [t.i for t in doc[span.start:end] if t.text in ("'s", "’s") and span.start < t.i < end - 1]
+    bounds = [span.start, *[c for cut in cuts for c in (cut, cut + 1)], end]
+    return [Ent(bounds[k], bounds[k + 1], span.label_) for k in range(0, len(bounds), 2)]
+
+
+def _from_model(doc: Doc, res: Resources) -> list[Ent]:
+    ents = []
+    for ent in (piece for span in doc.ents for piece in _pieces(doc, span)):
+        if not _trim(doc, ent):
+            continue
+        place = res.gazetteer.lookup(words(doc, ent.start, ent.end))
+        if place is not None and (ent.label != "PERSON" or ent.length == 1):
+            ent.label, ent.country, ent.canonical = place.label, place.code, place.name
+        ents.append(ent)
+    return ents
+
+
+def _phrase_ents(doc: Doc, res: Resources) -> list[Ent]:
+    """List-ruler and gazetteer matches, most reliable first (list names, then the gazetteer)."""
+    texts = [t.text for t in doc]
+    keys = fold_all(texts)
+    found = [Ent(m.start, m.end, m.payload, "list") for m in res.names.table.find(texts, keys)]
+    for m in res.gazetteer.table.find(texts, keys):
+        found.append(Ent(m.start, m.end, m.payload.label, "gazetteer", country=m.payload.code,
+                         canonical=m.payload.name))
+    return found
+
+
+def _merge(ents: list[Ent], found: list[Ent]) -> list[Ent]:
+    """Add phrase matches: one that covers model entities replaces them; one inside an entity is dropped."""
+    for ent in sorted(found, key=lambda e: -e.length):
+        hits = overlapping(ents, ent.start, ent.end)
+        if any(h.source != "ner" for h in hits):
+            continue
+        covers = all(ent.start <= h.start and h.end <= ent.end for h in hits)
+        if covers or all(ent.length > h.length for h in hits):
+            ents = [e for e in ents if e not in hits] + [ent]
+    return sort_ents(ents)
+
+
+def _is_name_token(doc: Doc, i: int) -> bool:
+    token = doc[i]
+    return (token.tag_ in _NAME_TAGS and is_name_cased([token.text]) and token.is_alpha
+            and not lexicon().is_role_word(token.text))
+
+
+def _given_name_people(doc: Doc, ents: list[Ent], res: Resources) -> list[Ent]:
+    """Capitalised runs that start with a listed given name become persons (2 to 5 tokens)."""
+    given = res.names.given_names
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    added: list[Ent] = []
+    i = 0
+    while i < len(doc):
+        if i in taken or fold(doc[i].text) not in given or not _is_name_token(doc, i):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and end - i < _MAX_NAME and end not in taken and (
+                _is_name_token(doc, end) or (doc[end].text.endswith(".") and len(doc[end].text) == 2)):
+            end += 1
+        if end - i >= 2 and _is_name_token(doc, end - 1):
+            added.append(Ent(i, end, "PERSON", "rule"))
+        i = end
+    return added
+
+
+def _org_to_person(doc: Doc, ent: Ent, res: Resources) -> None:
+    """A model ORG made only of name tokens that starts with a listed given name is a person."""
+    if ent.label != "ORG" or ent.source != "ner" or ent.length < 2:
+        return
+    generic = lexicon().org_generic_words
+    if fold(doc[ent.start].text) in res.names.given_names and all(
+            _is_name_token(doc, i) and fold(doc[i].text) not in generic for i in range(ent.start, ent.end)):
+        ent.label, ent.source = "PERSON", "rule"
+
+
+def _group_not_person(doc: Doc, ent: Ent, ents: list[Ent], res: Resources) -> None:
+    """A one-word PERSON that is a group by the next word, by an ORG containing it, or by the lists."""
+    if ent.label != "PERSON" or ent.length != 1:
+        return
+    key = fold(doc[ent.start].text)
+    people = [e for e in ents if e.label == "PERSON" and e.length > 1 and fold(doc[e.end - 1].text) == key]
+    if people:
+        return
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    if ent.end < len(doc) and doc[ent.end].text in ("'s", "’s") and ent.end + 1 < len(doc):
+        after = doc[ent.end + 1].lower_
+    in_org = any(o.label == "ORG" and o.length > 1 and key in fold_all(words(doc, o.start, o.end)) for o in ents)
+    if after in lexicon().group_nouns or in_org or key in res.names.org_cores:
+        ent.label, ent.source = "ORG", "rule"
+
+
+def _organisation_person(doc: Doc, ent: Ent) -> None:
+    """A PERSON whose last word ends organisation names ("... Headquarters", "... Concern") is an ORG."""
+    if ent.label == "PERSON" and ent.length > 1 and fold(doc[ent.end - 1].text) in lexicon().org_heads:
+        ent.label, ent.source = "ORG", "rule"
+
+
+def _determined_person(doc: Doc, ent: Ent) -> None:
+    """A one-word PERSON right after "the" ("the Sahel nation") is a place or thing, not a person."""
+    if ent.label == "PERSON" and ent.length == 1 and ent.start > 0 and doc[ent.start - 1].lower_ == "the":
+        ent.label, ent.source = "LOC", "rule"
+
+
+def fix_entities(doc: Doc, res: Resources) -> list[Ent]:
+    """The model's entities, fixed and completed as the module docstring explains."""
+    ents = _merge(_from_model(doc, res), _phrase_ents(doc, res))
+    for ent in ents:
+        _org_to_person(doc, ent, res)
+    ents = sort_ents(ents + _given_name_people(doc, ents, res))
+    for ent in ents:
+        _group_not_person(doc, ent, ents, res)
+        _determined_person(doc, ent)
+        _organisation_person(doc, ent)
+    return [e for e in ents if _valid(doc, e)]
+
+
+def _valid(doc: Doc, ent: Ent) -> bool:
+    span: Span = doc[ent.start:ent.end]
+    if ent.label in ("PERSON", "ORG"):
+        return any(t.is_alpha for t in span) and "\n" not in span.text
+    return True
