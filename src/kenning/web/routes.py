@@ -12,9 +12,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from kenning.errors import KenningError
-from kenning.store.views import entity_view
 from kenning.web.deps import get_screener, get_store
 from kenning.web.templating import render, wants_fragment
+from kenning.web.views_entity import dossier
 from kenning.web.views_search import search_page
 
 __all__ = ["STATIC_DIR", "router"]
@@ -57,7 +57,7 @@ def search(request: Request, q: str = "", schema: str = "Thing") -> HTMLResponse
 def entity(request: Request, entity_id: str) -> HTMLResponse:
     """One listed party's dossier."""
     try:
-        view = entity_view(get_store(), entity_id)
+        page = dossier(get_store(), entity_id)
     except KenningError as exc:
         return error_page(request, exc)
-    return render(request, "entity.html", {"view": view})
+    return render(request, "entity.html", {"d": page})
