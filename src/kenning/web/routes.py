@@ -6,13 +6,17 @@ with plain links and GET/POST forms; htmx (vendored in ``static/``) only swaps f
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Annotated
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, File, Request, UploadFile
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
-from kenning.errors import KenningError
+from kenning import settings
+from kenning.errors import InputError, KenningError
 from kenning.web.deps import get_screener, get_store
+from kenning.web.jobs import INPUT_COLUMNS, JOBS, MAX_UPLOAD_BYTES
 from kenning.web.templating import render, wants_fragment
 from kenning.web.views_entity import dossier
 from kenning.web.views_search import search_page
@@ -61,3 +65,64 @@ def entity(request: Request, entity_id: str) -> HTMLResponse:
     except KenningError as exc:
         return error_page(request, exc)
     return render(request, "entity.html", {"d": page})
+
+
+def _screen_form(request: Request, error: str | None = None, status_code: int = 200) -> HTMLResponse:
+    return render(request, "screen.html", {"error": error, "columns": INPUT_COLUMNS,
+                                           "max_rows": settings.BATCH_MAX_ROWS,
+                                           "max_mb": MAX_UPLOAD_BYTES // (1024 * 1024)}, status_code=status_code)
+
+
+@router.get("/screen", name="web_screen")
+def screen_form(request: Request) -> HTMLResponse:
+    """The batch upload form."""
+    return _screen_form(request)
+
+
+def _chunks(upload: UploadFile) -> Iterator[bytes]:
+    while chunk := upload.file.read(1 << 20):
+        yield chunk
+
+
+@router.post("/screen", name="web_screen_upload")
+def screen_upload(request: Request, file: Annotated[UploadFile | None, File()] = None) -> Response:
+    """Start screening an uploaded CSV; then go to its job page (303, so a reload does not re-upload)."""
+    if file is None or not file.filename:
+        return _screen_form(request, "Choose a CSV file to screen.", 422)
+    try:
+        job = JOBS.submit(file.filename, _chunks(file))
+    except InputError as exc:
+        return _screen_form(request, str(exc), exc.http_status)
+    return RedirectResponse(str(request.app.url_path_for("web_job", job_id=job.id)), status_code=303)
+
+
+@router.get("/screen/{job_id}", name="web_job")
+def job_page(request: Request, job_id: str) -> HTMLResponse:
+    """One batch job: progress (refreshed by htmx, or by a link without JavaScript), then the download."""
+    try:
+        job = JOBS.get(job_id)
+    except KenningError as exc:
+        return error_page(request, exc)
+    return render(request, "_job.html" if wants_fragment(request) else "job.html", {"job": job})
+
+
+@router.get("/screen/{job_id}/status", name="web_job_status")
+def job_status(request: Request, job_id: str) -> HTMLResponse:
+    """The job's status fragment (what htmx polls)."""
+    try:
+        job = JOBS.get(job_id)
+    except KenningError as exc:
+        return error_page(request, exc)
+    return render(request, "_job.html", {"job": job})
+
+
+@router.get("/screen/{job_id}/results.csv", name="web_job_results", response_model=None)
+def job_results(request: Request, job_id: str) -> Response:
+    """The results as CSV: one row per input row (best candidate, status, score, why, other matches)."""
+    try:
+        job = JOBS.get(job_id)
+    except KenningError as exc:
+        return error_page(request, exc)
+    if job.state != "done":
+        return render(request, "job.html", {"job": job}, status_code=409)
+    return FileResponse(job.result_path, media_type="text/csv; charset=utf-8", filename=job.download_name)

@@ -1,0 +1,193 @@
+"""Batch screening jobs of the web UI: one background thread per upload, progress, a CSV of results.
+
+An upload is saved to a private temporary folder, parsed with :func:`kenning.matching.batch_io.parse_rows`
+(bad rows become error rows, a file without a ``name`` column is refused at once), checked against
+``settings.BATCH_MAX_ROWS``, then screened in a thread with :func:`kenning.matching.batch.screen_rows`.
+Only one job screens at a time (the others wait their turn), so uploads cannot starve the pages.
+Job ids are random tokens: only whoever uploaded the file knows where its results are.
+"""
+
+from __future__ import annotations
+
+import csv
+import secrets
+import shutil
+import tempfile
+import threading
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from kenning import settings
+from kenning.errors import InputError, KenningError, NotFoundError
+from kenning.matching.batch import screen_rows
+from kenning.matching.batch_io import CSV_COLUMNS, parse_rows
+
+__all__ = ["INPUT_COLUMNS", "JOBS", "MAX_UPLOAD_BYTES", "RESULT_COLUMNS", "Job", "JobStore"]
+
+#: Largest upload accepted, in bytes.
+MAX_UPLOAD_BYTES = 32 * 1024 * 1024
+#: Finished jobs kept (oldest results deleted first).
+MAX_JOBS_KEPT = 20
+#: Candidates scored per row; the best is the row's result, the other matches are listed.
+RESULTS_PER_ROW = 3
+#: Bad rows listed on the job page (all of them are in the CSV).
+BAD_ROWS_SHOWN = 50
+RESULT_COLUMNS = ("line", "ref", "name", "schema", "status", "score", "id", "dataset", "caption", "why",
+                  "other_matches", "error")
+_SCREENING = threading.Lock()
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> str:
+    """A CSV cell that a spreadsheet will not run as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+@dataclass
+class Job:
+    """One uploaded file being screened: counters the status fragment shows, and its result file."""
+
+    id: str
+    filename: str
+    folder: Path
+    total: int
+    created: float = field(default_factory=time.time)
+    state: str = "queued"
+    done: int = 0
+    matched: int = 0
+    failed: int = 0
+    bad_rows: list[tuple[int, str]] = field(default_factory=list)
+    error: str | None = None
+    seconds: float = 0.0
+
+    @property
+    def result_path(self) -> Path:
+        return self.folder / "results.csv"
+
+    @property
+    def finished(self) -> bool:
+        return self.state in ("done", "failed")
+
+    @property
+    def percent(self) -> int:
+        return int(100 * self.done / self.total) if self.total else 100
+
+    @property
+    def download_name(self) -> str:
+        stem = Path(self.filename).stem or "batch"
+        safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in stem)[:60]
+        return f"{safe}-kenning-results.csv"
+
+
+def _row(rec: dict[str, Any]) -> list[str]:
+    if "error" in rec:
+        return [_cell(v) for v in (rec["line"], rec["ref"], "", "", "error", "", "", "", "", "", "", rec["error"])]
+    query, results = rec["query"], rec["results"]
+    name = query["names"][0]
+    if not results:
+        return [_cell(v) for v in (rec["line"], rec["ref"], name, query["schema"], "no match", "", "", "", "",
+                                   "", "", "")]
+    best = results[0]
+    why = "; ".join(f"{k}: {v['detail']}" for k, v in best["explanation"].items())
+    others = "; ".join(f"{r['id']} ({r['score']:.2f})" for r in results[1:] if r["match"])
+    return [_cell(v) for v in (rec["line"], rec["ref"], name, query["schema"],
+                               "match" if best["match"] else "no match", f"{best['score']:.4f}", best["id"],
+                               best["dataset"], best["caption"], why, others, "")]
+
+
+class JobStore:
+    """The jobs of this server process."""
+
+    def __init__(self) -> None:
+        self._jobs: dict[str, Job] = {}
+        self._lock = threading.Lock()
+
+    def get(self, job_id: str) -> Job:
+        with self._lock:
+            job = self._jobs.get(job_id)
+        if job is None:
+            raise NotFoundError("no batch job with this id (jobs are kept until the server restarts)")
+        return job
+
+    def submit(self, filename: str, chunks: Iterable[bytes]) -> Job:
+        """Save an upload, check it, and start screening it; InputError for a file that cannot be used."""
+        folder = Path(tempfile.mkdtemp(prefix="kenning-batch-"))
+        try:
+            job = self._prepare(folder, filename, chunks)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        return job
+
+    def _prepare(self, folder: Path, filename: str, chunks: Iterable[bytes]) -> Job:
+        path = folder / "input.csv"
+        size = 0
+        with path.open("wb") as out:
+            for chunk in chunks:
+                size += len(chunk)
+                if size > MAX_UPLOAD_BYTES:
+                    raise InputError(f"the file is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB")
+                out.write(chunk)
+        try:
+            items = parse_rows(path)
+        except KenningError as exc:
+            raise InputError(str(exc).replace(str(path), filename or "the file")) from exc
+        if not items:
+            raise InputError(f"{filename or 'the file'}: no rows to screen")
+        if len(items) > settings.BATCH_MAX_ROWS:
+            raise InputError(f"{filename or 'the file'} has {len(items)} rows; at most "
+                             f"{settings.BATCH_MAX_ROWS} are accepted per batch")
+        job = Job(id=secrets.token_urlsafe(16), filename=filename, folder=folder, total=len(items))
+        with self._lock:
+            self._forget_old()
+            self._jobs[job.id] = job
+        threading.Thread(target=self._run, args=(job, items), name=f"kenning-batch-{job.id[:8]}",
+                         daemon=True).start()
+        return job
+
+    def _forget_old(self) -> None:
+        finished = sorted((j for j in self._jobs.values() if j.finished), key=lambda j: j.created)
+        for job in finished[: max(0, len(finished) - MAX_JOBS_KEPT + 1)]:
+            del self._jobs[job.id]
+            shutil.rmtree(job.folder, ignore_errors=True)
+
+    def _run(self, job: Job, items: list[Any]) -> None:
+        from kenning.web.deps import get_screener
+
+        with _SCREENING:
+            started = time.perf_counter()
+            job.state = "running"
+            try:
+                screener = get_screener()
+                with job.result_path.open("w", newline="", encoding="utf-8") as out:
+                    self._write(job, out, screen_rows(items, screener, 1, {"limit": RESULTS_PER_ROW}))
+                job.state = "done"
+            except Exception as exc:  # the job page must say why, whatever went wrong
+                job.error = f"{exc.__class__.__name__}: {exc}" if not isinstance(exc, KenningError) else str(exc)
+                job.state = "failed"
+            job.seconds = time.perf_counter() - started
+
+    @staticmethod
+    def _write(job: Job, out: IO[str], records: Iterable[dict[str, Any]]) -> None:
+        writer = csv.writer(out)
+        writer.writerow(RESULT_COLUMNS)
+        for rec in records:
+            writer.writerow(_row(rec))
+            if "error" in rec:
+                job.failed += 1
+                if len(job.bad_rows) < BAD_ROWS_SHOWN:
+                    job.bad_rows.append((int(rec["line"]), str(rec["error"])))
+            elif rec["match"]:
+                job.matched += 1
+            job.done += 1
+
+
+#: The jobs of this process (the web router's one instance).
+JOBS = JobStore()
+
+#: Columns a batch file may have, for the upload form.
+INPUT_COLUMNS = CSV_COLUMNS
