@@ -15,15 +15,16 @@ import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 from kenning import settings
 from kenning.errors import InputError, KenningError, NotFoundError
+from kenning.matching import Screener
 from kenning.matching.batch import screen_rows
-from kenning.matching.batch_io import CSV_COLUMNS, parse_rows
+from kenning.matching.batch_io import CSV_COLUMNS, Row, parse_rows
 
 __all__ = ["INPUT_COLUMNS", "JOBS", "MAX_UPLOAD_BYTES", "RESULT_COLUMNS", "Job", "JobStore"]
 
@@ -113,17 +114,19 @@ class JobStore:
             raise NotFoundError("no batch job with this id (jobs are kept until the server restarts)")
         return job
 
-    def submit(self, filename: str, chunks: Iterable[bytes]) -> Job:
+    def submit(self, filename: str, chunks: Iterable[bytes], screener: Callable[[], Screener]) -> Job:
         """Save an upload, check it, and start screening it; InputError for a file that cannot be used."""
         folder = Path(tempfile.mkdtemp(prefix="kenning-batch-"))
         try:
-            job = self._prepare(folder, filename, chunks)
+            job, items = self._prepare(folder, filename, chunks)
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             raise
+        threading.Thread(target=self._run, args=(job, items, screener), name=f"kenning-batch-{job.id[:8]}",
+                         daemon=True).start()
         return job
 
-    def _prepare(self, folder: Path, filename: str, chunks: Iterable[bytes]) -> Job:
+    def _prepare(self, folder: Path, filename: str, chunks: Iterable[bytes]) -> tuple[Job, list[Row]]:
         path = folder / "input.csv"
         size = 0
         with path.open("wb") as out:
@@ -145,9 +148,7 @@ class JobStore:
         with self._lock:
             self._forget_old()
             self._jobs[job.id] = job
-        threading.Thread(target=self._run, args=(job, items), name=f"kenning-batch-{job.id[:8]}",
-                         daemon=True).start()
-        return job
+        return job, items
 
     def _forget_old(self) -> None:
         finished = sorted((j for j in self._jobs.values() if j.finished), key=lambda j: j.created)
@@ -155,16 +156,14 @@ class JobStore:
             del self._jobs[job.id]
             shutil.rmtree(job.folder, ignore_errors=True)
 
-    def _run(self, job: Job, items: list[Any]) -> None:
-        from kenning.web.deps import get_screener
-
+    def _run(self, job: Job, items: list[Row], screener: Callable[[], Screener]) -> None:
         with _SCREENING:
             started = time.perf_counter()
             job.state = "running"
             try:
-                screener = get_screener()
+                records = screen_rows(items, screener(), 1, {"limit": RESULTS_PER_ROW})
                 with job.result_path.open("w", newline="", encoding="utf-8") as out:
-                    self._write(job, out, screen_rows(items, screener, 1, {"limit": RESULTS_PER_ROW}))
+                    self._write(job, out, records)
                 job.state = "done"
             except Exception as exc:  # the job page must say why, whatever went wrong
                 job.error = f"{exc.__class__.__name__}: {exc}" if not isinstance(exc, KenningError) else str(exc)

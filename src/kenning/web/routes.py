@@ -49,7 +49,7 @@ def home(request: Request) -> HTMLResponse:
 def search(request: Request, q: str = "", schema: str = "Thing") -> HTMLResponse:
     """Screen a name against every loaded list; htmx asks for the results fragment only."""
     try:
-        page = search_page(get_screener() if q.strip() else None, q, schema)
+        page = search_page(get_screener(request) if q.strip() else None, q, schema)
     except KenningError as exc:
         return error_page(request, exc)
     if wants_fragment(request):
@@ -61,7 +61,7 @@ def search(request: Request, q: str = "", schema: str = "Thing") -> HTMLResponse
 def entity(request: Request, entity_id: str) -> HTMLResponse:
     """One listed party's dossier."""
     try:
-        page = dossier(get_store(), entity_id)
+        page = dossier(get_store(request), entity_id)
     except KenningError as exc:
         return error_page(request, exc)
     return render(request, "entity.html", {"d": page})
@@ -90,7 +90,7 @@ def screen_upload(request: Request, file: Annotated[UploadFile | None, File()] =
     if file is None or not file.filename:
         return _screen_form(request, "Choose a CSV file to screen.", 422)
     try:
-        job = JOBS.submit(file.filename, _chunks(file))
+        job = JOBS.submit(file.filename, _chunks(file), lambda: get_screener(request))
     except InputError as exc:
         return _screen_form(request, str(exc), exc.http_status)
     return RedirectResponse(str(request.app.url_path_for("web_job", job_id=job.id)), status_code=303)
