@@ -19,6 +19,8 @@ __all__ = [
     "FETCH_TIMEOUT",
     "HOME",
     "INDEX_DIR",
+    "MATCH_MAX_QUERIES",
+    "MAX_BODY_BYTES",
     "RATE_LIMIT",
     "REPO_ROOT",
     "reload",
@@ -37,6 +39,8 @@ API_KEYS: frozenset[str]
 CORS_ORIGINS: tuple[str, ...]
 RATE_LIMIT: int
 BATCH_MAX_ROWS: int
+MAX_BODY_BYTES: int
+MATCH_MAX_QUERIES: int
 
 
 def _env(name: str, default: str) -> str:
@@ -48,6 +52,7 @@ def reload() -> None:
     """(Re)read every setting from the environment."""
     global HOME, DATA_DIR, DATABASE_URL, INDEX_DIR, FETCH_TIMEOUT, FETCH_MAX_BYTES
     global API_KEYS, CORS_ORIGINS, RATE_LIMIT, BATCH_MAX_ROWS
+    global MAX_BODY_BYTES, MATCH_MAX_QUERIES
     #: Where Kenning keeps its SQLite store and the persisted matching index.
     HOME = Path(_env("HOME", str(Path.home() / ".local" / "share" / "kenning"))).expanduser()
     #: The bundled list snapshots and sample news (read-only).
@@ -68,6 +73,10 @@ def reload() -> None:
     RATE_LIMIT = int(_env("RATE_LIMIT", "60000"))
     #: Most rows a batch screening request may carry.
     BATCH_MAX_ROWS = int(_env("BATCH_MAX_ROWS", "100000"))
+    #: Largest request body the API accepts, in bytes (larger ones get 413).
+    MAX_BODY_BYTES = int(_env("MAX_BODY_BYTES", str(16 * 1024 * 1024)))
+    #: Most queries one ``POST /match`` request may carry (yente's limit is 100 too).
+    MATCH_MAX_QUERIES = int(_env("MATCH_MAX_QUERIES", "100"))
 
 
 reload()

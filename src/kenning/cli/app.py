@@ -23,13 +23,14 @@ def cli(db_url: str | None) -> None:
 
 
 def _register() -> None:
-    from kenning.cli import entities, lists, screen
+    from kenning.cli import entities, lists, screen, serve
 
     cli.add_command(lists.lists)
     cli.add_command(entities.entity)
     cli.add_command(entities.export)
     cli.add_command(screen.screen)
     cli.add_command(screen.compare)
+    cli.add_command(serve.serve)
 
 
 _register()

@@ -1,0 +1,78 @@
+"""``GET /healthz``, ``GET /algorithms`` and ``POST /lists/update``: the service's own state."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from kenning.api.entity_data import iso_time
+from kenning.api.errors import Conflict
+from kenning.api.match_service import feature_docs
+from kenning.api.state import ApiState
+from kenning.errors import KenningError
+from kenning.matching import Screener
+from kenning.matching.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
+
+__all__ = ["algorithms", "health", "update"]
+
+log = logging.getLogger("kenning.api")
+
+
+def _lists(state: ApiState) -> dict[str, Any]:
+    return {name: {"version": v.id, "publication_date": v.publication_date, "loaded_at": iso_time(v.loaded_at),
+                   "entities": v.entity_count, "sha256": v.sha256}
+            for name, v in state.store.current_versions().items()}
+
+
+def health(state: ApiState) -> tuple[dict[str, Any], int]:
+    """Whether the store answers, the index is loaded, and which list versions are current; 503 if not ok."""
+    try:
+        lists, store_error = _lists(state), None
+    except SQLAlchemyError as exc:
+        lists, store_error = {}, f"{type(exc).__name__}: the store does not answer"
+    screener = state.screener
+    index: dict[str, Any] = {"loaded": screener is not None, "error": state.screener_error}
+    if screener is not None:
+        index |= {"entities": len(screener.index.entities), "names": screener.index.size,
+                  "fingerprint": screener.index.fingerprint}
+    ok = store_error is None and screener is not None
+    data = {"status": "ok" if ok else "unavailable",
+            "store": {"reachable": store_error is None, "error": store_error},
+            "index": index, "lists": lists}
+    return data, 200 if ok else 503
+
+
+def algorithms() -> dict[str, Any]:
+    """Every scoring algorithm with its threshold and its features' explanations (their docstrings)."""
+    items = []
+    for name, algo in sorted(ALGORITHMS.items()):
+        docs = feature_docs(algo)
+        items.append({"name": name, "description": algo.description, "threshold": algo.threshold,
+                      "features": docs,
+                      "docs": {"name": name, "description": algo.description, "config": {}, "features": docs}})
+    return {"algorithms": items, "default": DEFAULT_ALGORITHM, "best": DEFAULT_ALGORITHM}
+
+
+def update(state: ApiState, dataset: str | None) -> dict[str, Any]:
+    """Download and load the current official lists; when one changed, relink and reload the screener."""
+    from kenning.matching.service import relink
+    from kenning.store.update import update_lists
+
+    if not state.update_lock.acquire(blocking=False):
+        raise Conflict("a list update is already running; try again when it has finished")
+    try:
+        results = update_lists(state.store, dataset, show_progress=False)
+        changed = any(r.load is not None and r.load.status == "loaded" and r.load.current for r in results)
+        linked = None
+        if changed:
+            linked = relink(state.store, Screener.open())
+            state.reload()
+        return {"results": [r.to_dict() for r in results], "changed": changed, "relinked": linked,
+                "lists": _lists(state)}
+    except KenningError as exc:
+        log.warning("list update failed: %s", exc.message)
+        raise
+    finally:
+        state.update_lock.release()
