@@ -199,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", action="store_true", help="list missed and extra designees")
     args = parser.parse_args(argv)
     releases = [r for r in load_gold(args.dir / "gold.jsonl") if args.only in r.file]
-    linker: Callable[[ArticleResult], None] | None = None if args.names else _linker()
+    linker: Callable[[ArticleResult], None] | None = None if args.names else make_linker()
     started = time.perf_counter()
     scores = []
     for release in releases:
@@ -210,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _linker() -> Callable[[ArticleResult], None]:
+def make_linker() -> Callable[[ArticleResult], None]:
     """``kenning.news.link.link`` with the store's screener when it exists, else the interim linker."""
     try:
         from kenning.news import link as link_module
