@@ -24,7 +24,7 @@ CSV_TEXT = (
 
 
 def _upload(client: TestClient, text: str, name: str = "customers.csv") -> tuple[int, str]:
-    response = client.post("/screen", files={"file": (name, text.encode("utf-8"), "text/csv")},
+    response = client.post("/screen/upload", files={"file": (name, text.encode("utf-8"), "text/csv")},
                            follow_redirects=False)
     return response.status_code, response.headers.get("location", response.text)
 
@@ -93,7 +93,7 @@ def test_too_many_rows_are_refused(client: TestClient, monkeypatch: pytest.Monke
 
 
 def test_no_file_chosen(client: TestClient) -> None:
-    response = client.post("/screen", data={}, follow_redirects=False)
+    response = client.post("/screen/upload", data={}, follow_redirects=False)
     assert response.status_code == 422 and "Choose a CSV file to screen." in response.text
 
 

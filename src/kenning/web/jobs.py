@@ -26,9 +26,9 @@ from kenning.matching import Screener
 from kenning.matching.batch import screen_rows
 from kenning.matching.batch_io import CSV_COLUMNS, Row, parse_rows
 
-__all__ = ["INPUT_COLUMNS", "JOBS", "MAX_UPLOAD_BYTES", "RESULT_COLUMNS", "Job", "JobStore"]
+__all__ = ["INPUT_COLUMNS", "JOBS", "MAX_UPLOAD_BYTES", "RESULT_COLUMNS", "Job", "JobStore", "upload_limit"]
 
-#: Largest upload accepted, in bytes.
+#: Largest upload accepted, in bytes (less when the app caps request bodies lower).
 MAX_UPLOAD_BYTES = 32 * 1024 * 1024
 #: Finished jobs kept (oldest results deleted first).
 MAX_JOBS_KEPT = 20
@@ -40,6 +40,12 @@ RESULT_COLUMNS = ("line", "ref", "name", "schema", "status", "score", "id", "dat
                   "other_matches", "error")
 _SCREENING = threading.Lock()
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def upload_limit() -> int:
+    """Largest upload accepted: ours, or the app's request-body cap (``KENNING_MAX_BODY_BYTES``) if lower."""
+    body_cap = getattr(settings, "MAX_BODY_BYTES", None)
+    return min(MAX_UPLOAD_BYTES, body_cap) if isinstance(body_cap, int) and body_cap > 0 else MAX_UPLOAD_BYTES
 
 
 def _cell(value: object) -> str:
@@ -128,12 +134,12 @@ class JobStore:
 
     def _prepare(self, folder: Path, filename: str, chunks: Iterable[bytes]) -> tuple[Job, list[Row]]:
         path = folder / "input.csv"
-        size = 0
+        size, limit = 0, upload_limit()
         with path.open("wb") as out:
             for chunk in chunks:
                 size += len(chunk)
-                if size > MAX_UPLOAD_BYTES:
-                    raise InputError(f"the file is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB")
+                if size > limit:
+                    raise InputError(f"the file is larger than {limit / (1024 * 1024):.0f} MB")
                 out.write(chunk)
         try:
             items = parse_rows(path)

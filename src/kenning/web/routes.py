@@ -16,7 +16,7 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Resp
 from kenning import settings
 from kenning.errors import InputError, KenningError
 from kenning.web.deps import get_screener, get_store
-from kenning.web.jobs import INPUT_COLUMNS, JOBS, MAX_UPLOAD_BYTES
+from kenning.web.jobs import INPUT_COLUMNS, JOBS, upload_limit
 from kenning.web.templating import render, wants_fragment
 from kenning.web.views_entity import dossier
 from kenning.web.views_search import search_page
@@ -70,7 +70,7 @@ def entity(request: Request, entity_id: str) -> HTMLResponse:
 def _screen_form(request: Request, error: str | None = None, status_code: int = 200) -> HTMLResponse:
     return render(request, "screen.html", {"error": error, "columns": INPUT_COLUMNS,
                                            "max_rows": settings.BATCH_MAX_ROWS,
-                                           "max_mb": MAX_UPLOAD_BYTES // (1024 * 1024)}, status_code=status_code)
+                                           "max_mb": round(upload_limit() / (1024 * 1024))}, status_code=status_code)
 
 
 @router.get("/screen", name="web_screen")
@@ -84,7 +84,7 @@ def _chunks(upload: UploadFile) -> Iterator[bytes]:
         yield chunk
 
 
-@router.post("/screen", name="web_screen_upload")
+@router.post("/screen/upload", name="web_screen_upload")
 def screen_upload(request: Request, file: Annotated[UploadFile | None, File()] = None) -> Response:
     """Start screening an uploaded CSV; then go to its job page (303, so a reload does not re-upload)."""
     if file is None or not file.filename:
