@@ -1,14 +1,34 @@
-"""Web UI fixtures: the app (with the web router), a TestClient over the bundled store, a live server."""
+"""Web UI fixtures: the app, a TestClient over the bundled store, a real uvicorn server, Chromium.
+
+The live server runs in its own process (``uvicorn`` on a free 127.0.0.1 port, the store chosen by its
+environment) and is stopped after the session; Chromium is Debian's, driven by Playwright, with a fresh
+profile per browser.
+"""
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.testclient import TestClient
+from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright
+
+from kenning import settings
+
+HERE = Path(__file__).parent
+SCREENSHOTS = settings.REPO_ROOT / "artifacts" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
 
 
 def make_app() -> FastAPI:
@@ -26,3 +46,98 @@ def client(bundled_home: Path) -> Iterator[TestClient]:
     """A TestClient over the fully loaded bundled store."""
     with TestClient(make_app()) as test_client:
         yield test_client
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+_LAUNCH = """
+import sys, uvicorn
+sys.path.insert(0, sys.argv[1])
+from conftest import make_app
+uvicorn.run(make_app(), host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
+"""
+
+
+@pytest.fixture(scope="session")
+def live_server(bundled_home_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real uvicorn server over the bundled store; yields its base URL."""
+    port = _free_port()
+    env = {**os.environ, "KENNING_HOME": str(bundled_home_dir)}
+    env.pop("KENNING_DB", None)
+    env.pop("KENNING_INDEX_DIR", None)
+    log = (tmp_path_factory.mktemp("server") / "uvicorn.log").open("wb")
+    proc = subprocess.Popen([sys.executable, "-c", _LAUNCH, str(HERE), str(port)], env=env,
+                            stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"the server exited with {proc.returncode}; see {log.name}")
+            try:
+                if httpx.get(f"{base}/search", params={"q": "warm up"}, timeout=60).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the server did not answer in 120 s; see {log.name}")
+            time.sleep(0.3)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def chromium_available() -> None:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make browser` (apt-get install -y chromium)")
+
+
+def _context(playwright: Playwright, profile: Path, java_script: bool) -> BrowserContext:
+    return playwright.chromium.launch_persistent_context(
+        str(profile), executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS, accept_downloads=True,
+        java_script_enabled=java_script, viewport={"width": 1280, "height": 900})
+
+
+@pytest.fixture(scope="session")
+def playwright_instance(chromium_available: None) -> Iterator[Playwright]:
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture
+def page(playwright_instance: Playwright, tmp_path: Path) -> Iterator[Page]:
+    """A page of a fresh Chromium profile with JavaScript on."""
+    context = _context(playwright_instance, tmp_path / "profile", java_script=True)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def page_without_js(playwright_instance: Playwright, tmp_path: Path) -> Iterator[Page]:
+    """A page of a fresh Chromium profile with JavaScript off."""
+    context = _context(playwright_instance, tmp_path / "profile", java_script=False)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+def screenshot(page: Page, name: str) -> Path:
+    """Save a full-page screenshot as an artifact (``artifacts/screenshots/NAME.png``)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path

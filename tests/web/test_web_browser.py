@@ -1,0 +1,81 @@
+"""The pages in a real browser: Debian's Chromium driven by Playwright against a real uvicorn server.
+
+Screenshots are saved as artifacts in ``artifacts/screenshots/`` (search, dossier, story, batch).
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from conftest import screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def test_search_then_dossier(live_server: str, page: Page) -> None:
+    page.goto(f"{live_server}/")
+    page.get_by_label("Name, in any script").fill("Sadio Camara")
+    page.get_by_role("button", name="Search").click()
+    result = page.get_by_role("link", name="CAMARA, Sadio")
+    expect(result).to_be_visible()
+    first = page.locator("li.result").first
+    expect(first.locator(".badge-match")).to_have_text("match")
+    expect(first).to_contain_text("US OFAC SDN")
+    expect(first).to_contain_text("camara (1.00), sadio (1.00)")
+    screenshot(page, "search")
+    result.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("CAMARA, Sadio")
+    expect(page.locator("main")).to_contain_text("us_ofac_sdn-42618")
+    related = page.locator("#related").locator("xpath=following-sibling::div[1]")
+    expect(related.get_by_role("link", name="PRIVATE MILITARY COMPANY 'WAGNER'")).to_be_visible()
+    screenshot(page, "dossier")
+
+
+def test_live_search_in_cyrillic(live_server: str, page: Page) -> None:
+    page.goto(f"{live_server}/")
+    page.get_by_label("Name, in any script").press_sequentially("Евгений Пригожин", delay=20)
+    expect(page.get_by_role("link", name="PRIGOZHIN, Yevgeniy Viktorovich")).to_be_visible()
+    assert "/search?q=" in page.url  # htmx pushed the search into the address bar
+
+
+def _thousand_rows(path: Path) -> Path:
+    names = ["Sadio Camara", "Wagner Group", "Yevgeniy Prigozhin", "Jane Doe", "Acme Trading LLC"]
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["name", "schema", "birth_date", "country", "id_number", "ref"])
+        for i in range(1000):
+            writer.writerow([f"{names[i % len(names)]} {i // len(names) or ''}".strip(), "", "", "", "", f"r{i}"])
+    return path
+
+
+def test_batch_upload_progress_and_download(live_server: str, page: Page, tmp_path: Path) -> None:
+    page.goto(f"{live_server}/screen")
+    page.get_by_label("CSV file").set_input_files(str(_thousand_rows(tmp_path / "thousand.csv")))
+    page.get_by_role("button", name="Screen the file").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("thousand.csv")
+    expect(page.locator("#job")).to_contain_text("Done:", timeout=120_000)
+    expect(page.locator("#job")).to_contain_text("1000 of 1000 rows screened")
+    screenshot(page, "batch")
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Download the results (CSV)").click()
+    saved = tmp_path / "results.csv"
+    info.value.save_as(saved)
+    with saved.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 1000
+    assert [r["ref"] for r in rows[:3]] == ["r0", "r1", "r2"]
+    assert rows[0]["id"] == "us_ofac_sdn-42618" and rows[0]["status"] == "match"
+
+
+def test_pages_work_without_javascript(live_server: str, page_without_js: Page) -> None:
+    page = page_without_js
+    page.goto(f"{live_server}/")
+    page.get_by_label("Name, in any script").fill("Wagner Group")
+    page.get_by_role("button", name="Search").click()
+    assert "/search?q=Wagner+Group" in page.url
+    page.get_by_role("link", name="PRIVATE MILITARY COMPANY 'WAGNER'").first.click()
+    expect(page.locator("main")).to_contain_text("Linked to this party (18)")
