@@ -17,34 +17,22 @@ from pathlib import Path
 
 import httpx
 import pytest
-from fastapi import FastAPI
-from fastapi.staticfiles import StaticFiles
 from fastapi.testclient import TestClient
 from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright
 
 from kenning import settings
+from kenning.api.app import create_app
 
-HERE = Path(__file__).parent
 SCREENSHOTS = settings.REPO_ROOT / "artifacts" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 
 
-def make_app() -> FastAPI:
-    """The web router and /static in a small app (until the API's create_app() includes them)."""
-    from kenning.web.routes import STATIC_DIR, router
-
-    app = FastAPI()
-    app.include_router(router)
-    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    return app
-
-
 @pytest.fixture
 def client(bundled_home: Path) -> Iterator[TestClient]:
-    """A TestClient over the fully loaded bundled store."""
-    with TestClient(make_app()) as test_client:
+    """A TestClient of the whole app (``create_app()``: API, web pages, /static) over the bundled store."""
+    with TestClient(create_app()) as test_client:
         yield test_client
 
 
@@ -54,12 +42,6 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-_LAUNCH = """
-import sys, uvicorn
-sys.path.insert(0, sys.argv[1])
-from conftest import make_app
-uvicorn.run(make_app(), host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
-"""
 
 
 @pytest.fixture(scope="session")
@@ -70,8 +52,9 @@ def live_server(bundled_home_dir: Path, tmp_path_factory: pytest.TempPathFactory
     env.pop("KENNING_DB", None)
     env.pop("KENNING_INDEX_DIR", None)
     log = (tmp_path_factory.mktemp("server") / "uvicorn.log").open("wb")
-    proc = subprocess.Popen([sys.executable, "-c", _LAUNCH, str(HERE), str(port)], env=env,
-                            stdout=log, stderr=subprocess.STDOUT)
+    command = [sys.executable, "-m", "uvicorn", "kenning.api.app:create_app", "--factory", "--host", "127.0.0.1",
+               "--port", str(port), "--log-level", "warning"]
+    proc = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120
