@@ -64,7 +64,7 @@ def _dates_by_sentence(result: ArticleResult, dates: list[FoundDate]) -> dict[in
 def _read_article(result: ArticleResult, dates: list[FoundDate]) -> tuple[list[RawEvent], dict[int, ParsedSentence]]:
     """Raw events of every sentence, continuations, listed designees and references to today's action."""
     rules = triggers()
-    cued = {i for i, s in enumerate(result.sentences) if rules.cue.search(s.text)}
+    cued = {i for i, s in enumerate(result.sentences) if rules.cued(s.text)}
     following = {i for i, s in enumerate(result.sentences)
                  if i not in cued and rules.continuation.search(s.text.strip())}
     parsed = parse_sentences(result, sorted(cued | following))

@@ -54,7 +54,12 @@ class Program:
 class Triggers:
     """Trigger lemmas and the surface patterns around them (see ``events_triggers.yml``)."""
 
+    def cued(self, text: str) -> bool:
+        """Whether ``text`` may hold an action: a cue word outside the phrases that never announce one."""
+        return self.cue.search(self.cue_ignore.sub(" ", text)) is not None
+
     cue: re.Pattern[str]
+    cue_ignore: re.Pattern[str]
     verbs: dict[str, tuple[str, ...]]
     authority_verbs: dict[str, tuple[str, ...]]
     nouns: dict[str, tuple[tuple[str, ...], frozenset[str]]]
@@ -133,6 +138,7 @@ def triggers() -> Triggers:
     data = data_mapping(file)
 
     def words(key: str) -> frozenset[str]:
+        """A word list of the file, lower case."""
         return frozenset(str(w).lower() for w in _section(file, data, key))
 
     def verb_table(key: str) -> dict[str, tuple[str, ...]]:
@@ -142,7 +148,8 @@ def triggers() -> Triggers:
              for k, v in _section(file, data, "nouns").items()}
     list_verbs = {str(k): _check_measures(file, (str(v),))[0] for k, v in _section(file, data, "list_verbs").items()}
     return Triggers(
-        cue=_regex(file, _section(file, data, "cue")), verbs=verb_table("verbs"),
+        cue=_regex(file, _section(file, data, "cue")), cue_ignore=_regex(file, _section(file, data, "cue_ignore")),
+        verbs=verb_table("verbs"),
         authority_verbs=verb_table("authority_verbs"), nouns=nouns, light_verbs=words("light_verbs"),
         lift_verbs=words("lift_verbs"), list_verbs=list_verbs,
         list_words=_regex(file, _section(file, data, "list_words")),
