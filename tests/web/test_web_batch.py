@@ -48,6 +48,7 @@ def test_upload_screens_reports_bad_rows_and_downloads_csv(client: TestClient) -
     status = _wait_done(client, location)
     assert "Done:" in status and "hx-trigger" not in status  # polling stops when done
     assert "<strong>2</strong> bad rows" in status
+    assert '<a href="/entity/us_ofac_sdn-42618">CAMARA, Sadio</a>' in status  # the matches, linked
     assert "<td>3</td><td>the row has no name</td>" in status
     assert "birth date &#39;22/03/1979&#39; must be YYYY, YYYY-MM or YYYY-MM-DD" in status
     download = client.get(f"{location}/results.csv")

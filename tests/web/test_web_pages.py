@@ -13,6 +13,7 @@ def test_home_is_a_plain_get_form(client: TestClient) -> None:
     assert page.status_code == 200
     assert '<form class="search" role="search" method="get" action="/search"' in page.text
     assert 'name="q"' in page.text and 'name="schema"' in page.text
+    assert "<tr><td>US OFAC SDN</td>" in page.text and "<td>14,965</td><td>2024-05-03</td>" in page.text
 
 
 def test_search_shows_score_badge_list_and_why(client: TestClient) -> None:

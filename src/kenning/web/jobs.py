@@ -25,8 +25,10 @@ from kenning.errors import InputError, KenningError, NotFoundError
 from kenning.matching import Screener
 from kenning.matching.batch import screen_rows
 from kenning.matching.batch_io import CSV_COLUMNS, Row, parse_rows
+from kenning.web.labels import dataset_label
 
-__all__ = ["INPUT_COLUMNS", "JOBS", "MAX_UPLOAD_BYTES", "RESULT_COLUMNS", "Job", "JobStore", "upload_limit"]
+__all__ = ["INPUT_COLUMNS", "JOBS", "MAX_UPLOAD_BYTES", "RESULT_COLUMNS", "Job", "JobStore", "MatchRow",
+           "upload_limit"]
 
 #: Largest upload accepted, in bytes (less when the app caps request bodies lower).
 MAX_UPLOAD_BYTES = 32 * 1024 * 1024
@@ -34,8 +36,9 @@ MAX_UPLOAD_BYTES = 32 * 1024 * 1024
 MAX_JOBS_KEPT = 20
 #: Candidates scored per row; the best is the row's result, the other matches are listed.
 RESULTS_PER_ROW = 3
-#: Bad rows listed on the job page (all of them are in the CSV).
+#: Bad rows and matches listed on the job page (all of them are in the CSV).
 BAD_ROWS_SHOWN = 50
+MATCHES_SHOWN = 100
 RESULT_COLUMNS = ("line", "ref", "name", "schema", "status", "score", "id", "dataset", "caption", "why",
                   "other_matches", "error")
 _SCREENING = threading.Lock()
@@ -54,6 +57,25 @@ def _cell(value: object) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
+@dataclass(frozen=True)
+class MatchRow:
+    """A row of the file that matched a listed party, for the job page."""
+
+    line: int
+    ref: str
+    name: str
+    id: str
+    caption: str
+    list_label: str
+    score: float
+
+
+def _match_row(rec: dict[str, Any]) -> MatchRow:
+    best = rec["results"][0]
+    return MatchRow(line=int(rec["line"]), ref=rec["ref"] or "", name=rec["query"]["names"][0], id=best["id"],
+                    caption=best["caption"], list_label=dataset_label(best["dataset"]), score=best["score"])
+
+
 @dataclass
 class Job:
     """One uploaded file being screened: counters the status fragment shows, and its result file."""
@@ -68,6 +90,7 @@ class Job:
     matched: int = 0
     failed: int = 0
     bad_rows: list[tuple[int, str]] = field(default_factory=list)
+    matches: list[MatchRow] = field(default_factory=list)
     error: str | None = None
     seconds: float = 0.0
 
@@ -188,6 +211,8 @@ class JobStore:
                     job.bad_rows.append((int(rec["line"]), str(rec["error"])))
             elif rec["match"]:
                 job.matched += 1
+                if len(job.matches) < MATCHES_SHOWN:
+                    job.matches.append(_match_row(rec))
             job.done += 1
 
 

@@ -19,7 +19,7 @@ from kenning.web.deps import get_screener, get_store
 from kenning.web.jobs import INPUT_COLUMNS, JOBS, upload_limit
 from kenning.web.templating import render, wants_fragment
 from kenning.web.views_entity import dossier
-from kenning.web.views_search import search_page
+from kenning.web.views_search import lists_loaded, search_page
 
 __all__ = ["STATIC_DIR", "router"]
 
@@ -41,8 +41,12 @@ _ERROR_TITLES = {404: "Not found", 422: "That input cannot be used", 503: "The s
 
 @router.get("/", name="web_home")
 def home(request: Request) -> HTMLResponse:
-    """The search form."""
-    return render(request, "search.html", {"page": search_page(None, "", None)})
+    """The search form, and the lists a search covers."""
+    try:
+        lists = lists_loaded(get_store(request))
+    except KenningError as exc:
+        return error_page(request, exc)
+    return render(request, "search.html", {"page": search_page(None, "", None), "lists": lists})
 
 
 @router.get("/search", name="web_search")
@@ -54,7 +58,7 @@ def search(request: Request, q: str = "", schema: str = "Thing") -> HTMLResponse
         return error_page(request, exc)
     if wants_fragment(request):
         return render(request, "_results.html", {"page": page})
-    return render(request, "search.html", {"page": page}, status_code=422 if page.error else 200)
+    return render(request, "search.html", {"page": page, "lists": []}, status_code=422 if page.error else 200)
 
 
 @router.get("/entity/{entity_id}", name="web_entity")

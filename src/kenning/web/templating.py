@@ -26,6 +26,11 @@ def _score(value: float | None) -> str:
     return "" if value is None else f"{value:.2f}"
 
 
+def _count(value: int) -> str:
+    """Counts with thousands separators (``14,965``)."""
+    return f"{value:,}"
+
+
 @jinja2.pass_context
 def _path(context: jinja2.runtime.Context, name: str, /, **params: Any) -> str:
     """A site-relative link to a named page (``path('web_entity', entity_id=x)`` → ``/entity/x``)."""
@@ -43,6 +48,7 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["score"] = _score
+    env.filters["count"] = _count
     env.globals["labels"] = LABELS
     env.globals["path"] = _path
     return env

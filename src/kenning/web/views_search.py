@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 from kenning.errors import InputError
 from kenning.matching import Query, Result, Screener
 from kenning.matching.algorithms import get_algorithm
+from kenning.store import Store
+from kenning.store.service import status
 from kenning.web.labels import LABELS, dataset_label
 
-__all__ = ["Hit", "Reason", "SearchPage", "search_page"]
+__all__ = ["Hit", "ListInfo", "Reason", "SearchPage", "lists_loaded", "search_page"]
 
 #: Results shown for one search.
 SEARCH_LIMIT = 15
@@ -81,3 +83,21 @@ def search_page(screener: Screener | None, q: str, schema: str | None) -> Search
         return page
     page.hits = [_hit(r, algo.features) for r in results]
     return page
+
+
+@dataclass(frozen=True)
+class ListInfo:
+    """One loaded list, for the home page: what a search covers."""
+
+    label: str
+    title: str
+    parties: int
+    published: str
+    versions: int
+
+
+def lists_loaded(store: Store) -> list[ListInfo]:
+    """The lists a search covers, with their publication dates (the same service as ``kenning lists status``)."""
+    return [ListInfo(label=dataset_label(name), title=info["title"], parties=sum(info["by_schema"].values()),
+                     published=info["publication_date"] or "unknown", versions=info["versions_stored"])
+            for name, info in status(store).items()]
