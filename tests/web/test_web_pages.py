@@ -49,3 +49,16 @@ def test_unknown_entity_is_a_404_page(client: TestClient) -> None:
     assert page.status_code == 404
     assert "<h1>Not found</h1>" in page.text
     assert "no entity &#39;us_ofac_sdn-999999999&#39;" in page.text
+
+
+def test_birth_date_and_country_confirm_a_match(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "Sadio Camara", "birth_date": "1979-03-22", "country": "Mali"})
+    assert page.status_code == 200
+    assert "the same day (supports the match)" in page.text
+    assert '<details class="qualifiers" open>' in page.text
+
+
+def test_bad_birth_date_is_explained(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "Sadio Camara", "birth_date": "22/03/1979"})
+    assert page.status_code == 422
+    assert "birth date &#39;22/03/1979&#39; must be YYYY, YYYY-MM or YYYY-MM-DD" in page.text

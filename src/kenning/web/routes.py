@@ -50,10 +50,11 @@ def home(request: Request) -> HTMLResponse:
 
 
 @router.get("/search", name="web_search")
-def search(request: Request, q: str = "", schema: str = "Thing") -> HTMLResponse:
+def search(request: Request, q: str = "", schema: str = "Thing", birth_date: str = "",
+           country: str = "") -> HTMLResponse:
     """Screen a name against every loaded list; htmx asks for the results fragment only."""
     try:
-        page = search_page(get_screener(request) if q.strip() else None, q, schema)
+        page = search_page(get_screener(request) if q.strip() else None, q, schema, birth_date, country)
     except KenningError as exc:
         return error_page(request, exc)
     if wants_fragment(request):

@@ -46,6 +46,8 @@ class Hit:
 class SearchPage:
     q: str
     schema: str
+    birth_date: str
+    country: str
     schema_options: list[tuple[str, str]]
     algorithm: str
     threshold: float
@@ -57,6 +59,11 @@ class SearchPage:
     def matches(self) -> int:
         return sum(1 for h in self.hits if h.match)
 
+    @property
+    def qualified(self) -> bool:
+        """Whether a birth date or country was given (the form then shows those fields open)."""
+        return bool(self.birth_date or self.country)
+
 
 def _hit(result: Result, about: dict[str, str]) -> Hit:
     reasons = [Reason(name, about.get(name, ""), fs.score, fs.weight, fs.detail)
@@ -67,17 +74,22 @@ def _hit(result: Result, about: dict[str, str]) -> Hit:
                match=result.match, reasons=reasons, same_as=same_as)
 
 
-def search_page(screener: Screener | None, q: str, schema: str | None) -> SearchPage:
-    """Screen ``q`` (any script) as ``schema`` (default: any kind of party); bad input becomes ``error``."""
+def search_page(screener: Screener | None, q: str, schema: str | None = None, birth_date: str = "",
+                country: str = "") -> SearchPage:
+    """Screen ``q`` (any script) as ``schema`` (default: any kind of party), optionally with a birth date
+    and a country that confirm or refute each candidate; bad input becomes ``error``."""
     options = list(LABELS["search_schemas"].items())
     chosen = schema if schema in LABELS["search_schemas"] else "Thing"
     algo = get_algorithm(None)
-    page = SearchPage(q=q, schema=chosen, schema_options=options, algorithm=algo.name, threshold=algo.threshold)
+    page = SearchPage(q=q, schema=chosen, birth_date=birth_date.strip(), country=country.strip(),
+                      schema_options=options, algorithm=algo.name, threshold=algo.threshold)
     if not q.strip() or screener is None:
         return page
     page.searched = True
     try:
-        results = screener.screen(Query.build(q, schema=chosen), limit=SEARCH_LIMIT)
+        query = Query.build(q, schema=chosen, birth_dates=[page.birth_date] if page.birth_date else [],
+                            countries=[page.country] if page.country else [])
+        results = screener.screen(query, limit=SEARCH_LIMIT)
     except InputError as exc:
         page.error = str(exc)
         return page
