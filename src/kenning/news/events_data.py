@@ -15,7 +15,7 @@ from typing import Any
 from kenning.errors import ConfigError
 from kenning.news.ingest_data import data_mapping
 
-__all__ = ["Authority", "Measure", "Program", "Reasons", "Triggers", "authorities", "measures", "program_mask",
+__all__ = ["Authority", "Measure", "NounTrigger", "Program", "Reasons", "Triggers", "authorities", "measures", "program_mask",
            "programs", "reasons", "triggers"]
 
 
@@ -51,6 +51,16 @@ class Program:
 
 
 @dataclass(frozen=True)
+class NounTrigger:
+    """A noun that names an action, with the words it needs or refuses before it and the verbs that carry it."""
+
+    measures: tuple[str, ...]
+    needs: frozenset[str]
+    refuses: frozenset[str]
+    verbs: frozenset[str] | None
+
+
+@dataclass(frozen=True)
 class Triggers:
     """Trigger lemmas and the surface patterns around them (see ``events_triggers.yml``)."""
 
@@ -62,7 +72,7 @@ class Triggers:
     cue_ignore: re.Pattern[str]
     verbs: dict[str, tuple[str, ...]]
     authority_verbs: dict[str, tuple[str, ...]]
-    nouns: dict[str, tuple[tuple[str, ...], frozenset[str]]]
+    nouns: dict[str, NounTrigger]
     light_verbs: frozenset[str]
     lift_verbs: frozenset[str]
     list_verbs: dict[str, str]
@@ -144,7 +154,9 @@ def triggers() -> Triggers:
     def verb_table(key: str) -> dict[str, tuple[str, ...]]:
         return {str(k): _check_measures(file, tuple(v)) for k, v in _section(file, data, key).items()}
 
-    nouns = {str(k): (_check_measures(file, tuple(v["measures"])), frozenset(v.get("with") or ()))
+    nouns = {str(k): NounTrigger(_check_measures(file, tuple(v["measures"])), frozenset(v.get("with") or ()),
+                                 frozenset(v.get("without") or ()),
+                                 frozenset(v["verbs"]) if v.get("verbs") else None)
              for k, v in _section(file, data, "nouns").items()}
     list_verbs = {str(k): _check_measures(file, (str(v),))[0] for k, v in _section(file, data, "list_verbs").items()}
     return Triggers(

@@ -65,6 +65,14 @@ def _is_passive(predicate: Any) -> bool:
     return predicate.dep_ in ("acl", "amod") and predicate.tag_ == "VBN"
 
 
+def _listed_as(noun: Any) -> list[Any]:
+    """What "Those designated today *are*" / "The individuals designated today *include*" go on to name."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_ not in ("be", "include"):
+        return []
+    return [c for c in verb.children if c.dep_ in ("attr", "dobj")]
+
+
 def _verb_args(predicate: Any, passive: bool) -> list[Any]:
     """Targets of a verb trigger: the object (active), the subject (passive) or the modified noun."""
     holding = holding_subject(predicate) if passive else None
@@ -75,7 +83,7 @@ def _verb_args(predicate: Any, passive: bool) -> list[Any]:
     if passive:
         args = _children(predicate, ("nsubjpass",))
         if not args and predicate.dep_ in ("acl", "relcl", "amod"):
-            args = [predicate.head]
+            args = [predicate.head, *_listed_as(predicate.head)]
         if not args and predicate.dep_ == "conj":
             shared = subject_of(predicate)
             args = [shared] if shared is not None else []

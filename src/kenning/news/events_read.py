@@ -131,7 +131,7 @@ def _clause_text(frame: Frame, others: list[Any]) -> str:
 def _targets(frame: Frame, result: ArticleResult, earlier: Collection[int]) -> FoundTargets:
     """The frame's targets, with a written list after a colon and the antecedents of "they"."""
     sentence = frame.sentence
-    found = find_targets(sentence, result, frame.args)
+    found = find_targets(sentence, result, frame.args, frame.predicate)
     if found.description is not None or not found.mentions:
         at = found.description.end if found.description else sentence.offset + frame.predicate.idx
         found.mentions += [n for n in after_colon(sentence, result, at) if n not in found.mentions]

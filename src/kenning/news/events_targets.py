@@ -23,6 +23,8 @@ from kenning.news.model import ArticleResult, EntityLink, Span, Target
 __all__ = ["FoundTargets", "after_colon", "described_roles", "find_targets", "target_from_mention"]
 
 _TARGET_LABELS = frozenset({"PERSON", "ORG"})
+#: Labels a member of a written list of targets may carry (small models call some companies places).
+_LIST_LABELS = frozenset({"PERSON", "ORG", "GPE"})
 _INCLUSION = frozenset({"including", "include", "includes", "such", "as", "like", "among", "namely", "incl."})
 #: Prepositions kept inside a described group ("five members *of* Mali's junta", "persons *in* Russia").
 _DESCRIPTION_PREPS = frozenset({"of", "in", "from", "including", "across"})
@@ -136,22 +138,40 @@ def _described(sentence: ParsedSentence, arg: Any) -> tuple[Span | None, int | N
     return phrase_span(sentence, tokens), _count(conjuncts, sentence)
 
 
+def _list_member(sentence: ParsedSentence, result: ArticleResult, number: int) -> bool:
+    """A mention that can stand in a written list of parties: a person, organisation or country that is
+    not a modifier of the noun after it ("Air Force deputy chief")."""
+    mention = result.mentions[number]
+    if mention.label not in _LIST_LABELS and mention.refers_to is None:
+        return False
+    last = sentence.tokens_of[number][-1]
+    following = sentence.doc[last + 1] if last + 1 < len(sentence.doc) else None
+    return following is None or following.pos_ != "NOUN"
+
+
 def _listed_after(sentence: ParsedSentence, result: ArticleResult, numbers: list[int]) -> list[int]:
-    """Mentions that continue a written list after a target ("Camara, Diarra, and Bagayoko"), for when the
-    parser broke the coordination: only a comma, "and"/"or" or a parenthesised short name between them."""
+    """Mentions that continue a written list around the targets found ("Camara, Diarra, and Bagayoko"),
+    for when the parser broke the coordination: only a comma, "and"/"or" or a parenthesised short name
+    may separate two of them."""
+    if not numbers:
+        return []
     mentions = sorted(sentence.tokens_of, key=lambda n: result.mentions[n].start)
     text = result.article.text
     found = list(numbers)
     for number in mentions:
-        if number in found:
-            continue
         mention = result.mentions[number]
-        if mention.label not in _TARGET_LABELS and mention.refers_to is None:
+        if number in found or not _list_member(sentence, result, number):
             continue
-        if sentence.mention_root(number).dep_ in ("compound", "nmod", "amod", "poss"):
+        end = max((result.mentions[f].end for f in found if result.mentions[f].end <= mention.start), default=-1)
+        if end >= 0 and _LIST_GAP.fullmatch(text[end:mention.start]):
+            found.append(number)
+    for number in reversed(mentions):
+        mention = result.mentions[number]
+        if number in found or not _list_member(sentence, result, number):
             continue
-        before = [result.mentions[f] for f in found if result.mentions[f].end <= mention.start]
-        if before and _LIST_GAP.fullmatch(text[max(b.end for b in before):mention.start]):
+        start = min((result.mentions[f].start for f in found if result.mentions[f].start >= mention.end),
+                    default=-1)
+        if start >= 0 and _LIST_GAP.fullmatch(text[mention.end:start]):
             found.append(number)
     return found[len(numbers):]
 
@@ -172,12 +192,23 @@ def described_roles(sentence: ParsedSentence, arg: Any) -> list[Span]:
     return found
 
 
-def find_targets(sentence: ParsedSentence, result: ArticleResult, args: list[Any]) -> FoundTargets:
-    """Named targets and the described group among the argument heads ``args`` of one trigger."""
+def _same_side(sentence: ParsedSentence, number: int, arg: Any, predicate: Any | None) -> bool:
+    """A target lies on the same side of the trigger as its argument's head (a broken parse may hang a
+    name of the reason clause, after "designated for ...", on the subject before it)."""
+    if predicate is None:
+        return True
+    first = sentence.tokens_of[number][0]
+    return (first < predicate.i) == (arg.i < predicate.i)
+
+
+def find_targets(sentence: ParsedSentence, result: ArticleResult, args: list[Any],
+                 predicate: Any | None = None) -> FoundTargets:
+    """Named targets and the described group among the argument heads ``args`` of one trigger
+    (``predicate``, when given, is the trigger's verb: targets lie on their argument's side of it)."""
     found = FoundTargets()
     for arg in args:
         for number in _named(sentence, result, arg):
-            if number not in found.mentions:
+            if number not in found.mentions and _same_side(sentence, number, arg, predicate):
                 found.mentions.append(number)
         description, count = _described(sentence, arg)
         found.anaphor = found.anaphor or anaphor(arg, description.text if description else None)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kenning.news.events_authority import match_authority
-from kenning.news.events_data import measures, triggers
+from kenning.news.events_data import NounTrigger, measures, triggers
 from kenning.news.events_parse import ParsedSentence
 
 __all__ = ["Trigger", "find_triggers", "holding_subject", "subject_of", "trigger_lemma"]
@@ -58,19 +58,22 @@ def _is_verb(token: Any) -> bool:
     return token.tag_ in _VERB_TAGS and token.dep_ not in ("amod", "compound")
 
 
-def _noun_allowed(token: Any, required: frozenset[str]) -> bool:
-    """A noun trigger with a required compound ("travel" ban, "asset" freeze) has one of those words before it."""
-    if not required:
-        return True
+def _noun_allowed(token: Any, noun: NounTrigger) -> bool:
+    """A noun trigger has one of its required words before it ("travel" ban, "asset" freeze) and none of
+    its refused ones ("enforcement" action)."""
     before = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i}
     if token.i > 0:
         before.add(token.doc[token.i - 1].lower_)
-    return bool(before & required)
+    return (not noun.needs or bool(before & noun.needs)) and not before & noun.refuses
 
 
-def _noun_carrier(token: Any) -> Any | None:
+def _noun_carrier(token: Any, noun: NounTrigger) -> Any | None:
     """The verb that imposes (or lifts) a noun trigger, or the noun itself when it takes "on/against X"."""
     rules = triggers()
+    if noun.verbs is not None:
+        head = token.head
+        against = any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in (*token.children, *head.children))
+        return head if token.dep_ == "dobj" and trigger_lemma(head) in noun.verbs and against else None
     node = token
     while node.dep_ in ("conj", "appos") and node.head.pos_ in ("NOUN", "PROPN") and node.head is not node:
         node = node.head
@@ -156,8 +159,8 @@ def find_triggers(sentence: ParsedSentence) -> list[Trigger]:
         elif lemma in rules.authority_verbs and _is_verb(token) and (
                 _authority_subject(token) or holding_subject(token) is not None):
             carrier, kind, words = token, "authority_verb", rules.authority_verbs[lemma]
-        elif lemma in rules.nouns and _noun_allowed(token, rules.nouns[lemma][1]):
-            carrier, kind, words = _noun_carrier(token), "noun", rules.nouns[lemma][0]
+        elif lemma in rules.nouns and _noun_allowed(token, rules.nouns[lemma]):
+            carrier, kind, words = _noun_carrier(token, rules.nouns[lemma]), "noun", rules.nouns[lemma].measures
         elif _is_verb(token) and (measure := _list_measure(token)) is not None:
             carrier, kind, words = token, "list", (measure,)
         if carrier is None:

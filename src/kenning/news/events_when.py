@@ -4,7 +4,8 @@ A date belongs to the action whose verb it modifies ("On June 20, 2017, OFAC des
 "X was re-designated today after previously being designated on February 25, 2022": "today" to the first
 verb, the February date to the second), or to the actions below the reporting verb it modifies ("..., it
 said in a statement Monday"; "In 2022, the EU agreed to impose ..."). A date inside a clause that
-describes a target ("forces were deployed in December 2021") belongs to no action.
+describes a target ("forces were deployed in December 2021") belongs to no action, nor does a date of
+another sentence that the sentence splitter left joined to the action's ("...of the GoR. OFAC ...").
 """
 
 from __future__ import annotations
@@ -79,7 +80,8 @@ def assign_dates(sentence: ParsedSentence, triggers: list[tuple[Any, list[Any]]]
         if root is None:
             continue
         owners, steps = _owners(root, owner_of, predicates)
-        for owner in [o for o in owners if not _other_line(sentence, date, predicates[o])]:
+        for owner in [o for o in owners if not _other_line(sentence, date, predicates[o])
+                      and predicates[o].sent.start == root.sent.start]:
             if owner not in best or steps < best[owner][0]:
                 best[owner] = (steps, date)
     return {owner: date for owner, (_, date) in best.items()}
