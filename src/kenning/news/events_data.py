@@ -15,8 +15,8 @@ from typing import Any
 from kenning.errors import ConfigError
 from kenning.news.ingest_data import data_mapping
 
-__all__ = ["Authority", "Measure", "NounTrigger", "Program", "Reasons", "Triggers", "authorities", "measures", "program_mask",
-           "programs", "reasons", "triggers"]
+__all__ = ["Authority", "Measure", "NounTrigger", "Program", "Reasons", "Triggers", "authorities", "measures",
+           "program_mask", "programs", "reasons", "triggers"]
 
 
 @dataclass(frozen=True)
