@@ -24,12 +24,17 @@ def cli(db_url: str | None) -> None:
 
 def _register() -> None:
     from kenning.cli import entities, lists, screen, serve
+    from kenning.cli import news as news_cli
 
     cli.add_command(lists.lists)
     cli.add_command(entities.entity)
     cli.add_command(entities.export)
     cli.add_command(screen.screen)
     cli.add_command(screen.compare)
+    cli.add_command(news_cli.news)
+    cli.add_command(news_cli.stories)
+    cli.add_command(news_cli.story)
+    cli.add_command(news_cli.demo)
     cli.add_command(serve.serve)
 
 

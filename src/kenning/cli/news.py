@@ -1,0 +1,214 @@
+"""``kenning news add|extract``, ``kenning stories``, ``kenning story ID`` and ``kenning demo``.
+
+Results go to stdout (a readable table, or JSON with ``--json``); progress and one message per failed
+item go to stderr. ``news add`` and ``news extract`` go on past a bad item and exit with the number of
+items that failed (at most 100), so a script sees at once whether everything went in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+import orjson
+
+from kenning.cli.output import emit_json, print_table, stdout_console
+from kenning.news.ingest import IngestFailure
+from kenning.store import open_store
+
+__all__ = ["demo", "news", "stories", "story"]
+
+#: Highest exit code a batch command returns (the number of failed items, capped).
+MAX_EXIT = 100
+#: Characters of evidence shown around a statement's words in the readable report.
+CONTEXT_CHARS = 110
+STATUS_ORDER = ("conflicting", "complementary", "agreed", "single-source")
+STATUS_STYLE = {"conflicting": "bold red", "complementary": "yellow", "agreed": "green", "single-source": "cyan"}
+
+
+def _report_failures(failures: Sequence[IngestFailure]) -> int:
+    for failure in failures:
+        click.echo(f"error: {failure.item}: {failure.message}", err=True)
+    return min(len(failures), MAX_EXIT)
+
+
+def _screener_or_none() -> Any:
+    """A function opening the screener; None (no linking, with a warning) when no lists are loaded."""
+    from kenning.errors import StoreError
+    from kenning.matching import Screener
+
+    def opener() -> Screener | None:
+        try:
+            return Screener.open()
+        except StoreError as exc:
+            click.echo(f"warning: mentions are not linked: {exc}", err=True)
+            return None
+
+    return opener
+
+
+@click.group()
+def news() -> None:
+    """News reports: add them to the store (with stories), or extract without storing."""
+
+
+@news.command("add")
+@click.argument("items", nargs=-1)
+@click.option("--feed", "feeds", multiple=True, metavar="URL", help="An RSS/Atom feed to read (repeatable).")
+@click.option("--allow-private", is_flag=True, help="Allow URLs on private and loopback addresses.")
+@click.option("--workers", type=int, default=2, show_default=True, help="Extraction worker processes.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def add(items: tuple[str, ...], feeds: tuple[str, ...], allow_private: bool, workers: int, as_json: bool) -> None:
+    """Add reports (files, folders, URLs, feeds): extract, link, place in stories, store."""
+    from kenning.news.service import add_items
+
+    if not items and not feeds:
+        raise click.UsageError("give at least one PATH, DIR or URL, or --feed URL")
+    store = open_store()
+    added, failures = add_items(store, [*items, *feeds], _screener_or_none(), allow_private=allow_private,
+                                workers=workers)
+    if as_json:
+        emit_json({"articles": [a.to_dict() for a in added], "failures": [f.to_dict() for f in failures]})
+    else:
+        print_table(f"{sum(a.status == 'added' for a in added)} added, {len(failures)} failed",
+                    ["status", "article", "story", "mentions", "links", "events", "item"],
+                    [[a.status + (f" of {a.duplicate_of} ({a.kind})" if a.duplicate_of else ""), a.article_id,
+                      a.story_id, a.mentions, a.links, a.events, a.item] for a in added])
+    code = _report_failures(failures)
+    if code:
+        raise SystemExit(code)
+
+
+@news.command("extract")
+@click.argument("items", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON array of results.")
+@click.option("--jsonl", "as_jsonl", is_flag=True, help="One JSON object per line, per article.")
+@click.option("--no-link", is_flag=True, help="Do not link mentions to list entities.")
+@click.option("--allow-private", is_flag=True, help="Allow URLs on private and loopback addresses.")
+@click.option("--workers", type=int, default=2, show_default=True, help="Extraction worker processes.")
+def extract(items: tuple[str, ...], as_json: bool, as_jsonl: bool, no_link: bool, allow_private: bool,
+            workers: int) -> None:
+    """Extract mentions, links and sanctions events without storing (ArticleResult JSON)."""
+    import sys
+
+    from kenning.news.service import extract_items
+
+    results, failures = extract_items(items, None if no_link else _screener_or_none(),
+                                      allow_private=allow_private, workers=workers)
+    if as_jsonl:
+        for result in results:
+            sys.stdout.buffer.write(orjson.dumps(result.to_dict()) + b"\n")
+        sys.stdout.flush()
+    elif as_json:
+        emit_json([r.to_dict() for r in results])
+    else:
+        print_table(f"{len(results)} extracted, {len(failures)} failed",
+                    ["article", "title", "mentions", "linked", "events", "seconds"],
+                    [[r.article.id, r.article.title or r.article.source, len(r.mentions),
+                      sum(1 for m in r.mentions if m.links), len(r.events), f"{sum(r.timings.values()):.2f}"]
+                     for r in results])
+    code = _report_failures(failures)
+    if code:
+        raise SystemExit(code)
+
+
+@click.command("stories")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def stories(as_json: bool) -> None:
+    """Stories: reports of one event from different outlets, the latest first."""
+    from kenning.news.service import list_stories
+
+    data = list_stories(open_store())
+    if as_json:
+        emit_json(data)
+        return
+    if not data:
+        click.echo("no stories yet: add reports with `kenning news add`", err=True)
+    print_table("Stories", ["story", "reports", "first", "last", "outlets", "title"],
+                [[s["id"], s["size"], s["first_date"], s["last_date"], ", ".join(s["outlets"]), s["title"]]
+                 for s in data])
+
+
+@click.command("story")
+@click.argument("story_id")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def story(story_id: str, as_json: bool) -> None:
+    """One story reconciled: what its reports agree on, where they conflict, what only one says."""
+    from kenning.news.service import story_report
+
+    report = story_report(open_store(), story_id)
+    if as_json:
+        emit_json(report)
+        return
+    print_report(report)
+
+
+@click.command("demo")
+@click.option("--json", "as_json", is_flag=True, help="Print the seed story's report as JSON.")
+@click.option("--workers", type=int, default=2, show_default=True, help="Extraction worker processes.")
+def demo(as_json: bool, workers: int) -> None:
+    """Load the bundled lists and news, and show the seed story reconciled (quick when done before)."""
+    from kenning.news.demo import run_demo
+
+    result = run_demo(open_store(), say=lambda line: click.echo(line, err=True), workers=workers)
+    _report_failures(result.failures)
+    if as_json:
+        emit_json(result.to_dict())
+    elif result.report is not None:
+        print_report(result.report)
+    if result.report is None:
+        click.echo("error: the seed reports are in no story", err=True)
+        raise SystemExit(1)
+
+
+def _labels(report: dict[str, Any]) -> dict[str, str]:
+    return {a["id"]: f"#{i}" for i, a in enumerate(report["articles"], start=1)}
+
+
+def _context(statement: dict[str, Any]) -> str:
+    """The evidence sentence, cut around the statement's words when it is long."""
+    evidence = statement["evidence"]
+    text = " ".join(evidence["text"].split())
+    if len(text) <= CONTEXT_CHARS:
+        return text
+    start = evidence.get("words_start")
+    offset = 0 if start is None else max(0, start - evidence["start"] - CONTEXT_CHARS // 3)
+    piece = text[offset:offset + CONTEXT_CHARS]
+    return ("…" if offset else "") + piece + ("…" if offset + CONTEXT_CHARS < len(text) else "")
+
+
+def print_report(report: dict[str, Any]) -> None:
+    """The readable reconciliation report: reports, events, then facts by status with each source's words."""
+    labels = _labels(report)
+    info = report.get("story") or {}
+    stdout_console.print(f"[bold]{info.get('title') or report['story_id']}[/bold]  ({report['story_id']})")
+    print_table("Reports", ["", "article", "outlet", "published", "title / source"],
+                [[labels[a["id"]], a["id"], a["outlet"], a["published"], a["title"] or Path(a["source"]).name]
+                 for a in report["articles"]])
+    print_table("Events", ["event", "authority", "date", "told by", "targets"],
+                [[e["key"] + (" (background)" if e["background"] else ""), e["authority"], e["date"],
+                  " ".join(labels[s] for s in e["sources"]), ", ".join(t["name"] for t in e["targets"])]
+                 for e in report["events"]])
+    for status in STATUS_ORDER:
+        facts = [f for f in report["facts"] if f["status"] == status]
+        if facts:
+            _print_facts(status, facts, labels)
+    counts = ", ".join(f"{n} {status}" for status, n in report["counts"].items())
+    stdout_console.print(f"facts: {counts}")
+
+
+def _print_facts(status: str, facts: list[dict[str, Any]], labels: dict[str, str]) -> None:
+    from rich.table import Table
+
+    table = Table(title=f"{status} ({len(facts)})", title_justify="left", title_style=STATUS_STYLE[status],
+                  show_lines=True)
+    for column in ("fact", "source", "their words", "evidence"):
+        table.add_column(column, overflow="fold")
+    for fact in facts:
+        about = fact["about"] + (f"\n[dim]{fact['note']}[/dim]" if fact.get("note") else "")
+        for i, st in enumerate(fact["statements"]):
+            words = st["value"] if len(st["value"]) <= CONTEXT_CHARS else st["value"][:CONTEXT_CHARS - 1] + "…"
+            table.add_row(about if i == 0 else "", labels.get(st["source"], st["source"]), words, _context(st))
+    stdout_console.print(table)

@@ -1,0 +1,247 @@
+"""News services the CLI, the API and the web UI call: add reports, list stories, reconcile one, dossier news.
+
+* :func:`add_items` — ingest files, folders' files, URLs and feeds; skip what is stored already (an exact
+  or near copy is kept as a duplicate relation, not a second article); extract with the screener; place
+  each new report in a story; store everything in one transaction, one savepoint per report, so a bad
+  item fails alone. Returns one :class:`AddedArticle` per report and one failure per item that failed.
+* :func:`extract_items` — the same ingestion and extraction without storing (``kenning news extract``).
+* :func:`list_stories`, :func:`story_report`, :func:`entity_news`, :func:`get_article` — reads
+  (:mod:`.stories_views`).
+
+Every function makes sure the news tables exist (:func:`kenning.store.news.ensure_news_tables`), so a store
+opened before :mod:`kenning.store.news` was imported works too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from kenning.errors import KenningError
+from kenning.matching import Screener
+from kenning.news.article import Article
+from kenning.news.ingest import IngestFailure, find_duplicates, ingest_many
+from kenning.news.model import ArticleResult
+from kenning.news.stories_store import (
+    Placement,
+    ensure_story,
+    place,
+    reanchor,
+    same_as_canon,
+    save_placement,
+    stale_undated,
+    touch_stories,
+    update_member,
+)
+from kenning.news.stories_views import entity_news, get_article, list_stories, story_report
+from kenning.progress import Advance, progress_bar
+from kenning.store import Store
+from kenning.store.news import (
+    ensure_news_tables,
+    find_stored_duplicate,
+    insert_article,
+    insert_duplicate,
+    now,
+    replace_result,
+    story_of,
+)
+
+__all__ = ["AddedArticle", "ScreenerSource", "add_items", "entity_news", "expand_items", "extract_items",
+           "get_article", "list_stories", "story_report"]
+
+#: A screener, a function that opens one only when something must be extracted, or None (no linking).
+ScreenerSource = Screener | Callable[[], Screener] | None
+#: File suffixes taken from a folder given as an item.
+FOLDER_SUFFIXES = frozenset({".txt", ".html", ".htm", ".xhtml", ".xml", ".rss", ".atom"})
+
+
+@dataclass
+class AddedArticle:
+    """What became of one ingested report: ``added``, ``duplicate`` (of a stored one) or ``unchanged``."""
+
+    item: str
+    article_id: str
+    title: str | None
+    status: str
+    story_id: str | None = None
+    new_story: bool = False
+    duplicate_of: str | None = None
+    kind: str | None = None
+    similarity: float | None = None
+    mentions: int = 0
+    links: int = 0
+    events: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def expand_items(items: Iterable[str | Path]) -> list[str]:
+    """Items as given, a folder replaced by its report files (sorted; suffixes of :data:`FOLDER_SUFFIXES`)."""
+    out: list[str] = []
+    for item in items:
+        path = Path(item)
+        if not str(item).lower().startswith(("http://", "https://")) and path.is_dir():
+            out.extend(str(p) for p in sorted(path.iterdir()) if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES)
+        else:
+            out.append(str(item))
+    return out
+
+
+def _screener(source: ScreenerSource) -> Screener | None:
+    if source is None or isinstance(source, Screener):
+        return source
+    return source()
+
+
+def _failure(article: Article, exc: Exception) -> IngestFailure:
+    if isinstance(exc, KenningError):
+        return IngestFailure.of(article.source, exc)
+    return IngestFailure(article.source, f"cannot be extracted: {exc.__class__.__name__}: {exc}", "ExtractError", 1)
+
+
+def extract_isolated(articles: Sequence[Article], screener: Screener | None, workers: int = 2,
+                     store: Store | None = None, advance: Advance | None = None,
+                     ) -> tuple[list[ArticleResult], list[IngestFailure]]:
+    """Run the pipeline over ``articles``; a report the pipeline fails on is a failure, the others go on.
+
+    The batch runs on ``workers`` processes; when one report raises, the rest are run one by one in this
+    process so that only the failing ones are lost (any exception: an extractor bug on one odd report must
+    not cost the batch).
+    """
+    from kenning.news.pipeline import extract, extract_many
+
+    step = advance or (lambda _n: None)
+    results: list[ArticleResult] = []
+    try:
+        for result in extract_many(articles, screener, workers, store=store):
+            results.append(result)
+            step(1)
+        return results, []
+    except Exception:
+        pass
+    failures: list[IngestFailure] = []
+    for article in articles[len(results):]:
+        try:
+            results.append(extract(article, screener, store=store))
+        except Exception as exc:
+            failures.append(_failure(article, exc))
+        step(1)
+    return results, failures
+
+
+def extract_items(items: Iterable[str | Path], screener: ScreenerSource = None, allow_private: bool = False,
+                  workers: int = 2, store: Store | None = None) -> tuple[list[ArticleResult], list[IngestFailure]]:
+    """Ingest and extract without storing: results in input order, and every failed item."""
+    articles, failures = ingest_many(expand_items(items), allow_private=allow_private)
+    if not articles:
+        return [], failures
+    results, failed = extract_isolated(articles, _screener(screener), workers, store)
+    return results, failures + failed
+
+
+def _added(result: ArticleResult, placement: Placement) -> AddedArticle:
+    a = result.article
+    return AddedArticle(a.source, a.id, a.title, "added", placement.assignment.story_id,
+                        placement.assignment.new_story, mentions=len(result.mentions),
+                        links=sum(1 for m in result.mentions if m.links), events=len(result.events))
+
+
+@dataclass
+class _Sorted:
+    fresh: list[Article]
+    copies: list[tuple[Article, str, str, float]]
+    unchanged: list[tuple[Article, str]]
+
+
+def _sort_out(store: Store, articles: Sequence[Article]) -> _Sorted:
+    """New reports, copies of stored or earlier ones (original, kind, similarity), and re-added ones."""
+    out = _Sorted([], [], [])
+    with store.connect() as conn:
+        for article in articles:
+            stored = find_stored_duplicate(conn, article)
+            if stored is None:
+                out.fresh.append(article)
+            elif stored.kind == "exact" and stored.source == article.source:
+                out.unchanged.append((article, stored.article_id))
+            else:
+                out.copies.append((article, stored.article_id, stored.kind, stored.similarity))
+    first: dict[str, Article] = {}
+    fresh: list[Article] = []
+    for article in out.fresh:
+        if article.id in first:
+            out.copies.append((article, article.id, "exact", 1.0))
+        else:
+            first[article.id] = article
+            fresh.append(article)
+    copied = {b: (a, kind, sim) for a, b, kind, sim in reversed(find_duplicates(fresh))}
+    out.fresh = [a for a in fresh if a.id not in copied]
+    out.copies += [(a, *copied[a.id]) for a in fresh if a.id in copied]
+    return out
+
+
+def _store_batch(store: Store, placements: list[Placement], sorted_out: _Sorted,
+                 failures: list[IngestFailure]) -> list[AddedArticle]:
+    """Write the batch in one transaction, one savepoint per report."""
+    added: list[AddedArticle] = []
+    stamp = now()
+    with store.engine.begin() as conn:
+        canon = same_as_canon(conn)
+        for placement in placements:
+            result = placement.result
+            try:
+                with conn.begin_nested():
+                    ensure_story(conn, placement, stamp)
+                    insert_article(conn, result, stamp)
+                    save_placement(conn, placement, stamp)
+            except SQLAlchemyError as exc:
+                failures.append(IngestFailure(result.article.source, f"cannot be stored: {exc.__class__.__name__}: "
+                                              f"{exc}", "StoreError", 5))
+                continue
+            added.append(_added(result, placement))
+        for article, original, kind, similarity in sorted_out.copies:
+            with conn.begin_nested():
+                insert_duplicate(conn, original, article, kind, similarity, stamp)
+        touched = {p.assignment.story_id for p in placements}
+        for stale, anchor in stale_undated(conn, touched):
+            features = reanchor(stale, anchor, canon)
+            replace_result(conn, stale)
+            update_member(conn, stale.article.id, features, anchor)
+        touch_stories(conn, touched, stamp)
+        stories = story_of(conn, [a.id for a, *_ in sorted_out.copies] + [a.id for a, _ in sorted_out.unchanged]
+                           + [o for _, o, *_ in sorted_out.copies] + [o for _, o in sorted_out.unchanged])
+    for article, original, kind, similarity in sorted_out.copies:
+        added.append(AddedArticle(article.source, article.id, article.title, "duplicate", stories.get(original),
+                                  duplicate_of=original, kind=kind, similarity=similarity))
+    for article, original in sorted_out.unchanged:
+        added.append(AddedArticle(article.source, article.id, article.title, "unchanged", stories.get(original)))
+    return added
+
+
+def add_items(store: Store, items: Iterable[str | Path], screener: ScreenerSource = None,
+              allow_private: bool = False, *, workers: int = 2,
+              show_progress: bool = True) -> tuple[list[AddedArticle], list[IngestFailure]]:
+    """Ingest, extract, place in stories and store (see the module docstring).
+
+    ``screener`` may be a function: it is called only when there is something new to extract, so adding
+    reports that are all stored already opens neither the screener nor the language model.
+    """
+    ensure_news_tables(store)
+    articles, failures = ingest_many(expand_items(items), allow_private=allow_private)
+    sorted_out = _sort_out(store, articles)
+    results: list[ArticleResult] = []
+    if sorted_out.fresh:
+        with progress_bar("extracting", total=len(sorted_out.fresh), enabled=show_progress) as advance:
+            results, failed = extract_isolated(sorted_out.fresh, _screener(screener), workers, store, advance)
+        failures += failed
+    with store.connect() as conn:
+        canon = same_as_canon(conn)
+        placements = place(conn, results, canon)
+    for placement in placements:
+        if placement.anchor is not None:
+            placement.features = reanchor(placement.result, placement.anchor, canon)
+    return _store_batch(store, placements, sorted_out, failures), failures
