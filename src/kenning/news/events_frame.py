@@ -65,6 +65,13 @@ def _is_passive(predicate: Any) -> bool:
     return predicate.dep_ in ("acl", "amod") and predicate.tag_ == "VBN"
 
 
+def _antecedent(arg: Any, predicate: Any) -> Any:
+    """The noun a relative pronoun stands for ("X, who was previously sanctioned": X)."""
+    if arg.tag_ in ("WDT", "WP") and predicate.dep_ == "relcl":
+        return predicate.head
+    return arg
+
+
 def _listed_as(noun: Any) -> list[Any]:
     """What "Those designated today *are*" / "The individuals designated today *include*" go on to name."""
     verb = noun.head
@@ -77,8 +84,9 @@ def _verb_args(predicate: Any, passive: bool) -> list[Any]:
     """Targets of a verb trigger: the object (active), the subject (passive) or the modified noun."""
     holding = holding_subject(predicate) if passive else None
     if holding is not None:
+        holdings = triggers().holdings
         owners = [t for t in holding.subtree if t.dep_ == "pobj" and t.head.lower_ == "of"
-                  and t.lemma_.lower() not in triggers().holdings]
+                  and t.head.head.lemma_.lower() in holdings and t.lemma_.lower() not in holdings]
         return owners[:1]
     if passive:
         args = _children(predicate, ("nsubjpass",))
@@ -206,6 +214,7 @@ def build_frame(sentence: ParsedSentence, trigger: Trigger) -> Frame:
     predicate = trigger.predicate
     passive = predicate.pos_ != "NOUN" and _is_passive(predicate)
     args = _noun_args(trigger) if trigger.kind == "noun" else _verb_args(predicate, passive)
+    args = [_antecedent(a, predicate) for a in args]
     tense = _tense(predicate) if predicate.pos_ in ("VERB", "AUX") else "none"
     unique = list({a.i: a for a in args}.values())
     return Frame(sentence, trigger, passive, _actor(trigger, passive), unique, tense,

@@ -97,15 +97,16 @@ def _place(sentence: ParsedSentence, number: int, mention: Mention) -> None:
 
 
 def phrase_span(sentence: ParsedSentence, tokens: Sequence[Any]) -> Span | None:
-    """The article span from the first to the last of ``tokens`` (quotes and commas at the ends trimmed)."""
+    """The article span from the first to the last of ``tokens``, in the article's own words (a blanked
+    legal-basis phrase inside comes back); quotes, commas and spaces at the ends are trimmed."""
     if not tokens:
         return None
     first = min(t.i for t in tokens)
     last = max(t.i for t in tokens)
     chunk = sentence.doc[first:last + 1]
-    raw = chunk.text
+    raw = sentence.span.text[chunk.start_char:chunk.end_char]
     text = raw.strip(" \"'“”‘’,;:")
-    if not text:
+    if not text or not text.strip():
         return None
     start = sentence.offset + chunk.start_char + raw.index(text)
     return Span(start, start + len(text), text)

@@ -193,8 +193,10 @@ def read_sentence(sentence: ParsedSentence, result: ArticleResult, dates: list[F
 
 
 def _absorb(raw: RawEvent, empty: RawEvent) -> None:
-    """Fold an argument-less trigger of the same sentence into ``raw`` (measures, actor, date)."""
-    if empty.lift != raw.lift:
+    """Fold an argument-less trigger of the same sentence into ``raw`` (measures, actor, date), unless
+    they disagree on polarity, background or date (then the empty one is dropped)."""
+    dates = {d.value for d in (raw.date, empty.date) if d is not None and d.value is not None}
+    if empty.lift != raw.lift or empty.background != raw.background or len(dates) > 1:
         return
     raw.measures += [m for m in empty.measures if m not in raw.measures]
     if raw.authority is None and empty.authority is not None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kenning.news.events_antecedents import anaphor
+from kenning.news.events_authority import country_authority, match_authority
 from kenning.news.events_frame import clause_tokens
 from kenning.news.events_numbers import parse_number
 from kenning.news.events_parse import ParsedSentence, phrase_span
@@ -139,10 +140,13 @@ def _described(sentence: ParsedSentence, arg: Any) -> tuple[Span | None, int | N
 
 
 def _list_member(sentence: ParsedSentence, result: ArticleResult, number: int) -> bool:
-    """A mention that can stand in a written list of parties: a person, organisation or country that is
-    not a modifier of the noun after it ("Air Force deputy chief")."""
+    """A mention that can stand in a written list of parties: a person or organisation (or a name the
+    model took for a place but that is no country) that does not modify the noun after it ("Air Force
+    deputy chief")."""
     mention = result.mentions[number]
     if mention.label not in _LIST_LABELS and mention.refers_to is None:
+        return False
+    if mention.label == "GPE" and (country_authority(mention.text) or match_authority(mention.text)):
         return False
     last = sentence.tokens_of[number][-1]
     following = sentence.doc[last + 1] if last + 1 < len(sentence.doc) else None
