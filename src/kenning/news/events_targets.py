@@ -202,7 +202,7 @@ def _same_side(sentence: ParsedSentence, number: int, arg: Any, predicate: Any |
     if predicate is None:
         return True
     first = sentence.tokens_of[number][0]
-    return (first < predicate.i) == (arg.i < predicate.i)
+    return bool((first < predicate.i) == (arg.i < predicate.i))
 
 
 def find_targets(sentence: ParsedSentence, result: ArticleResult, args: list[Any],
