@@ -19,7 +19,7 @@ def build(text: str, mentions: list[tuple[str, str]], published: str | None = "2
           outlet: str | None = None, refers: dict[str, str] | None = None,
           links: dict[str, str] | None = None) -> ArticleResult:
     """An annotated article: one sentence per line; each (words, label)
-    becomes a mention at every place the words occur; ``refers`` maps short forms to full names and
+    becomes a mention at every place the words occur outside a longer mention; ``refers`` maps short forms to full names and
     ``links`` names to an SDN id."""
     article = Article.create(text, "test", published=published, published_source="header" if published else None,
                              outlet=outlet)
@@ -29,8 +29,12 @@ def build(text: str, mentions: list[tuple[str, str]], published: str | None = "2
         start = match.start() + len(chunk) - len(chunk.lstrip())
         if chunk.strip():
             result.sentences.append(Span(start, start + len(chunk.strip()), chunk.strip()))
-    for words, label in mentions:
+    taken: list[tuple[int, int]] = []
+    for words, label in sorted(mentions, key=lambda m: -len(m[0])):
         for found in re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", text):
+            if any(s <= found.start() < e for s, e in taken):
+                continue
+            taken.append((found.start(), found.end()))
             index = next(i for i, s in enumerate(result.sentences) if s.start <= found.start() < s.end)
             mention = Mention(words, label, found.start(), found.end(), index,
                               refers_to=(refers or {}).get(words))

@@ -60,9 +60,27 @@ def _prep_objects(token: Any, preps: frozenset[str]) -> list[Any]:
 
 
 def _is_passive(predicate: Any) -> bool:
+    """A passive verb, a participle modifying a noun, or a participle the parser hung on "was" as an
+    adjective ("Shoigu was re-designated")."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in predicate.children):
         return True
+    if predicate.tag_ == "VBN" and predicate.dep_ == "acomp" and predicate.head.lemma_ == "be":
+        return True
     return predicate.dep_ in ("acl", "amod") and predicate.tag_ == "VBN"
+
+
+def _clause_subject(predicate: Any) -> Any | None:
+    """The subject a subjectless passive shares with the clause it hangs on: "X is the minister and *is
+    designated*", "X was re-designated today after previously *being designated*"."""
+    node = predicate
+    for _ in range(5):
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and node is not predicate:
+            return subject
+        if node.dep_ not in ("conj", "acomp", "pcomp", "advcl", "prep", "xcomp") or node.head is node:
+            return None
+        node = node.head
+    return None
 
 
 def _antecedent(arg: Any, predicate: Any) -> Any:
@@ -92,8 +110,8 @@ def _verb_args(predicate: Any, passive: bool) -> list[Any]:
         args = _children(predicate, ("nsubjpass",))
         if not args and predicate.dep_ in ("acl", "relcl", "amod"):
             args = [predicate.head, *_listed_as(predicate.head)]
-        if not args and predicate.dep_ == "conj":
-            shared = subject_of(predicate)
+        if not args and predicate.dep_ in ("conj", "acomp", "pcomp", "advcl"):
+            shared = _clause_subject(predicate)
             args = [shared] if shared is not None else []
         return args
     args = _children(predicate, _OBJECT_DEPS)

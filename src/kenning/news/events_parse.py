@@ -99,10 +99,11 @@ def _place(sentence: ParsedSentence, number: int, mention: Mention) -> None:
 def phrase_span(sentence: ParsedSentence, tokens: Sequence[Any]) -> Span | None:
     """The article span from the first to the last of ``tokens``, in the article's own words (a blanked
     legal-basis phrase inside comes back); quotes, commas and spaces at the ends are trimmed."""
-    if not tokens:
+    words = [t for t in tokens if not t.is_space]
+    if not words:
         return None
-    first = min(t.i for t in tokens)
-    last = max(t.i for t in tokens)
+    first = min(t.i for t in words)
+    last = max(t.i for t in words)
     chunk = sentence.doc[first:last + 1]
     raw = sentence.span.text[chunk.start_char:chunk.end_char]
     text = raw.strip(" \"'“”‘’,;:")

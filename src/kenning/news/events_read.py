@@ -74,7 +74,7 @@ def _conjunct_phrases(frame: Frame, actor: Any) -> list[tuple[Any, Span | None]]
     heads, stack = [actor], [actor]
     while stack:
         for child in stack.pop().children:
-            if child.dep_ == "conj":
+            if child.dep_ == "conj" or (child.dep_ == "appos" and child.pos_ == "PROPN"):
                 heads.append(child)
                 stack.append(child)
     return [(head, phrase_span(frame.sentence, _own_tokens(head))) for head in sorted(heads, key=lambda t: t.i)]
