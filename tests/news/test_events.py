@@ -18,9 +18,9 @@ _SENTENCE = re.compile(r"[^\n]+")
 def build(text: str, mentions: list[tuple[str, str]], published: str | None = "2023-07-25",
           outlet: str | None = None, refers: dict[str, str] | None = None,
           links: dict[str, str] | None = None) -> ArticleResult:
-    """An annotated article: one sentence per line; each (words, label)
-    becomes a mention at every place the words occur outside a longer mention; ``refers`` maps short forms to full names and
-    ``links`` names to an SDN id."""
+    """An annotated article: one sentence per line; each (words, label) becomes a mention at every place the
+    words occur outside a longer mention; ``refers`` maps short forms to full names and ``links`` names to an
+    SDN id."""
     article = Article.create(text, "test", published=published, published_source="header" if published else None,
                              outlet=outlet)
     result = ArticleResult(article=article)
