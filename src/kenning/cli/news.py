@@ -14,7 +14,7 @@ from typing import Any
 import click
 import orjson
 
-from kenning.cli.output import emit_json, print_table, stdout_console
+from kenning.cli.output import emit_json, stdout_console
 from kenning.news.ingest import IngestFailure
 from kenning.store import open_store
 
@@ -28,9 +28,22 @@ STATUS_ORDER = ("conflicting", "complementary", "agreed", "single-source")
 STATUS_STYLE = {"conflicting": "bold red", "complementary": "yellow", "agreed": "green", "single-source": "cyan"}
 
 
+def _table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], keep: int = 1) -> None:
+    """A table on stdout whose first ``keep`` columns (ids) are never wrapped."""
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left")
+    for i, column in enumerate(columns):
+        table.add_column(column, no_wrap=i < keep, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    stdout_console.print(table)
+
+
 def _report_failures(failures: Sequence[IngestFailure]) -> int:
     for failure in failures:
-        click.echo(f"error: {failure.item}: {failure.message}", err=True)
+        named = failure.message.startswith(failure.item.split(" entry ", 1)[0])
+        click.echo(f"error: {failure.message}" if named else f"error: {failure.item}: {failure.message}", err=True)
     return min(len(failures), MAX_EXIT)
 
 
@@ -72,10 +85,10 @@ def add(items: tuple[str, ...], feeds: tuple[str, ...], allow_private: bool, wor
     if as_json:
         emit_json({"articles": [a.to_dict() for a in added], "failures": [f.to_dict() for f in failures]})
     else:
-        print_table(f"{sum(a.status == 'added' for a in added)} added, {len(failures)} failed",
-                    ["status", "article", "story", "mentions", "links", "events", "item"],
-                    [[a.status + (f" of {a.duplicate_of} ({a.kind})" if a.duplicate_of else ""), a.article_id,
-                      a.story_id, a.mentions, a.links, a.events, a.item] for a in added])
+        _table(f"{sum(a.status == 'added' for a in added)} added, {len(failures)} failed",
+               ["article", "story", "status", "mentions", "links", "events", "item"],
+               [[a.article_id, a.story_id, a.status + (f" of {a.duplicate_of} ({a.kind})" if a.duplicate_of else ""),
+                 a.mentions, a.links, a.events, a.item] for a in added], keep=2)
     code = _report_failures(failures)
     if code:
         raise SystemExit(code)
@@ -104,7 +117,7 @@ def extract(items: tuple[str, ...], as_json: bool, as_jsonl: bool, no_link: bool
     elif as_json:
         emit_json([r.to_dict() for r in results])
     else:
-        print_table(f"{len(results)} extracted, {len(failures)} failed",
+        _table(f"{len(results)} extracted, {len(failures)} failed",
                     ["article", "title", "mentions", "linked", "events", "seconds"],
                     [[r.article.id, r.article.title or r.article.source, len(r.mentions),
                       sum(1 for m in r.mentions if m.links), len(r.events), f"{sum(r.timings.values()):.2f}"]
@@ -126,7 +139,7 @@ def stories(as_json: bool) -> None:
         return
     if not data:
         click.echo("no stories yet: add reports with `kenning news add`", err=True)
-    print_table("Stories", ["story", "reports", "first", "last", "outlets", "title"],
+    _table("Stories", ["story", "reports", "first", "last", "outlets", "title"],
                 [[s["id"], s["size"], s["first_date"], s["last_date"], ", ".join(s["outlets"]), s["title"]]
                  for s in data])
 
@@ -184,10 +197,10 @@ def print_report(report: dict[str, Any]) -> None:
     labels = _labels(report)
     info = report.get("story") or {}
     stdout_console.print(f"[bold]{info.get('title') or report['story_id']}[/bold]  ({report['story_id']})")
-    print_table("Reports", ["", "article", "outlet", "published", "title / source"],
+    _table("Reports", ["", "article", "outlet", "published", "title / source"],
                 [[labels[a["id"]], a["id"], a["outlet"], a["published"], a["title"] or Path(a["source"]).name]
-                 for a in report["articles"]])
-    print_table("Events", ["event", "authority", "date", "told by", "targets"],
+                 for a in report["articles"]], keep=2)
+    _table("Events", ["event", "authority", "date", "told by", "targets"],
                 [[e["key"] + (" (background)" if e["background"] else ""), e["authority"], e["date"],
                   " ".join(labels[s] for s in e["sources"]), ", ".join(t["name"] for t in e["targets"])]
                  for e in report["events"]])

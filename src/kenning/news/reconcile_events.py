@@ -4,8 +4,10 @@ Every event of every report (headline and background) is a :class:`Version`. Two
 reports tell one action when their authorities are of one country, their dates can be one day, and
 either they share a target (by linked entity, same-as cluster or name), or one leaves targets unnamed
 (names none, or fewer than the count it states) and says the roles of the other's named targets
-("Mali's defence minister" for a named "Defence Minister"), or both dates are known. Versions that name
-complete, disjoint lists of targets, or whose countries or dates differ, never merge.
+("Mali's defence minister" for a named "Defence Minister"), or both dates are known. One shared target
+is not enough when only one version is dated ("X has also been sanctioned by the UK" is not the UK's
+action of last week against X and others). Versions that name complete, disjoint lists of targets, or
+whose countries or dates differ, never merge.
 Pairs are joined best first into clusters, at most one version per report, and a cluster only takes a
 version that no member excludes.
 
@@ -112,7 +114,8 @@ def _link_score(a: Version, b: Version) -> float | None:
         return None
     bonus = (0.5 if dated else 0.0) + (0.25 if not ea.background and not eb.background else 0.0)
     shared = set(a.targets) & set(b.targets)
-    if shared:
+    one_dated = dated is None and (ea.date is not None or eb.date is not None)
+    if shared and (len(shared) >= 2 or not one_dated):
         return 2.0 + len(shared) / min(len(a.targets), len(b.targets)) + bonus
     if a.targets and b.targets and not (_open(a) or _open(b)):
         return None

@@ -92,7 +92,9 @@ def role_words(role: str) -> RoleWords:
         if not word or word in vocab.ignore or word in vocab.joiners or rank:
             continue
         words.add(word)
-    return RoleWords(frozenset(words), frozenset(words & vocab.heads), frozenset(words & vocab.modifiers))
+    modifiers = words & vocab.modifiers
+    heads = (words & vocab.heads) - modifiers or words & vocab.heads
+    return RoleWords(frozenset(words), frozenset(heads), frozenset(modifiers))
 
 
 def compare_roles(left: str, right: str) -> str:
