@@ -10,9 +10,11 @@ from __future__ import annotations
 import logging
 from typing import ClassVar
 
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi import FastAPI, Request, Response
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 
+from kenning.api.responses import json_response
 from kenning.errors import InputError, KenningError
 
 __all__ = [
@@ -73,24 +75,31 @@ class RateLimited(KenningError):
         self.headers = {"Retry-After": str(retry_after)}
 
 
-def error_response(exc: KenningError) -> JSONResponse:
+def error_response(exc: KenningError) -> Response:
     """The response for one Kenning error: its status, its message, and its headers if it has any."""
     headers: dict[str, str] = dict(getattr(exc, "headers", None) or {})
-    return JSONResponse({"detail": exc.message}, status_code=exc.http_status, headers=headers)
+    return json_response({"detail": exc.message}, status_code=exc.http_status, headers=headers)
 
 
-async def _kenning_error(_request: Request, exc: Exception) -> JSONResponse:
+async def _kenning_error(_request: Request, exc: Exception) -> Response:
     assert isinstance(exc, KenningError)
     return error_response(exc)
 
 
-async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
+async def _invalid_request(_request: Request, exc: Exception) -> Response:
+    """FastAPI's own 422 for malformed parameters and bodies, written so that any echoed input is safe."""
+    assert isinstance(exc, RequestValidationError)
+    return json_response({"detail": jsonable_encoder(exc.errors())}, status_code=422)
+
+
+async def _unexpected_error(request: Request, exc: Exception) -> Response:
     log.error("unexpected error on %s %s: %s: %s", request.method, request.url.path, type(exc).__name__, exc,
               exc_info=exc)
-    return JSONResponse({"detail": INTERNAL_MESSAGE}, status_code=500)
+    return json_response({"detail": INTERNAL_MESSAGE}, status_code=500)
 
 
 def install_error_handlers(app: FastAPI) -> None:
-    """One handler for Kenning's errors, one for everything else."""
+    """One handler for Kenning's errors, one for everything else (and FastAPI's 422, made echo-safe)."""
     app.add_exception_handler(KenningError, _kenning_error)
+    app.add_exception_handler(RequestValidationError, _invalid_request)
     app.add_exception_handler(Exception, _unexpected_error)

@@ -25,14 +25,125 @@ MATCH_REQUESTS: dict[str, Example] = {
 UNKNOWN_DATASET: dict[str, Any] = {"detail": "no dataset 'eu_fsf'; use one of: default, sanctions, gb_ofsi, "
                                              "un_sc, us_ofac_cons, us_ofac_sdn"}
 
-MATCH_RESPONSE: dict[str, Any] = {}
+_SEEN = "2026-11-23T21:17:46+00:00"
 
-SEARCH_RESPONSE: dict[str, Any] = {}
-ENTITY_RESPONSE: dict[str, Any] = {}
-SCREEN_CSV = "name,schema,birth_date,country,ref\nIvan Maslov,Person,1982-07-11,,c-1\nJane Example,Person,,gb,c-2\n"
+MASLOV_OFAC: dict[str, Any] = {
+    "id": "us_ofac_sdn-40969", "caption": "MASLOV, Ivan Aleksandrovich", "schema": "Person",
+    "properties": {"name": ["MASLOV, Ivan Aleksandrovich"], "birthDate": ["1982-07-11", "1980-01-03"],
+                   "nationality": ["ru"], "passportNumber": ["731849424"], "program": ["RUSSIA-EO14024"]},
+    "datasets": ["us_ofac_sdn"], "referents": [], "target": True,
+    "first_seen": _SEEN, "last_seen": _SEEN, "last_change": _SEEN,
+}
+
+MATCH_RESPONSE: dict[str, Any] = {
+    "responses": {"q1": {
+        "status": 200,
+        "results": [{
+            **MASLOV_OFAC, "score": 0.9265, "match": True, "token": None,
+            "features": {"name": 0.8592, "birth_date": 1.0},
+            "explanations": {
+                "name": {"detail": "'Ivan Maslov' ~ 'MASLOV, Ivan Aleksandrovich': maslov (1.00), ivan (1.00); "
+                                   "listed name also has: aleksandrovich",
+                         "score": 0.8592, "query": "Ivan Maslov", "candidate": "MASLOV, Ivan Aleksandrovich"},
+                "birth_date": {"detail": "query 1982-07-11 and listed 1982-07-11: the same day (supports the match)",
+                               "score": 1.0, "query": None, "candidate": None}},
+            "kenning": {"dataset": "us_ofac_sdn", "source_id": "40969",
+                        "matched_name": "'Ivan Maslov' ~ 'MASLOV, Ivan Aleksandrovich': maslov (1.00), ivan (1.00); "
+                                        "listed name also has: aleksandrovich",
+                        "explanation": "name: 'Ivan Maslov' ~ 'MASLOV, Ivan Aleksandrovich': ...; birth_date: query "
+                                       "1982-07-11 and listed 1982-07-11: the same day (supports the match)",
+                        "weights": {"name": 0.95, "birth_date": 0.6}, "same_as": ["gb_ofsi-16024"]}}],
+        "total": {"value": 2, "relation": "eq"},
+        "query": MATCH_REQUEST["queries"]["q1"] | {"id": None},
+        "kenning": {"names": ["Ivan Maslov"], "birth_dates": ["1982-07-11"], "countries": [], "id_numbers": [],
+                    "notes": []}}},
+    "matcher": {
+        "name": {"description": "Names: parts paired in any order (SURNAME, Given = Given Surname) by spelling, "
+                                "sound and initials. ...", "coefficient": 0.95, "url": "/algorithms#name"},
+        "birth_date": {"description": "Birth dates: the same day is strong support, ...", "coefficient": 0.6,
+                       "url": "/algorithms#birth_date"}},
+    "limit": 5,
+    "kenning": {"algorithm": "kenning-v1", "threshold": 0.7, "cutoff": 0.5,
+                "datasets": ["gb_ofsi", "un_sc", "us_ofac_cons", "us_ofac_sdn"], "notes": []},
+}
+
+SEARCH_RESPONSE: dict[str, Any] = {
+    "limit": 10, "offset": 0, "total": {"value": 2, "relation": "eq"},
+    "results": [{
+        "id": "gb_ofsi-13968", "caption": "Yevgeniy Viktorovich PRIGOZHIN", "schema": "Person",
+        "properties": {"name": ["Yevgeniy Viktorovich PRIGOZHIN"], "alias": ["Евгений Викторович ПРИГОЖИН"],
+                       "birthDate": ["1961-06-01"], "nationality": ["ru"]},
+        "datasets": ["gb_ofsi"], "referents": [], "target": True,
+        "first_seen": _SEEN, "last_seen": _SEEN, "last_change": _SEEN,
+        "kenning": {"score": 0.9405, "match": True,
+                    "matched_name": "'Евгений Пригожин' ~ 'Evgeny PRIGOZHIN': prigozhin (1.00), yevgeny (1.00) "
+                                    "(via alias)"}}],
+    "facets": {"datasets": {"label": "Data sources", "values": [
+        {"name": "gb_ofsi", "label": "UK OFSI Consolidated List of Financial Sanctions Targets", "count": 1},
+        {"name": "us_ofac_sdn", "label": "OFAC Specially Designated Nationals and Blocked Persons (SDN) list",
+         "count": 1}]}},
+}
+
+_SANCTION: dict[str, Any] = {
+    "id": "us_ofac_sdn-40969-sanction", "schema": "Sanction",
+    "properties": {"authority": ["US Department of the Treasury, Office of Foreign Assets Control"],
+                   "entity": ["us_ofac_sdn-40969"], "program": ["RUSSIA-EO14024"],
+                   "provisions": ["Blocking of property"]}}
+
+ENTITY_RESPONSE: dict[str, Any] = {
+    **MASLOV_OFAC,
+    "properties": {**MASLOV_OFAC["properties"], "sanctions": [{**_SANCTION, "caption": "Sanction"}]},
+    "kenning": {
+        "dataset": "us_ofac_sdn", "source_id": "40969", "readable": {"nationality": ["Russia"]},
+        "sanctions": [_SANCTION],
+        "identifiers": [{"id": "us_ofac_sdn-40969-id-1", "schema": "Passport",
+                         "properties": {"number": ["731849424"], "holder": ["us_ofac_sdn-40969"]}}],
+        "relations": [{"id": "us_ofac_sdn-40969-link-22543", "schema": "UnknownLink", "role": "Linked To",
+                       "direction": "outgoing", "other": {"id": "us_ofac_sdn-22543", "schema": "Organization",
+                                                          "caption": "PRIVATE MILITARY COMPANY 'WAGNER'"}}],
+        "records": [],
+        "same_as": [{"id": "gb_ofsi-16024", "schema": "Person", "caption": "Ivan Aleksandrovitch MASLOV",
+                     "score": 0.983, "method": "kenning-v1",
+                     "evidence": {"birth_date": {"score": 1.0, "weight": 0.6,
+                                                 "detail": "query 1982-07-11 and listed 1982-07-11: the same day"}}}],
+        "news": {"mentions": [], "events": []}},
+}
+
+SCREEN_CSV = "name,schema,birth_date,country,ref\nIvan Maslov,Person,1982-07-11,,c-1\n,Person,,,c-2\n"
 SCREEN_JSONL = '{"name": "Ivan Maslov", "schema": "Person", "birth_date": "1982-07-11", "ref": "c-1"}\n'
-SCREEN_OUTPUT = ""
+SCREEN_OUTPUT = (
+    '{"line":2,"ref":"c-1","query":{"names":["Ivan Maslov"],"schema":"Person","birth_dates":["1982-07-11"],'
+    '"countries":[],"id_numbers":[],"datasets":[],"exclude_datasets":[],"ref":"c-1"},"match":true,'
+    '"results":[{"id":"gb_ofsi-16024","dataset":"gb_ofsi","source_id":"16024","schema":"Person",'
+    '"caption":"Ivan Aleksandrovitch MASLOV","score":0.9265,"match":true,"matched_name":"...",'
+    '"same_as":["us_ofac_sdn-40969"],"explanation":{"name":{"score":0.8592,"weight":0.95,"detail":"..."}}}]}\n'
+    '{"line":3,"ref":"c-2","error":"the row has no name"}\n')
+
 NO_KEYS: dict[str, Any] = {"detail": "write routes are disabled: no API keys are configured (set KENNING_API_KEYS)"}
-HEALTH: dict[str, Any] = {}
-ALGORITHMS: dict[str, Any] = {}
-UPDATE: dict[str, Any] = {}
+
+HEALTH: dict[str, Any] = {
+    "status": "ok", "store": {"reachable": True, "error": None},
+    "index": {"loaded": True, "error": None, "entities": 21096, "names": 50778, "fingerprint": "e492b1a98eab6d4b0691"},
+    "lists": {"us_ofac_sdn": {"version": 1, "publication_date": "2024-05-03", "loaded_at": _SEEN,
+                              "entities": 14965, "sha256": "5f0c..."}},
+}
+
+ALGORITHMS: dict[str, Any] = {
+    "algorithms": [{
+        "name": "kenning-v1", "threshold": 0.7,
+        "description": "kenning-v1: name similarity, then qualifiers that confirm or refute it. ...",
+        "features": MATCH_RESPONSE["matcher"],
+        "docs": {"name": "kenning-v1", "description": "...", "config": {}, "features": MATCH_RESPONSE["matcher"]}}],
+    "default": "kenning-v1", "best": "kenning-v1",
+}
+
+UPDATE: dict[str, Any] = {
+    "results": [{"dataset": "un_sc", "skipped": [],
+                 "downloads": [{"role": "main", "url": "https://scsanctions.un.org/resources/xml/en/consolidated.xml",
+                                "path": "/var/lib/kenning/downloads/un_sc/20261124T060000Z/consolidated.xml",
+                                "sha256": "7db8...", "size": 2211840}],
+                 "load": {"status": "loaded", "current": True, "seconds": 1.9, "version": 5, "dataset": "un_sc",
+                          "publication_date": "2026-11-20", "entity_count": 1004}}],
+    "changed": True, "relinked": {"links": 4329, "method": "kenning-v1"},
+    "lists": {"un_sc": {"version": 5, "publication_date": "2026-11-20", "entities": 1004}},
+}

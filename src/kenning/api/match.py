@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-import orjson
 from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response
 
 from kenning.api import examples as ex
 from kenning.api.match_service import MatchOptions, match_entities
-from kenning.api.models import EntityMatchQuery, EntityMatchResponse, ErrorResponse
+from kenning.api.models import EntityMatchQuery, EntityMatchResponse, ErrorResponse, InvalidResponse
+from kenning.api.responses import json_response
 from kenning.api.state import ApiState, get_state
 
-__all__ = ["json_response", "router"]
+__all__ = ["router"]
 
 router = APIRouter(tags=["Matching"])
 
@@ -20,14 +20,9 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorResponse, "description": "No queries, too many queries, or an unknown algorithm"},
     404: {"model": ErrorResponse, "description": "Unknown dataset",
           "content": {"application/json": {"example": ex.UNKNOWN_DATASET}}},
-    422: {"description": "The body is not JSON, or not a batch of queries"},
+    422: {"model": InvalidResponse, "description": "The body is not JSON, or not a batch of queries"},
     503: {"model": ErrorResponse, "description": "No lists are loaded"},
 }
-
-
-def json_response(data: Any, status_code: int = 200, headers: dict[str, str] | None = None) -> Response:
-    """A JSON response serialised with orjson (already shaped data, no second validation pass)."""
-    return Response(orjson.dumps(data), status_code=status_code, media_type="application/json", headers=headers)
 
 
 @router.post("/match/{dataset}", summary="Query by example matcher", response_model=EntityMatchResponse,
@@ -58,7 +53,8 @@ def match(
     `detail`; the other queries of the batch go on. `total.value` counts the matches among the results.
     """
     options = MatchOptions(dataset=dataset, limit=limit, threshold=threshold, cutoff=cutoff, algorithm=algorithm,
-                           include_dataset=include_dataset or [], exclude_dataset=exclude_dataset or [],
+                           include_dataset=[d for d in include_dataset or [] if d],
+                           exclude_dataset=[d for d in exclude_dataset or [] if d],
                            max_queries=request.app.state.config.match_max_queries)
     ignored = [name for name, used in (("weights", body.weights), ("config", body.config)) if used]
     queries = {key: q.model_dump(by_alias=True) for key, q in body.queries.items()}

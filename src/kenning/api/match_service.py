@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kenning.api.errors import BadRequest
-from kenning.api.match_query import ReadQuery, Scope, read_example
+from kenning.api.match_query import ReadQuery, Scope, read_example, values_of
 from kenning.api.state import ApiState
 from kenning.errors import InputError, NotFoundError
 from kenning.matching import Result
@@ -113,7 +113,9 @@ def _scored(result: Result, entity: dict[str, Any] | None) -> dict[str, Any]:
 
 
 def _query_echo(example: dict[str, Any]) -> dict[str, Any]:
-    return {"id": example.get("id"), "schema": example["schema"], "properties": example["properties"]}
+    """The query as received, each property's values as strings (as yente echoes its cleaned entity)."""
+    properties = {k: values_of(v) for k, v in example["properties"].items()}
+    return {"id": example.get("id"), "schema": example["schema"], "properties": properties}
 
 
 def _failed(example: dict[str, Any], message: str) -> dict[str, Any]:

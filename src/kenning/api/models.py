@@ -26,6 +26,7 @@ __all__ = [
     "ErrorResponse",
     "FeatureDoc",
     "FeatureResult",
+    "InvalidResponse",
     "ScoredEntityResponse",
     "SearchResponse",
     "TotalSpec",
@@ -36,6 +37,12 @@ class ErrorResponse(BaseModel):
     """Every error: one message for people."""
 
     detail: str = Field(..., examples=["no entity 'us_ofac_sdn-0' in the current list versions"])
+
+
+class InvalidResponse(BaseModel):
+    """Bad input: Kenning's message, or FastAPI's list of validation errors for malformed parameters."""
+
+    detail: str | list[dict[str, Any]] = Field(..., examples=["name is empty"])
 
 
 class EntityResponse(BaseModel):

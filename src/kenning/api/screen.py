@@ -9,7 +9,7 @@ from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from kenning.api import examples as ex
-from kenning.api.models import ErrorResponse
+from kenning.api.models import ErrorResponse, InvalidResponse
 from kenning.api.screen_service import BatchOptions, start_batch
 from kenning.api.state import ApiState, get_state
 
@@ -22,8 +22,8 @@ _BODY = {
     "description": "CSV with a header (`name` required; `schema`, `birth_date`, `country`, `id_number`, `ref` "
                    "optional; several values separated by `;`), or JSON lines (one object per line, same keys).",
     "content": {
-        "text/csv": {"schema": {"type": "string"}, "example": ex.SCREEN_CSV},
-        "application/x-ndjson": {"schema": {"type": "string"}, "example": ex.SCREEN_JSONL},
+        "text/csv": {"schema": {"type": "string", "minLength": 1}, "example": ex.SCREEN_CSV},
+        "application/x-ndjson": {"schema": {"type": "string", "minLength": 1}, "example": ex.SCREEN_JSONL},
     },
 }
 
@@ -35,7 +35,7 @@ _BODY = {
                               "content": {"application/x-ndjson": {"schema": {"type": "string"},
                                                                    "example": ex.SCREEN_OUTPUT}}},
                         413: {"model": ErrorResponse, "description": "Body or number of rows over the limit"},
-                        422: {"model": ErrorResponse, "description": "A body that cannot be read as a batch"},
+                        422: {"model": InvalidResponse, "description": "A body that cannot be read as a batch"},
                         503: {"model": ErrorResponse, "description": "No lists are loaded"}})
 async def screen(
     request: Request,
@@ -51,7 +51,8 @@ async def screen(
     JSON lines while the batch runs, one per row in input order, with the scores explained. A row that
     cannot be screened (no name, a malformed date) is a line with `error`, and the stream goes on."""
     body = await request.body()
-    options = BatchOptions(limit=limit, threshold=threshold, algorithm=algorithm, datasets=tuple(dataset or ()))
+    options = BatchOptions(limit=limit, threshold=threshold, algorithm=algorithm,
+                           datasets=tuple(d for d in dataset or () if d))
     lines = await run_in_threadpool(start_batch, state.require_screener(), body,
                                     request.headers.get("content-type", ""), options, state.datasets,
                                     request.app.state.config.batch_max_rows)

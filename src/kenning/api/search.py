@@ -7,8 +7,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Response
 
 from kenning.api import examples as ex
-from kenning.api.match import json_response
-from kenning.api.models import EntityResponse, ErrorResponse, SearchResponse
+from kenning.api.models import EntityResponse, ErrorResponse, InvalidResponse, SearchResponse
+from kenning.api.responses import json_response
 from kenning.api.search_service import entity_detail, search_entities
 from kenning.api.state import ApiState, get_state
 
@@ -24,11 +24,11 @@ _NOT_FOUND: dict[int | str, dict[str, Any]] = {
 
 @router.get("/search/{dataset}", summary="Simple entity search", tags=["Matching"], response_model=SearchResponse,
             responses={200: {"content": {"application/json": {"example": ex.SEARCH_RESPONSE}}},
-                       422: {"model": ErrorResponse, "description": "An empty or unusable name, or a bad schema"},
+                       422: {"model": InvalidResponse, "description": "An empty or unusable name, or a bad schema"},
                        **_NOT_FOUND})
 def search(
     dataset: Annotated[str, Path(description="`default` (every loaded list), or one list", examples=["default"])],
-    q: Annotated[str, Query(description="A name, in any script", examples=["Евгений Пригожин"])],
+    q: Annotated[str, Query(min_length=1, description="A name, in any script", examples=["Евгений Пригожин"])],
     state: Annotated[ApiState, Depends(get_state)],
     schema: Annotated[str, Query(description="FtM schema the results must fit", examples=["Person"])] = "Thing",
     limit: Annotated[int, Query(ge=1, le=100, description="Results (at most 16 candidates are scored)")] = 10,
@@ -37,7 +37,7 @@ def search(
 ) -> Response:
     """Search listed parties by name: the text is screened as a name (transliterated from any script) and
     the best candidates come back as yente's search results, with Kenning's score in `kenning`."""
-    return json_response(search_entities(state, dataset, q, schema, limit, offset, datasets or []))
+    return json_response(search_entities(state, dataset, q, schema, limit, offset, [d for d in datasets or [] if d]))
 
 
 @router.get("/entities/{entity_id}", summary="Fetch one entity", tags=["Data access"], response_model=EntityResponse,

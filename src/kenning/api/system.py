@@ -9,8 +9,8 @@ from starlette.concurrency import run_in_threadpool
 
 from kenning.api import examples as ex
 from kenning.api.guard import require_api_key
-from kenning.api.match import json_response
-from kenning.api.models import AlgorithmResponse, ErrorResponse
+from kenning.api.models import AlgorithmResponse, ErrorResponse, InvalidResponse
+from kenning.api.responses import json_response
 from kenning.api.state import ApiState, get_state
 from kenning.api.system_service import algorithms, health, update
 
@@ -49,7 +49,7 @@ def list_algorithms() -> Response:
              responses={200: {"description": "What was downloaded and loaded, per list",
                               "content": {"application/json": {"example": ex.UPDATE}}},
                         409: {"model": ErrorResponse, "description": "An update is already running"},
-                        422: {"model": ErrorResponse, "description": "Unknown dataset"},
+                        422: {"model": InvalidResponse, "description": "Unknown dataset"},
                         502: {"model": ErrorResponse, "description": "A list could not be downloaded"},
                         **_AUTH})
 def lists_update(

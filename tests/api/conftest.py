@@ -1,0 +1,136 @@
+"""API fixtures: TestClients over the bundled store or an empty one, and a real uvicorn server."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+
+from kenning import settings
+
+API_KEYS = ("test-key-one", "test-key-two")
+#: The ``kenning`` command of this virtual environment.
+KENNING = Path(sys.executable).with_name("kenning")
+_VARS = ("KENNING_HOME", "KENNING_DB", "KENNING_INDEX_DIR", "KENNING_API_KEYS", "KENNING_RATE_LIMIT",
+         "KENNING_MAX_BODY_BYTES", "KENNING_BATCH_MAX_ROWS", "KENNING_CORS_ORIGINS", "KENNING_MATCH_MAX_QUERIES")
+
+
+@contextmanager
+def kenning_env(**values: str) -> Iterator[None]:
+    """Set KENNING_* variables (only these; the others unset) and the settings, restoring both after."""
+    old = {k: os.environ.get(k) for k in _VARS}
+    for key in _VARS:
+        os.environ.pop(key, None)
+    os.environ.update({f"KENNING_{k}": v for k, v in values.items()})
+    settings.reload()
+    try:
+        yield
+    finally:
+        for key, value in old.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        settings.reload()
+
+
+@contextmanager
+def app_client(home: Path, **values: str) -> Iterator[TestClient]:
+    """A TestClient over ``create_app()`` for the store under ``home``, started (lifespan run) and stopped."""
+    from kenning.api import create_app
+
+    with kenning_env(HOME=str(home), **values):
+        client = TestClient(create_app(), raise_server_exceptions=False)
+        client.__enter__()
+    try:
+        yield client
+    finally:
+        client.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="session")
+def api_keys() -> tuple[str, ...]:
+    """The API keys the shared app and the live server accept."""
+    return API_KEYS
+
+
+@pytest.fixture(scope="session")
+def api(bundled_home_dir: Path) -> Iterator[TestClient]:
+    """The app over the fully loaded bundled store, with two API keys (shared by the whole session)."""
+    with app_client(bundled_home_dir, API_KEYS=",".join(API_KEYS)) as client:
+        yield client
+
+
+@pytest.fixture
+def empty_app(tmp_path: Path) -> Iterator[Callable[..., TestClient]]:
+    """Start an app over an empty store with the given settings (stopped after the test)."""
+    count = iter(range(1000))
+    with ExitStack() as stack:
+
+        def start(**values: str) -> TestClient:
+            return stack.enter_context(app_client(tmp_path / f"home{next(count)}", **values))
+
+        yield start
+
+
+@pytest.fixture
+def bundled_app(bundled_home_dir: Path) -> Iterator[Callable[..., TestClient]]:
+    """Start an app over the bundled store with the given settings (stopped after the test)."""
+    with ExitStack() as stack:
+
+        def start(**values: str) -> TestClient:
+            return stack.enter_context(app_client(bundled_home_dir, **values))
+
+        yield start
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def live_server(bundled_home_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``kenning serve`` (real uvicorn, one worker) on 127.0.0.1 over the bundled store; yields its URL."""
+    port = free_port()
+    log = tmp_path_factory.mktemp("server") / "server.log"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KENNING_")}
+    env |= {"KENNING_HOME": str(bundled_home_dir), "KENNING_API_KEYS": ",".join(API_KEYS)}
+    with log.open("wb") as out:
+        proc = subprocess.Popen([str(KENNING), "serve", "--port", str(port)],
+                                env=env, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_ready(url, proc, log)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def _wait_ready(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the server exited with {proc.returncode}:\n{log.read_text()}")
+        try:
+            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    raise RuntimeError(f"the server did not become ready:\n{log.read_text()}")

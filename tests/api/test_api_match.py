@@ -1,0 +1,144 @@
+"""POST /match/{dataset}: yente's request and response shapes, answered from the bundled lists."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+pytestmark = pytest.mark.slow
+
+MASLOV = {"queries": {"q1": {"schema": "Person", "properties": {"name": ["Ivan Maslov"],
+                                                                "birthDate": ["1982-07-11"]}}}}
+
+#: Field names of yente's ScoredEntityResponse (EntityResponse + score, features, explanations, match, token).
+YENTE_RESULT_FIELDS = {"id", "caption", "schema", "properties", "datasets", "referents", "target", "first_seen",
+                       "last_seen", "last_change", "score", "features", "explanations", "match", "token"}
+
+
+def _match(api: TestClient, body: dict[str, Any], dataset: str = "default", **params: Any) -> dict[str, Any]:
+    response = api.post(f"/match/{dataset}", json=body, params=params)
+    assert response.status_code == 200, response.text
+    data: dict[str, Any] = response.json()
+    return data
+
+
+def test_maslov_matches_ofac_and_ofsi_in_yente_shape(api: TestClient) -> None:
+    data = _match(api, MASLOV)
+    assert set(data) == {"responses", "matcher", "limit", "kenning"}
+    assert data["limit"] == 5
+    q1 = data["responses"]["q1"]
+    assert q1["status"] == 200
+    assert q1["query"] == {"id": None, "schema": "Person",
+                           "properties": {"name": ["Ivan Maslov"], "birthDate": ["1982-07-11"]}}
+    matched = {r["id"]: r for r in q1["results"] if r["match"]}
+    assert set(matched) == {"us_ofac_sdn-40969", "gb_ofsi-16024"}
+    assert q1["total"] == {"value": 2, "relation": "eq"}
+    ofac = matched["us_ofac_sdn-40969"]
+    assert set(ofac) == YENTE_RESULT_FIELDS | {"kenning"}
+    assert ofac["caption"] == "MASLOV, Ivan Aleksandrovich"
+    assert ofac["schema"] == "Person" and ofac["datasets"] == ["us_ofac_sdn"] and ofac["target"] is True
+    assert "1982-07-11" in ofac["properties"]["birthDate"]
+    assert ofac["score"] == pytest.approx(0.9265, abs=0.001)
+    assert ofac["features"] == {"name": pytest.approx(0.8592, abs=0.001), "birth_date": 1.0}
+    name = ofac["explanations"]["name"]
+    assert name["query"] == "Ivan Maslov" and name["candidate"] == "MASLOV, Ivan Aleksandrovich"
+    assert "maslov (1.00), ivan (1.00)" in name["detail"]
+    dob = ofac["explanations"]["birth_date"]["detail"]
+    assert dob.startswith("query 1982-07-11 and listed 1982-07-11: the same day")
+    assert ofac["kenning"]["same_as"] == ["gb_ofsi-16024"]
+    assert "birth_date: query 1982-07-11" in ofac["kenning"]["explanation"]
+    assert ofac["first_seen"].endswith("+00:00")
+    assert set(data["matcher"]) == {"name", "birth_date", "country", "identifier"}
+    assert set(data["matcher"]["name"]) == {"description", "coefficient", "url"}
+    assert data["kenning"]["algorithm"] == "kenning-v1" and data["kenning"]["threshold"] == 0.7
+
+
+def test_batch_header_and_every_query_answered_in_order(api: TestClient) -> None:
+    body = {"queries": {"b": MASLOV["queries"]["q1"], "a": {"schema": "Company", "properties": {
+        "name": "Wagner Group"}}}}
+    response = api.post("/match/default", json=body)
+    assert response.headers["x-batch-size"] == "2"
+    data = response.json()
+    assert list(data["responses"]) == ["b", "a"]
+    assert data["responses"]["a"]["results"][0]["caption"] == "WAGNER GROUP"
+
+
+def test_query_without_a_name_is_a_per_query_400(api: TestClient) -> None:
+    body = {"queries": {"bad": {"schema": "Person", "properties": {"birthDate": ["1982-07-11"]}},
+                        "odd": {"schema": "Spaceship", "properties": {"name": ["X"]}},
+                        "good": MASLOV["queries"]["q1"]}}
+    data = _match(api, body)
+    bad, odd, good = (data["responses"][k] for k in ("bad", "odd", "good"))
+    assert bad["status"] == 400 and bad["results"] == [] and bad["total"]["value"] == 0
+    assert bad["detail"] == "the query has no name: give properties.name (or firstName and lastName)"
+    assert odd["status"] == 400 and "'Spaceship' is not a FollowTheMoney schema" in odd["detail"]
+    assert good["status"] == 200 and good["total"]["value"] == 2
+
+
+def test_name_parts_countries_and_identifiers_are_used(api: TestClient) -> None:
+    props = {"firstName": ["Ivan"], "lastName": ["Maslov"], "nationality": ["Russia"],
+             "passportNumber": ["731 849 424"], "favouriteColour": ["blue"], "birthDate": ["11.07.1982"]}
+    q1 = _match(api, {"queries": {"q1": {"schema": "Person", "properties": props}}})["responses"]["q1"]
+    info = q1["kenning"]
+    assert info["names"] == ["Ivan Maslov"] and info["countries"] == ["ru"] and info["id_numbers"] == ["731849424"]
+    assert "birthDate '11.07.1982' is not a date; ignored" in info["notes"]
+    assert "Person has no property 'favouriteColour'; ignored" in info["notes"]
+    top = q1["results"][0]
+    assert top["id"] == "us_ofac_sdn-40969" and top["match"] is True
+    assert top["explanations"]["identifier"]["detail"] == "same number: 731849424"
+    assert top["explanations"]["country"]["detail"] == "shared country: ru"
+
+
+def test_one_list_and_include_exclude_datasets(api: TestClient) -> None:
+    only_uk = _match(api, MASLOV, dataset="gb_ofsi")["responses"]["q1"]["results"]
+    assert [r["id"] for r in only_uk if r["match"]] == ["gb_ofsi-16024"]
+    without_uk = _match(api, MASLOV, exclude_dataset=["gb_ofsi"])["responses"]["q1"]["results"]
+    assert [r["id"] for r in without_uk if r["match"]] == ["us_ofac_sdn-40969"]
+    nothing = _match(api, MASLOV, dataset="gb_ofsi", include_dataset=["us_ofac_sdn"])
+    assert nothing["responses"]["q1"]["results"] == [] and nothing["kenning"]["datasets"] == []
+    assert _match(api, MASLOV, dataset="sanctions")["responses"]["q1"]["total"]["value"] == 2
+
+
+def test_unknown_dataset_is_404(api: TestClient) -> None:
+    response = api.post("/match/eu_fsf", json=MASLOV)
+    assert response.status_code == 404
+    assert response.json() == {"detail": "no dataset 'eu_fsf'; use one of: default, sanctions, gb_ofsi, un_sc, "
+                                         "us_ofac_cons, us_ofac_sdn"}
+
+
+def test_threshold_cutoff_and_limit(api: TestClient) -> None:
+    strict = _match(api, MASLOV, threshold=0.95, cutoff=0.0, limit=3)
+    results = strict["responses"]["q1"]["results"]
+    assert len(results) == 3 and strict["limit"] == 3
+    assert not any(r["match"] for r in results) and strict["responses"]["q1"]["total"]["value"] == 0
+    assert results[2]["score"] < 0.5
+    default_cutoff = _match(api, MASLOV, limit=3)["responses"]["q1"]["results"]
+    assert [r["id"] for r in default_cutoff] == ["gb_ofsi-16024", "us_ofac_sdn-40969"]
+    assert api.post("/match/default", json=MASLOV, params={"threshold": 1.5}).status_code == 422
+
+
+def test_yente_algorithm_names_run_kenning_with_a_note(api: TestClient) -> None:
+    data = _match(api, {**MASLOV, "weights": {"name_literal": 0.8}}, algorithm="logic-v2")
+    assert data["kenning"]["algorithm"] == "kenning-v1"
+    assert data["kenning"]["notes"] == [
+        "weights is a yente scoring option Kenning does not use; ignored",
+        "algorithm 'logic-v2' is yente's; Kenning scored with its default, kenning-v1"]
+    assert data["responses"]["q1"]["total"]["value"] == 2
+    unknown = api.post("/match/default", json=MASLOV, params={"algorithm": "magic-v9"})
+    assert unknown.status_code == 400
+    assert unknown.json()["detail"].startswith("unknown algorithm 'magic-v9'; Kenning's: kenning-v1")
+
+
+def test_bad_bodies(api: TestClient) -> None:
+    broken = api.post("/match/default", content=b'{"queries": ', headers={"content-type": "application/json"})
+    assert broken.status_code == 422
+    assert broken.json()["detail"][0]["type"] == "json_invalid"
+    assert api.post("/match/default", json={"queries": "Ivan"}).status_code == 422
+    none = api.post("/match/default", json={"queries": {}})
+    assert none.status_code == 400 and none.json() == {"detail": "No queries provided."}
+    many = {"queries": {str(i): MASLOV["queries"]["q1"] for i in range(101)}}
+    too_many = api.post("/match/default", json=many)
+    assert too_many.status_code == 400
+    assert too_many.json() == {"detail": "Too many queries in one batch (limit: 100)"}
