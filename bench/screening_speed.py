@@ -1,0 +1,216 @@
+"""Screening speed: batch throughput on both cores, single-query latency, logic-v2 on the same queries and
+candidates, index build, start-up from the persisted index, peak memory — one table with goals.
+
+    python -m bench.screening_speed [--queries 20000] [--workers 2] [--runs 3] [--logic-sample 1000]
+
+How each figure is measured (all on the bundled lists in the store under ``KENNING_HOME``):
+
+- queries/s: the workload (:mod:`bench.screening_workload`, fixed seed) screened in batch by
+  ``kenning.matching.batch.screen_rows`` on ``--workers`` forked processes, in a fresh child process that
+  opened the persisted index; median of ``--runs`` runs; limit 10, the algorithm's threshold;
+- latency p50/p99: ``Screener.screen`` one query at a time in one process, on every query;
+- logic-v2: on ``--logic-sample`` queries spread evenly over the workload, nomenklatura's logic-v2 scores
+  exactly the candidates Kenning's index retrieved for each (FtM entities from the store, built before
+  timing); only its ``compare`` calls are timed, after one warm-up compare (several seconds, excluded).
+  Kenning's time on the same sample is its full ``screen`` (retrieval and scoring). Ratio = logic-v2
+  ms/query ÷ Kenning ms/query, both one core; recall = share of the sample's positives whose expected
+  party (or counterpart) is among the matches;
+- index build: a fresh process rebuilding the index from the store (``open_index(rebuild=True)``: read
+  entities, analyse every name, build postings, save);
+- start-up: a fresh process timing ``Screener.open()`` on the persisted index, median of 3 processes;
+  the process's whole wall time (interpreter and imports included) is shown beside it;
+- peak RSS: ``resource.getrusage`` ``ru_maxrss`` of the screening process (index loaded, one-process pass)
+  and the largest of its forked workers (their pages are shared copy-on-write with the parent).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.screening_common import judge, load_parties, use_home
+from bench.screening_pairs import find_clusters
+from bench.screening_workload import make_workload
+
+SEED = 20240503
+GOALS = {"qps": 2000.0, "ratio": 50.0, "build": 15.0, "startup": 2.0}
+
+
+def _query(row: dict[str, Any]) -> Any:
+    from kenning.matching import Query
+
+    return Query.build(row["name"], schema=row.get("schema"),
+                       birth_dates=[row["birth_date"]] if row.get("birth_date") else [])
+
+
+def child_screen(path: Path, workers: int, runs: int) -> dict[str, Any]:
+    """Runs in a fresh process: batch throughput, one-process latency, peak RSS, matches per query."""
+    from kenning.matching import Screener
+    from kenning.matching.batch import screen_rows
+
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    screener = Screener.open()
+    items = [(i, None, _query(r), None) for i, r in enumerate(rows)]
+    options = {"limit": 10, "threshold": None, "algorithm": None}
+    rates, matched = [], {}
+    for _run in range(runs):
+        started = time.perf_counter()
+        records = list(screen_rows(items, screener, workers, options))
+        rates.append(len(items) / (time.perf_counter() - started))
+        matched = {r["line"]: [x["id"] for x in r.get("results", []) if x["match"]] for r in records}
+    children_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    latencies = []
+    for _line, _ref, query, _err in items:
+        started = time.perf_counter()
+        screener.screen(query, limit=10)
+        latencies.append(time.perf_counter() - started)
+    return {"qps": rates, "latencies": latencies, "matched": matched,
+            "rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "workers_rss_kb": children_rss}
+
+
+def child_build() -> dict[str, Any]:
+    from kenning.matching.build import open_index
+
+    started = time.perf_counter()
+    index, _same_as = open_index(rebuild=True, show_progress=False)
+    return {"seconds": time.perf_counter() - started, "names": index.size, "parties": len(index.entities)}
+
+
+def child_startup() -> dict[str, Any]:
+    from kenning.matching import Screener
+
+    started = time.perf_counter()
+    Screener.open()
+    return {"seconds": time.perf_counter() - started}
+
+
+def _run_child(*args: str) -> tuple[dict[str, Any], float]:
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "bench.screening_speed", "--child", *args], check=True,
+                          capture_output=True, text=True, env=os.environ.copy())
+    return json.loads(done.stdout.strip().splitlines()[-1]), time.perf_counter() - started
+
+
+def logic_comparison(rows: list[dict[str, Any]], sample: list[int], matched: dict[int, list[str]],
+                     entities: dict[str, Any]) -> dict[str, Any]:
+    """Kenning's full screen vs logic-v2's scoring of the same candidates, on the sampled queries."""
+    from bench.screening_logic_v2 import LogicV2, candidate_ids
+    from kenning.matching import Screener
+
+    screener = Screener.open()
+    queries = {i: _query(rows[i]) for i in sample}
+    candidates = {i: candidate_ids(screener, queries[i]) for i in sample}
+    logic = LogicV2(entities)
+    kenning_s = logic_s = 0.0
+    hits = {"kenning": 0, "logic": 0, "positives": 0}
+    for i in sample:
+        started = time.perf_counter()
+        screener.screen(queries[i], limit=10)
+        kenning_s += time.perf_counter() - started
+        started = time.perf_counter()
+        ranked = logic.rank(queries[i], candidates[i], 10)
+        logic_s += time.perf_counter() - started
+        if rows[i]["expected"]:
+            hits["positives"] += 1
+            hits["kenning"] += int(judge(rows[i]["expected"], [(x, 1.0, True) for x in matched[i]]).hit)
+            hits["logic"] += int(judge(rows[i]["expected"], [(x, s, m) for x, s, m, _e in ranked]).hit)
+    return {"kenning_ms": 1000 * kenning_s / len(sample), "logic_ms": 1000 * logic_s / len(sample),
+            "warmup": logic.warmup_seconds, "candidates": statistics.mean(len(c) for c in candidates.values()),
+            **hits}
+
+
+def _status(ok: bool | None) -> str:
+    return "–" if ok is None else "ok" if ok else "MISSED"
+
+
+def table(r: dict[str, Any], args: argparse.Namespace) -> str:
+    lat = sorted(r["screen"]["latencies"])
+    p50, p99 = lat[len(lat) // 2] * 1000, lat[int(len(lat) * 0.99)] * 1000
+    qps = statistics.median(r["screen"]["qps"])
+    lg = r["logic"]
+    ratio = lg["logic_ms"] / lg["kenning_ms"]
+    rec_k, rec_l = lg["kenning"] / max(1, lg["positives"]), lg["logic"] / max(1, lg["positives"])
+    build, startup = r["build"]["seconds"], statistics.median(s["seconds"] for s in r["startup"])
+    wall = statistics.median(r["startup_wall"])
+    rows = [
+        (f"batch queries/s ({args.workers} workers, median of {args.runs})", f"{qps:,.0f}",
+         f"≥{GOALS['qps']:,.0f}", _status(qps >= GOALS["qps"])),
+        ("  runs", " / ".join(f"{q:,.0f}" for q in r["screen"]["qps"]), "", "–"),
+        ("one-process queries/s", f"{1 / statistics.mean(lat):,.0f}", "", "–"),
+        ("latency p50 / p99, one query (ms)", f"{p50:.2f} / {p99:.2f}", "", "–"),
+        (f"Kenning ms/query on the logic-v2 sample ({len(r['sample'])})", f"{lg['kenning_ms']:.2f}", "", "–"),
+        ("logic-v2 ms/query, same candidates (scoring only)", f"{lg['logic_ms']:.2f}", "", "–"),
+        ("  candidates per query (shared)", f"{lg['candidates']:.1f}", "", "–"),
+        ("speed ratio logic-v2 / Kenning (one core each)", f"{ratio:.1f}×", f"≥{GOALS['ratio']:.0f}×",
+         _status(ratio >= GOALS["ratio"])),
+        (f"recall on the sample's {lg['positives']} positives: Kenning", f"{rec_k:.3f}", "≥ logic-v2",
+         _status(rec_k >= rec_l)),
+        ("  logic-v2 (threshold 0.70)", f"{rec_l:.3f}", "", "–"),
+        ("index build from the store (s, fresh process)", f"{build:.1f}", f"≤{GOALS['build']:.0f}",
+         _status(build <= GOALS["build"])),
+        ("start-up Screener.open() (s, fresh process, median of 3)", f"{startup:.2f}", f"≤{GOALS['startup']:.0f}",
+         _status(startup <= GOALS["startup"])),
+        ("  whole process incl. interpreter and imports (s)", f"{wall:.2f}", "", "–"),
+        ("peak RSS, screening process (MB)", f"{r['screen']['rss_kb'] / 1024:,.0f}", "", "–"),
+        ("peak RSS, largest forked worker (MB, shared pages counted)",
+         f"{r['screen']['workers_rss_kb'] / 1024:,.0f}", "", "–"),
+    ]
+    width = max(len(x[0]) for x in rows)
+    lines = [f"{'figure':<{width}}  {'value':>15}  {'goal':>11}  status"]
+    lines += [f"{a:<{width}}  {b:>15}  {c:>11}  {d}" for a, b, c, d in rows]
+    lines.append(f"{len(r['rows'])} queries ({sum(1 for x in r['rows'] if x['expected'])} listed-name variants); "
+                 f"{os.cpu_count()} CPUs, load average before the run {r['load']}; logic-v2 warm-up "
+                 f"{lg['warmup']:.1f} s excluded; index {r['build']['names']:,} names of "
+                 f"{r['build']['parties']:,} parties")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--queries", type=int, default=20_000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--logic-sample", type=int, default=1000)
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        use_home(load=False)
+        kind = args.child[0]
+        out = (child_screen(Path(args.child[1]), int(args.child[2]), int(args.child[3])) if kind == "screen"
+               else child_build() if kind == "build" else child_startup())
+        print(json.dumps(out))
+        return 0
+    use_home()
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    parties, entities = load_parties(keep_entities=True)
+    rows = make_workload(parties, find_clusters(parties), args.queries, SEED)
+    result: dict[str, Any] = {"rows": rows, "load": load}
+    print("building the index in a fresh process…", file=sys.stderr)
+    result["build"], _wall = _run_child("build")
+    startups = [_run_child("startup") for _ in range(3)]
+    result["startup"], result["startup_wall"] = [s for s, _w in startups], [w for _s, w in startups]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "queries.jsonl"
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        print(f"screening {len(rows)} queries ({args.runs} batch runs + one-process pass)…", file=sys.stderr)
+        result["screen"], _wall = _run_child("screen", str(path), str(args.workers), str(args.runs))
+    matched = {int(k): v for k, v in result["screen"]["matched"].items()}
+    step = max(1, len(rows) // args.logic_sample)
+    result["sample"] = list(range(0, len(rows), step))[:args.logic_sample]
+    print(f"logic-v2 on {len(result['sample'])} sampled queries…", file=sys.stderr)
+    result["logic"] = logic_comparison(rows, result["sample"], matched, entities)
+    print(table(result, args))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
