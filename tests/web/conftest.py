@@ -8,6 +8,7 @@ profile per browser.
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -29,11 +30,81 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 
 
+NEWS = settings.REPO_ROOT / "data" / "news"
+#: The bundled reports added to the news store: the two seed reports and the Treasury release they cover.
+NEWS_ITEMS = (NEWS / "seeds" / "000_e3adef94a2369754.txt", NEWS / "seeds" / "001_3223975ce75752ba.txt",
+              NEWS / "treasury_press" / "texts" / "2023-07-24_jy1645.txt")
+#: A hostile report: markup in its title and body must be shown as text everywhere.
+HOSTILE = """Title: <script>alert('title')</script> Prigozhin <b>bold</b> claims
+Date: 2019-03-04
+Publisher: <img src=x onerror=alert('outlet')>
+
+<script>alert('body')</script> Yevgeniy Prigozhin, the founder of the Wagner Group, said on Monday that \
+he had done nothing wrong. <iframe src="javascript:alert(1)"></iframe>
+"""
+
+
+def _use_home(home: Path) -> dict[str, str | None]:
+    old = {k: os.environ.get(k) for k in ("KENNING_HOME", "KENNING_DB", "KENNING_INDEX_DIR")}
+    os.environ["KENNING_HOME"] = str(home)
+    os.environ.pop("KENNING_DB", None)
+    os.environ.pop("KENNING_INDEX_DIR", None)
+    settings.reload()
+    return old
+
+
+def _restore(old: dict[str, str | None]) -> None:
+    for key, value in old.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+    settings.reload()
+
+
+@pytest.fixture(scope="session")
+def news_home_dir(bundled_home_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the bundled store with the bundled news and one hostile report added through the news service."""
+    from kenning.matching import Screener
+    from kenning.news.service import add_items
+    from kenning.store import Store
+
+    home = tmp_path_factory.mktemp("news") / "home"
+    shutil.copytree(bundled_home_dir, home)
+    hostile = tmp_path_factory.mktemp("hostile") / "hostile.txt"
+    hostile.write_text(HOSTILE, encoding="utf-8")
+    old = _use_home(home)
+    try:
+        store = Store()
+        added, failures = add_items(store, [*NEWS_ITEMS, hostile], Screener.open, show_progress=False, workers=1)
+        store.engine.dispose()
+    finally:
+        _restore(old)
+    assert not failures, failures
+    assert [a.status for a in added] == ["added"] * 4
+    return home
+
+
 @pytest.fixture
 def client(bundled_home: Path) -> Iterator[TestClient]:
     """A TestClient of the whole app (``create_app()``: API, web pages, /static) over the bundled store."""
     with TestClient(create_app()) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def news_client(news_home_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
+    """A TestClient of the whole app over the bundled store with the bundled news added."""
+    monkeypatch.setenv("KENNING_HOME", str(news_home_dir))
+    monkeypatch.delenv("KENNING_DB", raising=False)
+    monkeypatch.delenv("KENNING_INDEX_DIR", raising=False)
+    settings.reload()
+    try:
+        with TestClient(create_app()) as test_client:
+            yield test_client
+    finally:
+        monkeypatch.undo()
+        settings.reload()
 
 
 def _free_port() -> int:
@@ -45,10 +116,10 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def live_server(bundled_home_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real uvicorn server over the bundled store; yields its base URL."""
+def live_server(news_home_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real uvicorn server over the bundled store with the bundled news; yields its base URL."""
     port = _free_port()
-    env = {**os.environ, "KENNING_HOME": str(bundled_home_dir)}
+    env = {**os.environ, "KENNING_HOME": str(news_home_dir)}
     env.pop("KENNING_DB", None)
     env.pop("KENNING_INDEX_DIR", None)
     log = (tmp_path_factory.mktemp("server") / "uvicorn.log").open("wb")
@@ -118,9 +189,9 @@ def page_without_js(playwright_instance: Playwright, tmp_path: Path) -> Iterator
         context.close()
 
 
-def screenshot(page: Page, name: str) -> Path:
-    """Save a full-page screenshot as an artifact (``artifacts/screenshots/NAME.png``)."""
+def screenshot(page: Page, name: str, full_page: bool = True) -> Path:
+    """Save a screenshot (the whole page, or what the window shows) as ``artifacts/screenshots/NAME.png``."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=full_page)
     return path

@@ -32,7 +32,29 @@ def test_search_then_dossier(live_server: str, page: Page) -> None:
     expect(page.locator("main")).to_contain_text("us_ofac_sdn-42618")
     related = page.locator("#related").locator("xpath=following-sibling::div[1]")
     expect(related.get_by_role("link", name="PRIVATE MILITARY COMPANY 'WAGNER'")).to_be_visible()
+    news = page.locator(".mention-group")
+    expect(news.filter(has_text="The U.S. Treasury sanctioned Defence Minister Sadio Camara")).to_have_count(1)
+    expect(news.filter(has_text="They are Mali’s defence minister")).to_have_count(1)  # the other seed report
+    expect(news.locator("mark", has_text="Sadio Camara").first).to_be_visible()
     screenshot(page, "dossier")
+
+
+def test_seed_story_shows_the_uk_count_conflict(live_server: str, page: Page) -> None:
+    page.goto(f"{live_server}/entity/us_ofac_sdn-42618")  # dossier → a seed report → its story
+    page.locator(".mention-group", has_text="They are Mali’s defence minister").locator("h3 a").click()
+    page.get_by_role("link", name="The story this report belongs to").click()
+    expect(page.locator("section.source")).to_have_count(3)
+    expect(page.locator("section.source", has_text="000_e3adef94a2369754.txt")).to_have_count(1)
+    expect(page.locator("section.source", has_text="001_3223975ce75752ba.txt")).to_have_count(1)
+    conflicting = page.locator("section.fact-group", has=page.locator("#group-conflicting"))
+    fact = conflicting.locator("article.fact", has_text="United Kingdom action")
+    expect(fact.locator(".words", has_text="“13 individuals”")).to_have_count(1)
+    expect(fact.locator(".words", has_text="“13 individuals and businesses”")).to_have_count(1)
+    expect(fact.locator("mark", has_text="13 individuals and businesses")).to_be_visible()
+    page.set_viewport_size({"width": 1280, "height": 1400})
+    page.evaluate("window.scrollTo(0, 0)")
+    screenshot(page, "story", full_page=False)  # sources side by side and the conflicting facts
+    screenshot(page, "story-full")
 
 
 def test_live_search_in_cyrillic(live_server: str, page: Page) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kenning.web.highlight import highlight, sentence_parts
+from kenning.web.highlight import highlight, linked_parts, sentence_parts
 from kenning.web.templating import TEMPLATES
 
 
@@ -36,3 +36,14 @@ def test_template_escapes_every_part() -> None:
     template = TEMPLATES.env.from_string('{% from "_macros.html" import highlighted %}{{ highlighted(parts) }}')
     html = template.render(parts=highlight("<script>alert(1)</script> & Camara", [(28, 34)]))
     assert html == "&lt;script&gt;alert(1)&lt;/script&gt; &amp; <mark>Camara</mark>"
+
+
+def test_linked_parts_keep_the_first_of_overlapping_spans() -> None:
+    text = "Sadio Camara met Wagner."
+    parts = linked_parts(text, [(17, 23, "w"), (0, 12, "c"), (6, 12, "x"), (-3, 2, "neg"), (20, 99, "late")])
+    assert parts == [("Sadio Camara", "c"), (" met ", None), ("Wagner", "w"), (".", None)]
+
+
+@given(st.text(), st.lists(st.tuples(st.integers(-5, 40), st.integers(-5, 40), st.text(max_size=2)), max_size=6))
+def test_linked_parts_join_back_to_the_text(text: str, spans: list[tuple[int, int, str]]) -> None:
+    assert "".join(p for p, _ in linked_parts(text, spans)) == text

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-__all__ = ["Part", "highlight", "sentence_parts"]
+__all__ = ["Part", "highlight", "linked_parts", "sentence_parts"]
 
 #: (text, marked)
 Part = tuple[str, bool]
@@ -43,3 +43,21 @@ def highlight(text: str, spans: Iterable[tuple[int, int]]) -> list[Part]:
 def sentence_parts(sentence: str, sentence_start: int, spans: Iterable[tuple[int, int]]) -> list[Part]:
     """A sentence with mentions marked, the spans given as offsets into the whole article."""
     return highlight(sentence, ((s - sentence_start, e - sentence_start) for s, e in spans))
+
+
+def linked_parts(text: str, spans: Iterable[tuple[int, int, str]]) -> list[tuple[str, str | None]]:
+    """``text`` cut at labelled spans: (piece, label) with None between spans. A span overlapping an
+    earlier one (by start, the longer first) is dropped; joining the pieces gives ``text`` back."""
+    parts: list[tuple[str, str | None]] = []
+    pos = 0
+    for start, stop, label in sorted(spans, key=lambda s: (s[0], -s[1])):
+        end = min(stop, len(text))
+        if start < pos or end <= start:
+            continue
+        if start > pos:
+            parts.append((text[pos:start], None))
+        parts.append((text[start:end], label))
+        pos = end
+    if pos < len(text) or not parts:
+        parts.append((text[pos:], None))
+    return parts

@@ -6,7 +6,7 @@ with plain links and GET/POST forms; htmx (vendored in ``static/``) only swaps f
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -18,8 +18,9 @@ from kenning.errors import InputError, KenningError
 from kenning.web.deps import get_screener, get_store
 from kenning.web.jobs import INPUT_COLUMNS, JOBS, upload_limit
 from kenning.web.templating import render, wants_fragment
-from kenning.web.views_entity import dossier
+from kenning.web.views_news import article_page, dossier_page
 from kenning.web.views_search import lists_loaded, search_page
+from kenning.web.views_stories import stories_page, story_page
 
 __all__ = ["STATIC_DIR", "router"]
 
@@ -66,10 +67,44 @@ def search(request: Request, q: str = "", schema: str = "Thing", birth_date: str
 def entity(request: Request, entity_id: str) -> HTMLResponse:
     """One listed party's dossier."""
     try:
-        page = dossier(get_store(request), entity_id)
+        page, mentions = dossier_page(get_store(request), entity_id, _article_path(request))
     except KenningError as exc:
         return error_page(request, exc)
-    return render(request, "entity.html", {"d": page})
+    return render(request, "entity.html", {"d": page, "mentions": mentions})
+
+
+def _article_path(request: Request) -> Callable[[str], str]:
+    return lambda article_id: str(request.app.url_path_for("web_article", article_id=article_id))
+
+
+@router.get("/stories", name="web_stories")
+def stories(request: Request) -> HTMLResponse:
+    """Every story: reports of one event grouped, latest first."""
+    try:
+        rows = stories_page(get_store(request))
+    except KenningError as exc:
+        return error_page(request, exc)
+    return render(request, "stories.html", {"stories": rows})
+
+
+@router.get("/story/{story_id}", name="web_story")
+def story(request: Request, story_id: str) -> HTMLResponse:
+    """One story: its sources side by side, facts by status with each source's words."""
+    try:
+        page = story_page(get_store(request), story_id)
+    except KenningError as exc:
+        return error_page(request, exc)
+    return render(request, "story.html", {"s": page})
+
+
+@router.get("/article/{article_id}", name="web_article")
+def article(request: Request, article_id: str) -> HTMLResponse:
+    """One stored report, the mentions linked to list entities marked."""
+    try:
+        page = article_page(get_store(request), article_id)
+    except KenningError as exc:
+        return error_page(request, exc)
+    return render(request, "article.html", {"a": page})
 
 
 def _screen_form(request: Request, error: str | None = None, status_code: int = 200) -> HTMLResponse:
