@@ -29,17 +29,16 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rapidfuzz import fuzz
 
 from kenning import settings
-from kenning.news.events import extract_events
+from kenning.matching import Screener
 from kenning.news.ingest import ingest_file
-from kenning.news.model import ArticleResult, EntityLink, SanctionEvent
-from kenning.news.nlp import annotate
+from kenning.news.model import ArticleResult, SanctionEvent
+from kenning.news.pipeline import extract
 
 DEFAULT_DIR = settings.REPO_ROOT / "data" / "news" / "treasury_press"
 SDN = "us_ofac_sdn"
@@ -113,40 +112,9 @@ def designated_names(result: ArticleResult, day: str) -> list[str]:
     return list(dict.fromkeys(t.name for e in newly_designating(result, day) for t in e.targets))
 
 
-class InterimLinker:
-    """Links PERSON/ORG mentions by screening their fullest name (stand-in until ``kenning.news.link``)."""
-
-    def __init__(self) -> None:
-        from kenning.matching.screener import Screener
-
-        self.screener = Screener.open()
-        self.cache: dict[tuple[str, str], list[EntityLink]] = {}
-
-    def links(self, name: str, label: str) -> list[EntityLink]:
-        from kenning.matching.types import Query
-
-        key = (name, label)
-        if key not in self.cache:
-            schema = "Person" if label == "PERSON" else "LegalEntity"
-            results = [r for r in self.screener.screen(Query.build(name, schema=schema)) if r.match]
-            best = results[0].score if results else 0.0
-            self.cache[key] = [EntityLink(r.id, r.dataset, r.source_id, r.score, r.caption, r.schema)
-                               for r in results if r.score >= best - 0.01]
-        return self.cache[key]
-
-    def __call__(self, result: ArticleResult) -> None:
-        for mention in result.mentions:
-            name = mention.refers_to or mention.text
-            if mention.label in ("PERSON", "ORG") and len(name.split()) >= 2:
-                mention.links = self.links(name, mention.label)
-
-
-def run_release(path: Path, linker: Callable[[ArticleResult], None] | None) -> ArticleResult:
-    """Ingest, annotate, link (when a linker is given) and extract the events of one release."""
-    result = annotate(ingest_file(path))
-    if linker is not None:
-        linker(result)
-    return extract_events(result)
+def run_release(path: Path, screener: Screener | None) -> ArticleResult:
+    """Ingest one release and run the pipeline (linking only with a screener)."""
+    return extract(ingest_file(path), screener)
 
 
 def score_ids(release: Release, result: ArticleResult) -> Score:
@@ -199,32 +167,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", action="store_true", help="list missed and extra designees")
     args = parser.parse_args(argv)
     releases = [r for r in load_gold(args.dir / "gold.jsonl") if args.only in r.file]
-    linker: Callable[[ArticleResult], None] | None = None if args.names else make_linker()
+    screener = None if args.names else Screener.open()
     started = time.perf_counter()
     scores = []
     for release in releases:
-        result = run_release(args.dir / "texts" / release.file, linker)
+        result = run_release(args.dir / "texts" / release.file, screener)
         scores.append(score_names(release, result) if args.names else score_ids(release, result))
-    mode = "names" if args.names else f"ids, {getattr(linker, 'label', 'interim screener linker')}"
+    mode = "names" if args.names else "ids, kenning.news.pipeline.extract"
     print_table(scores, mode, time.perf_counter() - started, args.show)
     return 0
-
-
-def make_linker() -> Callable[[ArticleResult], None]:
-    """``kenning.news.link.link`` with the store's screener when it exists, else the interim linker."""
-    try:
-        from kenning.news import link as link_module
-    except ImportError:
-        return InterimLinker()
-    from kenning.matching.screener import Screener
-
-    screener = Screener.open()
-
-    def run(result: ArticleResult) -> None:
-        link_module.link(result, screener)
-
-    run.label = "kenning.news.link"  # type: ignore[attr-defined]
-    return run
 
 
 if __name__ == "__main__":

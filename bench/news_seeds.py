@@ -11,8 +11,8 @@ sections (stories, reconciliation) can be added beside :func:`sanction_section`:
 
 A report without a publication date (the first seed) is read with the date of the other report of the
 same gold story as its anchor, as the stories stage does for undated reports; the table says so.
-Linking runs as in :mod:`bench.news_press` (needs ``KENNING_HOME`` with loaded lists; ``--no-link``
-compares names only).
+Reports run through :func:`kenning.news.pipeline.extract`; linking needs ``KENNING_HOME`` with loaded
+lists (``--no-link`` compares names only).
 """
 
 from __future__ import annotations
@@ -20,21 +20,19 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz
 
-from bench.news_press import make_linker
 from kenning import settings
+from kenning.matching import Screener
 from kenning.news.dates import date_within
-from kenning.news.events import extract_events
 from kenning.news.events_facts import normalize_measure
 from kenning.news.ingest import ingest_file
 from kenning.news.model import ArticleResult, SanctionEvent, Target
-from kenning.news.nlp import annotate
+from kenning.news.pipeline import extract
 
 DEFAULT_SEEDS = settings.REPO_ROOT / "data" / "news" / "seeds"
 #: Gold id keys and the dataset of the links they are compared with.
@@ -59,18 +57,14 @@ class Row:
         return self.event is not None and self.authority and self.date and self.measures
 
 
-def load_results(folder: Path, gold: dict[str, Any], linker: Callable[[ArticleResult], None] | None,
-                 ) -> dict[str, ArticleResult]:
-    """Each seed report annotated, linked and its events extracted; undated ones anchored on their story."""
+def load_results(folder: Path, gold: dict[str, Any], screener: Screener | None) -> dict[str, ArticleResult]:
+    """Each seed report through the pipeline (linked with a screener); undated ones anchored on their story."""
     articles = {name: ingest_file(folder / name) for name in gold["story"]["articles"]}
     dated = sorted(a.published for a in articles.values() if a.published)
     results = {}
     for name, article in articles.items():
-        result = annotate(article)
-        if linker is not None:
-            linker(result)
         anchor = None if article.published else (dated[0] if dated else None)
-        results[name] = extract_events(result, anchor=anchor)
+        results[name] = extract(article, screener, anchor=anchor)
     return results
 
 
@@ -147,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-link", action="store_true", help="compare target names only")
     args = parser.parse_args(argv)
     gold = json.loads((args.seeds / "gold.json").read_text(encoding="utf-8"))
-    results = load_results(args.seeds, gold, None if args.no_link else make_linker())
+    results = load_results(args.seeds, gold, None if args.no_link else Screener.open())
     undated = [name for name, r in results.items() if r.article.published is None]
     if undated:
         print(f"(undated, read against the story's date: {', '.join(undated)})\n")

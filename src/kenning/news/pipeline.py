@@ -1,5 +1,8 @@
 """The news pipeline for one article or many: annotate → link → extract events, timed per stage.
 
+After the events, targets that are not mentions (names on list lines the NLP stage did not mark) are
+linked on their names alone (:mod:`kenning.news.events_link`); that time counts as linking.
+
 :func:`extract` runs the stages in this process. :func:`extract_many` spreads articles over worker
 processes: the spaCy pipelines, the list ruler and the screener are loaded once, in the parent, and the
 workers inherit them when they are forked, so each worker starts without loading anything; results come
@@ -17,6 +20,7 @@ from dataclasses import dataclass
 from kenning.matching import Screener
 from kenning.news.article import Article
 from kenning.news.events import extract_events
+from kenning.news.events_link import link_named_targets
 from kenning.news.events_parse import load_parser
 from kenning.news.link import link
 from kenning.news.model import ArticleResult
@@ -56,7 +60,11 @@ def extract(article: Article, screener: Screener | None = None, *, store: Store 
     linked = time.perf_counter()
     extract_events(result, anchor=anchor)
     done = time.perf_counter()
-    result.timings.update({"nlp": annotated - started, "link": linked - annotated, "events": done - linked})
+    if screener is not None:
+        link_named_targets(result, screener)
+    finished = time.perf_counter()
+    result.timings.update({"nlp": annotated - started, "link": linked - annotated + finished - done,
+                           "events": done - linked})
     return result
 
 

@@ -1,0 +1,54 @@
+"""Links for targets that are not mentions: designees the NLP stage did not mark, read from list lines.
+
+:mod:`kenning.news.link` links mentions with their context. An enumerated list of designees ("88. Sergei
+Gerasimovich Mitin") gives names without context and sometimes without a mention; such a target is linked
+here on its name alone: the screener's best candidate when the matcher calls it a match and no other
+party scores within :data:`TIE_MARGIN` of it (an ambiguous name stays unlinked), plus the entities the
+lists record as the same party.
+"""
+
+from __future__ import annotations
+
+from kenning.matching import Query, Screener
+from kenning.news.model import ArticleResult, EntityLink, Target
+
+__all__ = ["MIN_WORDS", "TIE_MARGIN", "link_named_targets"]
+
+#: Candidates of two different parties this close in score make the name ambiguous.
+TIE_MARGIN = 0.02
+#: Names of fewer words are not linked without context.
+MIN_WORDS = 2
+_CONTEXT = "a designee named on a list line, matched on the name alone"
+
+
+def _links(name: str, screener: Screener) -> list[EntityLink]:
+    results = [r for r in screener.screen(Query.build(name)) if r.match]
+    if not results:
+        return []
+    best = results[0]
+    rivals = [r for r in results[1:] if best.score - r.score <= TIE_MARGIN and r.id not in screener.same_as(best.id)]
+    if rivals:
+        return []
+    evidence = {"name": round(best.score, 4), "matched_name": best.matched_name, "context": _CONTEXT}
+    links = [EntityLink(best.id, best.dataset, best.source_id, best.score, best.caption, best.schema, evidence)]
+    for other in screener.same_as(best.id):
+        record = screener.entity(other)
+        if record is not None:
+            links.append(EntityLink(other, record.dataset, other.split("-", 1)[1], best.score, record.caption,
+                                    record.schema, {"same_as": best.id, "context": _CONTEXT}))
+    return links
+
+
+def link_named_targets(result: ArticleResult, screener: Screener) -> int:
+    """Link every event target that has no mention and no link yet; returns how many got links."""
+    cache: dict[str, list[EntityLink]] = {}
+    linked = 0
+    targets: list[Target] = [t for e in result.events for t in e.targets if t.mention is None and not t.links]
+    for target in targets:
+        if len(target.name.split()) < MIN_WORDS:
+            continue
+        if target.name not in cache:
+            cache[target.name] = _links(target.name, screener)
+        target.links = list(cache[target.name])
+        linked += bool(target.links)
+    return linked
