@@ -18,6 +18,7 @@ lists (``--no-link`` compares names only).
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 from dataclasses import dataclass
@@ -135,6 +136,88 @@ def print_sanction_section(rows: list[Row]) -> bool:
     return len(found) == len(keys)
 
 
+# -- stories and reconciliation (kenning.news.stories, kenning.news.reconcile) ---------------------------
+#: Share of a gold single-source claim's content words its evidence sentence must hold to count as found.
+CLAIM_WORDS = 0.6
+
+
+def story_section(gold: dict[str, Any], results: dict[str, ArticleResult]) -> bool:
+    """Whether the gold story's reports form one story, with the pair's scores."""
+    from kenning.news.stories import StoryScorer, group
+    from kenning.news.stories_features import story_features
+
+    features = [story_features(results[name]) for name in gold["story"]["articles"]]
+    stories = group(features)
+    together = len(stories) == 1
+    scorer = StoryScorer(features)
+    print("\n| story pair | text | entities | event | score | one story |")
+    print("|---|---|---|---|---|---|")
+    for a, b in itertools.pairwise(features):
+        pair = scorer.pair(a.id, b.id)
+        print(f"| {a.id[:6]} + {b.id[:6]} | {pair.text:.2f} | {pair.entities:.2f} | {pair.event:.2f} | "
+              f"{pair.score:.2f} | {'yes' if together else 'NO'} |")
+    return together == gold["story"]["same_story"]
+
+
+def _matches(wanted: str, said: str) -> bool:
+    a, b = " ".join(wanted.lower().split()), " ".join(said.lower().split())
+    return a in b or b in a or fuzz.token_set_ratio(a, b) >= 90
+
+
+def reconcile_section(gold: dict[str, Any], results: dict[str, ArticleResult]) -> bool:
+    """Each gold claim pair: the fact whose statements carry the gold values, its status and each source's words.
+
+    The expected status comes from the gold: a conflict whose note calls the claims compatible is
+    ``complementary``, any other ``conflicting``.
+    """
+    from kenning.news.reconcile import reconcile
+
+    report = reconcile(list(results.values()))
+    ids = {name: results[name].article.id for name in results}
+    print("\n| gold claim pair | expected | found | status | each source's words |")
+    print("|---|---|---|---|---|")
+    right = 0
+    for conflict in gold["conflicts"]:
+        expected = "complementary" if "compatible" in conflict.get("note", "") else "conflicting"
+
+        def hits(fact: Any, claims: list[dict[str, Any]] = conflict["claims"]) -> int:
+            return sum(any(st.source == ids[c["source"]] and _matches(c["value"], st.value) for st in fact.statements)
+                       for c in claims)
+
+        fact = max(report.facts, key=hits)
+        found = hits(fact) == len(conflict["claims"])
+        status = fact.status if found else "-"
+        right += status == expected
+        words = "; ".join(f"{st.source[:6]}: {st.value!r}" for st in fact.statements) if found else "-"
+        print(f"| {conflict['about']} | {expected} | {'yes' if found else 'NO'} ({fact.about}) | {status} | {words} |")
+    print(f"\nclaim pairs with the expected status: {right}/{len(gold['conflicts'])}")
+    return right == len(gold["conflicts"])
+
+
+def single_source_section(gold: dict[str, Any], results: dict[str, ArticleResult]) -> bool:
+    """Recall of the gold single-source claims among the report's single-source facts."""
+    from kenning.news.reconcile import reconcile
+    from kenning.news.stories_text import terms
+
+    report = reconcile(list(results.values()))
+    single = [(st.source, st.evidence.text) for f in report.facts if f.status == "single-source"
+              for st in f.statements]
+    print("\n| gold single-source claim | source | found in |")
+    print("|---|---|---|")
+    found = 0
+    for claim in gold["single_source_claims"]:
+        words = set(terms(claim["claim"]))
+        source = results[claim["source"]].article.id
+        best = max(((len(words & set(terms(text))) / len(words), text) for src, text in single if src == source),
+                   default=(0.0, ""))
+        hit = best[0] >= CLAIM_WORDS
+        found += hit
+        print(f"| {claim['claim']} | {claim['source'][:3]} | {best[1][:80] if hit else 'NOT FOUND'} |")
+    print(f"\nsingle-source claims found: {found}/{len(gold['single_source_claims'])} "
+          f"(of {len(single)} single-source statements listed)")
+    return found == len(gold["single_source_claims"])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help="folder with the reports and gold.json")
@@ -146,6 +229,9 @@ def main(argv: list[str] | None = None) -> int:
     if undated:
         print(f"(undated, read against the story's date: {', '.join(undated)})\n")
     ok = print_sanction_section(sanction_section(gold, results))
+    ok = story_section(gold, results) and ok
+    ok = reconcile_section(gold, results) and ok
+    ok = single_source_section(gold, results) and ok
     return 0 if ok else 1
 
 

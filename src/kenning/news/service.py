@@ -122,13 +122,13 @@ def extract_isolated(articles: Sequence[Article], screener: Screener | None, wor
             results.append(result)
             step(1)
         return results, []
-    except Exception:
+    except Exception:  # the pool stops at the first failing report: the rest run one by one below
         pass
     failures: list[IngestFailure] = []
     for article in articles[len(results):]:
         try:
             results.append(extract(article, screener, store=store))
-        except Exception as exc:
+        except Exception as exc:  # one report's failure is reported, and the batch goes on
             failures.append(_failure(article, exc))
         step(1)
     return results, failures

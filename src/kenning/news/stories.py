@@ -16,7 +16,8 @@ events agree (:class:`StoryScorer`):
 
 Reports whose days are more than :data:`WINDOW_DAYS` apart are never in one story. The score is
 ``W_TEXT·text + W_ENTITIES·entities + W_EVENT·event``; a report joins the story holding its best-scoring
-report when that score reaches :data:`THRESHOLD`, else it starts a story ``story-<its id>``. New reports
+report when that score reaches :data:`THRESHOLD`, else it starts a story ``story-<its id>``
+(:class:`Weights` holds these numbers, for benchmarks that compare other settings). New reports
 are placed in day order (undated ones last, so they see every dated story), each one then available to
 the next: :func:`assign` is the same whether reports arrive one by one or in a batch, and a story's id
 never changes once given.
@@ -27,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,11 +39,14 @@ from kenning.news.stories_features import EventKey, StoryFeatures
 from kenning.news.stories_text import TfidfSpace
 
 __all__ = [
+    "DEFAULT_WEIGHTS",
     "THRESHOLD",
     "WINDOW_DAYS",
     "Assignment",
     "PairScore",
     "StoryScorer",
+    "TextSimilarity",
+    "Weights",
     "assign",
     "date_range",
     "dates_compatible",
@@ -59,6 +63,22 @@ W_ENTITIES = 0.2
 W_EVENT = 0.3
 #: Score from which a report joins a story.
 THRESHOLD = 0.3
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How the signals add up, the day window and the joining threshold (the defaults are Kenning's)."""
+
+    text: float = W_TEXT
+    entities: float = W_ENTITIES
+    event: float = W_EVENT
+    window_days: int | None = WINDOW_DAYS
+    threshold: float = THRESHOLD
+
+
+DEFAULT_WEIGHTS = Weights()
+#: A text similarity of two reports by id, to use instead of TF-IDF (e.g. sentence embeddings).
+TextSimilarity = Callable[[str, str], float]
 
 def date_range(value: str | None) -> tuple[dt.date, dt.date] | None:
     """First and last day a date value stands for (:func:`kenning.news.dates.date_interval`); None if unreadable."""
@@ -126,7 +146,10 @@ def _event_match(a: EventKey, b: EventKey) -> float:
 class StoryScorer:
     """Pairwise scores among a fixed set of reports (the stored members of candidate stories and the new)."""
 
-    def __init__(self, reports: Sequence[StoryFeatures]) -> None:
+    def __init__(self, reports: Sequence[StoryFeatures], weights: Weights = DEFAULT_WEIGHTS,
+                 text: TextSimilarity | None = None) -> None:
+        self.weights = weights
+        self._text = text
         self.reports = {r.id: r for r in reports}
         self._row = {r.id: i for i, r in enumerate(reports)}
         full = TfidfSpace([r.terms for r in reports])
@@ -147,7 +170,9 @@ class StoryScorer:
         return score, tuple(sorted(shared))
 
     def text(self, left: str, right: str) -> float:
-        """Mean of the whole-text and lead cosines of two reports."""
+        """Mean of the whole-text and lead cosines of two reports (or the similarity given instead)."""
+        if self._text is not None:
+            return self._text(left, right)
         i, j = self._row[left], self._row[right]
         full = float(self._full[i].multiply(self._full[j]).sum())
         lead = float(self._lead[i].multiply(self._lead[j]).sum())
@@ -159,11 +184,12 @@ class StoryScorer:
         text = self.text(left, right)
         entities, shared = self._entities(a, b)
         event = max((_event_match(x, y) for x in a.events for y in b.events), default=0.0)
-        score = W_TEXT * text + W_ENTITIES * entities + W_EVENT * event
+        w = self.weights
+        score = w.text * text + w.entities * entities + w.event * event
         gate = None
-        if a.day and b.day:
+        if a.day and b.day and w.window_days is not None:
             apart = abs((dt.date.fromisoformat(a.day) - dt.date.fromisoformat(b.day)).days)
-            if apart > WINDOW_DAYS:
+            if apart > w.window_days:
                 gate = f"{apart} days apart"
         return PairScore(text, entities, event, 0.0 if gate else score, shared, gate)
 
@@ -192,11 +218,12 @@ def _order(report: StoryFeatures) -> tuple[bool, str, str]:
 
 
 def assign(new: Sequence[StoryFeatures], stories: Mapping[str, Sequence[StoryFeatures]],
-           threshold: float = THRESHOLD) -> list[Assignment]:
+           weights: Weights = DEFAULT_WEIGHTS, text: TextSimilarity | None = None) -> list[Assignment]:
     """Place each new report in an existing story or a new one (see the module docstring)."""
     members: dict[str, list[StoryFeatures]] = {sid: list(reports) for sid, reports in stories.items()}
     everything = [r for reports in members.values() for r in reports] + list(new)
-    scorer = StoryScorer(everything)
+    scorer = StoryScorer(everything, weights, text)
+    threshold = weights.threshold
     placed: list[Assignment] = []
     for report in sorted(new, key=_order):
         best: tuple[float, str, str, PairScore] | None = None
@@ -216,9 +243,10 @@ def assign(new: Sequence[StoryFeatures], stories: Mapping[str, Sequence[StoryFea
     return placed
 
 
-def group(reports: Sequence[StoryFeatures], threshold: float = THRESHOLD) -> list[list[str]]:
+def group(reports: Sequence[StoryFeatures], weights: Weights = DEFAULT_WEIGHTS,
+          text: TextSimilarity | None = None) -> list[list[str]]:
     """The stories of a set of reports, all new: lists of report ids, each list in placement order."""
     stories: dict[str, list[str]] = {}
-    for placed in assign(reports, {}, threshold):
+    for placed in assign(reports, {}, weights, text):
         stories.setdefault(placed.story_id, []).append(placed.article_id)
     return list(stories.values())
