@@ -93,7 +93,7 @@ def test_batch_upload_progress_and_download(live_server: str, page: Page, tmp_pa
     assert rows[0]["id"] == "us_ofac_sdn-42618" and rows[0]["status"] == "match"
 
 
-def test_pages_work_without_javascript(live_server: str, page_without_js: Page) -> None:
+def test_pages_work_without_javascript(live_server: str, page_without_js: Page, tmp_path: Path) -> None:
     page = page_without_js
     page.goto(f"{live_server}/")
     page.get_by_label("Name, in any script").fill("Wagner Group")
@@ -101,3 +101,10 @@ def test_pages_work_without_javascript(live_server: str, page_without_js: Page) 
     assert "/search?q=Wagner+Group" in page.url
     page.get_by_role("link", name="PRIVATE MILITARY COMPANY 'WAGNER'").first.click()
     expect(page.locator("main")).to_contain_text("Linked to this party (18)")
+    page.goto(f"{live_server}/screen")
+    small = tmp_path / "small.csv"
+    small.write_text("name,ref\nSadio Camara,a\nWagner Group,b\n", encoding="utf-8")
+    page.get_by_label("CSV file").set_input_files(str(small))
+    page.get_by_role("button", name="Screen the file").click()
+    expect(page.locator("#job")).to_contain_text("Done:", timeout=60_000)  # refreshed without JavaScript
+    expect(page.get_by_role("link", name="Download the results (CSV)")).to_be_visible()

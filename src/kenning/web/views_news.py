@@ -70,14 +70,15 @@ def _group(mentions: list[dict[str, Any]], roles: list[RoleReference]) -> list[M
     return sorted(groups.values(), key=lambda g: g.published if g.published != "undated" else undated)
 
 
-def _news_timeline(mentions: list[dict[str, Any]], article_href: Callable[[str], str]) -> list[TimelineItem]:
+def _news_timeline(mentions: list[dict[str, Any]], article_href: Callable[[str], str],
+                   titles: dict[str, str]) -> list[TimelineItem]:
     items: dict[tuple[str, ...], TimelineItem] = {}
     for m in mentions:
         art = m["article"]
         href = article_href(art["id"])
         name = art.get("outlet") or "an unnamed outlet"
         if art.get("published"):
-            title = art.get("title") or "untitled report"
+            title = titles.get(art["id"]) or "untitled report"
             items[("article", art["id"])] = TimelineItem(str(art["published"]), "news",
                                                          f"Reported by {name}: {title}", href)
         for event in m["events"]:
@@ -103,12 +104,13 @@ def dossier_page(store: Store, entity_id: str, article_href: Callable[[str], str
     page = dossier(store, entity_id)
     mentions = entity_news(store, entity_id)
     roles = role_references(store, entity_id, {m["article"]["id"] for m in mentions}, article_href)
-    timeline = page.timeline + _news_timeline(mentions, article_href) + [r.event for r in roles if r.event]
-    page.timeline = sorted(timeline, key=lambda item: item.date)
     groups = _group(mentions, roles)
     for group in groups:
         if not group.title:
             group.title = opening(get_article(store, group.article_id)["article"])
+    titles = {g.article_id: g.title for g in groups}
+    timeline = page.timeline + _news_timeline(mentions, article_href, titles) + [r.event for r in roles if r.event]
+    page.timeline = sorted(timeline, key=lambda item: item.date)
     return page, groups
 
 

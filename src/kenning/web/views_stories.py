@@ -50,7 +50,8 @@ class StoryRow:
     last_date: str
     size: int
     outlets: list[str]
-    sources: list[str]
+    #: Reports whose outlet is not known.
+    unnamed: int
 
 
 def stories_page(store: Store) -> list[StoryRow]:
@@ -59,7 +60,7 @@ def stories_page(store: Store) -> list[StoryRow]:
 
     return [StoryRow(id=s["id"], title=s["title"] or s["id"], first_date=s["first_date"] or "",
                      last_date=s["last_date"] or "", size=int(s["size"]), outlets=list(s["outlets"]),
-                     sources=[source_label(a) for a in s["articles"]]) for s in list_stories(store)]
+                     unnamed=sum(1 for a in s["articles"] if not a.get("outlet"))) for s in list_stories(store)]
 
 
 @dataclass(frozen=True)
