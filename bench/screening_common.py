@@ -11,7 +11,7 @@ import json
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -184,12 +184,3 @@ def judge(expected: Iterable[str], ranked: list[tuple[str, float, bool]]) -> Ver
     return Verdict(hit=hit, top1=bool(top1), alert=bool(matches),
                    wrong_alerts=[i for i, _s in matches if i not in wanted],
                    best=(ranked[0][0], ranked[0][1]) if ranked else None)
-
-
-def write_jsonl(path: Path, rows: Iterator[dict[str, Any]]) -> int:
-    count = 0
-    with path.open("w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-            count += 1
-    return count

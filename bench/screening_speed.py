@@ -42,7 +42,7 @@ from bench.screening_pairs import find_clusters
 from bench.screening_workload import make_workload
 
 SEED = 20240503
-GOALS = {"qps": 2000.0, "ratio": 50.0, "build": 15.0, "startup": 2.0}
+GOALS = {"qps": 2000.0, "ratio": 50.0, "build": 15.0, "startup": 2.0}  # from the screening issue
 
 
 def _query(row: dict[str, Any]) -> Any:
@@ -146,10 +146,13 @@ def table(r: dict[str, Any], args: argparse.Namespace) -> str:
          f"≥{GOALS['qps']:,.0f}", _status(qps >= GOALS["qps"])),
         ("  runs", " / ".join(f"{q:,.0f}" for q in r["screen"]["qps"]), "", "–"),
         ("one-process queries/s", f"{1 / statistics.mean(lat):,.0f}", "", "–"),
+        ("mean ms/query, one process (Watchman: ~0.85)", f"{1000 * statistics.mean(lat):.2f}", "<0.85",
+         _status(statistics.mean(lat) < 0.00085)),
         ("latency p50 / p99, one query (ms)", f"{p50:.2f} / {p99:.2f}", "", "–"),
         (f"Kenning ms/query on the logic-v2 sample ({len(r['sample'])})", f"{lg['kenning_ms']:.2f}", "", "–"),
         ("logic-v2 ms/query, same candidates (scoring only)", f"{lg['logic_ms']:.2f}", "", "–"),
         ("  candidates per query (shared)", f"{lg['candidates']:.1f}", "", "–"),
+        ("  logic-v2 queries/s on 2 cores, extrapolated", f"{2000 / lg['logic_ms']:,.0f}", "", "–"),
         ("speed ratio logic-v2 / Kenning (one core each)", f"{ratio:.1f}×", f"≥{GOALS['ratio']:.0f}×",
          _status(ratio >= GOALS["ratio"])),
         (f"recall on the sample's {lg['positives']} positives: Kenning", f"{rec_k:.3f}", "≥ logic-v2",
