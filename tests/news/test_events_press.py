@@ -107,3 +107,17 @@ def test_a_release_that_designates_nobody_has_no_event() -> None:
             "blocked and must be reported to OFAC.\n"
             "The power of OFAC sanctions derives from OFAC's ability to designate and add persons to the SDN List.")
     assert press(text, [("OFAC", "ORG"), ("Biden", "PERSON")]) == []
+
+
+def test_short_forms_defined_in_parentheses_and_the_following_targets() -> None:
+    text = ("Treasury is also designating the following targets to degrade Russia's war machine.\n"
+            "Federal State Unitary Enterprise Scientific and Production Enterprise Gamma (Gamma) is a "
+            "Russia-based technology entity.\n"
+            "Gamma is being designated pursuant to E.O. 14024 for operating in the defense sector.\n"
+            "Alan Valeryevich Lushnikov is the largest shareholder of Kalashnikov Concern.\n"
+            "SANCTIONS IMPLICATIONS")
+    full = "Federal State Unitary Enterprise Scientific and Production Enterprise Gamma"
+    [event] = press(text, [(full, "ORG"), ("Gamma", "ORG"), ("Alan Valeryevich Lushnikov", "PERSON"),
+                           ("Kalashnikov Concern", "ORG")], links={full: "40177"})
+    assert names(event) == [full, "Alan Valeryevich Lushnikov"]
+    assert [link.source_id for link in event.targets[0].links] == ["40177"]

@@ -16,7 +16,7 @@ from typing import Any
 from kenning.news.events_data import triggers
 from kenning.news.model import ArticleResult, Mention
 
-__all__ = ["MAX_SENTENCES_BACK", "anaphor", "antecedents", "is_heading", "opening_parties"]
+__all__ = ["MAX_SENTENCES_BACK", "anaphor", "antecedents", "following_parties", "is_heading", "opening_parties"]
 
 #: How far back antecedents are looked for.
 MAX_SENTENCES_BACK = 12
@@ -27,7 +27,8 @@ _END = re.compile(r"[.!?:;\"”’)]\s*$")
 
 
 def anaphor(arg: Any, description: str | None) -> str | None:
-    """``"plural"`` or ``"singular"`` when a target argument points back, else None."""
+    """``"plural"`` or ``"singular"`` when a target argument points back, ``"following"`` when it points
+    forward ("the following targets"), else None."""
     rules = triggers()
     word = arg.lower_
     if arg.pos_ == "PRON" and word in rules.plural_pronouns:
@@ -37,6 +38,8 @@ def anaphor(arg: Any, description: str | None) -> str | None:
     phrase = description or arg.doc[arg.left_edge.i:arg.right_edge.i + 1].text.strip()
     if rules.anaphoric_targets.search(phrase):
         return "plural"
+    if rules.cataphoric_targets.search(phrase):
+        return "following"
     return None
 
 
@@ -72,6 +75,31 @@ def opening_parties(result: ArticleResult, index: int) -> list[int]:
             break
         found.append(number)
         end = mention.end
+    return found
+
+
+def _opens_paragraph(result: ArticleResult, index: int) -> bool:
+    start = result.sentences[index].start
+    return start == 0 or "\n" in result.article.text[result.sentences[index - 1].end:start]
+
+
+def following_parties(result: ArticleResult, index: int) -> list[int]:
+    """The parties opening the paragraphs after sentence ``index`` ("designating the following targets."),
+    up to the next heading, at most :data:`MAX_SENTENCES_BACK` paragraphs."""
+    found: list[int] = []
+    names: set[str] = set()
+    paragraphs = 0
+    for ahead in range(index + 1, len(result.sentences)):
+        if is_heading(result.sentences[ahead].text):
+            break
+        if not _opens_paragraph(result, ahead):
+            continue
+        paragraphs += 1
+        if paragraphs > MAX_SENTENCES_BACK:
+            break
+        opening = [n for n in opening_parties(result, ahead) if _name(result.mentions[n]) not in names]
+        names.update(_name(result.mentions[n]) for n in opening)
+        found.extend(opening)
     return found
 
 

@@ -82,6 +82,7 @@ class Triggers:
     plural_pronouns: frozenset[str]
     singular_pronouns: frozenset[str]
     anaphoric_targets: re.Pattern[str]
+    cataphoric_targets: re.Pattern[str]
     modal_words: frozenset[str]
     conditional_marks: frozenset[str]
     hypothetical_verbs: frozenset[str]
@@ -167,7 +168,8 @@ def triggers() -> Triggers:
         list_words=_regex(file, _section(file, data, "list_words")),
         background_words=words("background_words"), holdings=words("holdings"),
         plural_pronouns=words("plural_pronouns"), singular_pronouns=words("singular_pronouns"),
-        anaphoric_targets=_regex(file, _section(file, data, "anaphoric_targets")), modal_words=words("modal_words"),
+        anaphoric_targets=_regex(file, _section(file, data, "anaphoric_targets")),
+        cataphoric_targets=_regex(file, _section(file, data, "cataphoric_targets")), modal_words=words("modal_words"),
         conditional_marks=words("conditional_marks"), hypothetical_verbs=words("hypothetical_verbs"),
         hypothetical_nouns=words("hypothetical_nouns"),
         adjective_authority_prefix=_regex(file, _section(file, data, "adjective_authority_prefix")),

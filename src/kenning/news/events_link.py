@@ -2,9 +2,9 @@
 
 :mod:`kenning.news.link` links mentions with their context. An enumerated list of designees ("88. Sergei
 Gerasimovich Mitin") gives names without context and sometimes without a mention; such a target is linked
-here on its name alone: the screener's best candidate when the matcher calls it a match and no other
-party scores within :data:`TIE_MARGIN` of it (an ambiguous name stays unlinked), plus the entities the
-lists record as the same party.
+here on its name alone: in each list, the screener's best candidate when the matcher calls it a match,
+it scores within :data:`TIE_MARGIN` of the best of all lists, and no other entry of the same list does
+(an ambiguous name stays unlinked there); plus the entities the lists record as the same party.
 """
 
 from __future__ import annotations
@@ -22,21 +22,27 @@ _CONTEXT = "a designee named on a list line, matched on the name alone"
 
 
 def _links(name: str, screener: Screener) -> list[EntityLink]:
+    """The best candidate of each list that scores as well as the best of all; none from a list where two
+    of its entries tie (the same party listed by two authorities is not a tie, two parties in one list are)."""
     results = [r for r in screener.screen(Query.build(name)) if r.match]
     if not results:
         return []
-    best = results[0]
-    rivals = [r for r in results[1:] if best.score - r.score <= TIE_MARGIN and r.id not in screener.same_as(best.id)]
-    if rivals:
-        return []
-    evidence = {"name": round(best.score, 4), "matched_name": best.matched_name, "context": _CONTEXT}
-    links = [EntityLink(best.id, best.dataset, best.source_id, best.score, best.caption, best.schema, evidence)]
-    for other in screener.same_as(best.id):
-        record = screener.entity(other)
-        if record is not None:
-            links.append(EntityLink(other, record.dataset, other.split("-", 1)[1], best.score, record.caption,
-                                    record.schema, {"same_as": best.id, "context": _CONTEXT}))
-    return links
+    top = results[0].score
+    links: dict[str, EntityLink] = {}
+    for dataset in dict.fromkeys(r.dataset for r in results):
+        ranked = [r for r in results if r.dataset == dataset]
+        best = ranked[0]
+        if top - best.score > TIE_MARGIN or any(best.score - r.score <= TIE_MARGIN for r in ranked[1:]):
+            continue
+        evidence = {"name": round(best.score, 4), "matched_name": best.matched_name, "context": _CONTEXT}
+        links[best.id] = EntityLink(best.id, best.dataset, best.source_id, best.score, best.caption, best.schema,
+                                    evidence)
+        for other in screener.same_as(best.id):
+            record = screener.entity(other)
+            if record is not None and other not in links:
+                links[other] = EntityLink(other, record.dataset, other.split("-", 1)[1], best.score,
+                                          record.caption, record.schema, {"same_as": best.id, "context": _CONTEXT})
+    return list(links.values())
 
 
 def link_named_targets(result: ArticleResult, screener: Screener) -> int:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kenning.news.dates import FoundDate
-from kenning.news.events_antecedents import antecedents
+from kenning.news.events_antecedents import antecedents, following_parties
 from kenning.news.events_authority import country_authority, match_authority
 from kenning.news.events_data import Authority, triggers
 from kenning.news.events_facts import Announcer, find_announcer, find_reason, measures_in, programs_in
@@ -135,7 +135,9 @@ def _targets(frame: Frame, result: ArticleResult, earlier: Collection[int]) -> F
     if found.description is not None or not found.mentions:
         at = found.description.end if found.description else sentence.offset + frame.predicate.idx
         found.mentions += [n for n in after_colon(sentence, result, at) if n not in found.mentions]
-    if found.anaphor is not None and not found.mentions:
+    if found.anaphor == "following" and not found.mentions and not sentence.span.text.rstrip().endswith(":"):
+        found.mentions = following_parties(result, sentence.index)
+    elif found.anaphor is not None and not found.mentions:
         found.mentions = antecedents(result, sentence.index, found.anaphor == "plural", earlier)
     return found
 
@@ -147,6 +149,8 @@ def _read_frame(frame: Frame, result: ArticleResult, date: FoundDate | None, oth
     found = _targets(frame, result, earlier)
     clause = _clause_text(frame, others)
     reason = find_reason(frame, frame.args, trigger_words)
+    if date is not None and reason is not None and reason.start <= date.start < reason.end:
+        date = None
     announcer = find_announcer(sentence, frame.predicate)
     raws = []
     for authority, actor, implicit in _actors(frame, result):

@@ -19,9 +19,9 @@ from kenning.news.events_authority import country_authority, match_authority
 from kenning.news.events_frame import clause_tokens
 from kenning.news.events_numbers import parse_number
 from kenning.news.events_parse import ParsedSentence, phrase_span
-from kenning.news.model import ArticleResult, EntityLink, Span, Target
+from kenning.news.model import ArticleResult, EntityLink, Mention, Span, Target
 
-__all__ = ["FoundTargets", "after_colon", "described_roles", "find_targets", "target_from_mention"]
+__all__ = ["FoundTargets", "after_colon", "defined_as", "described_roles", "find_targets", "target_from_mention"]
 
 _TARGET_LABELS = frozenset({"PERSON", "ORG"})
 #: Labels a member of a written list of targets may carry (small models call some companies places).
@@ -236,17 +236,30 @@ def after_colon(sentence: ParsedSentence, result: ArticleResult, start: int) -> 
     return [mentions[0], *_listed_after(sentence, result, mentions[:1])]
 
 
+def defined_as(result: ArticleResult, short: str) -> Mention | None:
+    """The mention a report defined a short form for, "Full Name (SHORT)", earlier in the article."""
+    text = result.article.text
+    pattern = re.compile(rf"\s*\(\s*{re.escape(short)}\s*\)")
+    return next((m for m in result.mentions if m.text != short and m.label in _TARGET_LABELS
+                 and pattern.match(text, m.end)), None)
+
+
 def target_from_mention(result: ArticleResult, number: int) -> Target:
-    """A :class:`Target` for mention ``number``, named by its fullest form, with the links of that form."""
+    """A :class:`Target` for mention ``number``, named by its fullest form, with the links of that form.
+
+    The fullest form is the mention's ``refers_to``, else, for a short form the NLP stage left alone, the
+    name the report defined it for ("Federal State Unitary Enterprise ... Gamma (Gamma)").
+    """
     mention = result.mentions[number]
+    full = mention.refers_to
+    if full is None and not mention.links:
+        defined = defined_as(result, mention.text)
+        full = defined.text if defined is not None else None
     links: list[EntityLink] = list(mention.links)
-    if not links and mention.refers_to:
-        for other in result.mentions:
-            if other.text == mention.refers_to and other.links:
-                links = list(other.links)
-                break
+    if not links and full:
+        links = next((list(o.links) for o in result.mentions if o.text == full and o.links), [])
     role = mention.role
-    if role is None and mention.refers_to:
-        role = next((o.role for o in result.mentions if o.text == mention.refers_to and o.role), None)
-    return Target(name=mention.refers_to or mention.text, role=role, links=links, mention=number,
+    if role is None and full:
+        role = next((o.role for o in result.mentions if o.text == full and o.role), None)
+    return Target(name=full or mention.text, role=role, links=links, mention=number,
                   span=Span(mention.start, mention.end, mention.text))

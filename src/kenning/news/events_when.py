@@ -4,7 +4,8 @@ A date belongs to the action whose verb it modifies ("On June 20, 2017, OFAC des
 "X was re-designated today after previously being designated on February 25, 2022": "today" to the first
 verb, the February date to the second), or to the actions below the reporting verb it modifies ("..., it
 said in a statement Monday"; "In 2022, the EU agreed to impose ..."). A date inside a clause that
-describes a target ("forces were deployed in December 2021") belongs to no action, nor does a date of
+describes a target ("forces were deployed in December 2021") or inside the reason ("designated for abuses
+committed on or after June 12, 2009") belongs to no action, nor does a date of
 another sentence that the sentence splitter left joined to the action's ("...of the GoR. OFAC ...").
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from kenning.news.dates import FoundDate
+from kenning.news.events_data import reasons
 from kenning.news.events_parse import ParsedSentence
 
 __all__ = ["assign_dates"]
@@ -47,9 +49,12 @@ def _dominated(verb: Any, predicate: Any) -> bool:
 def _owners(root: Any, owner_of: dict[int, int], predicates: dict[int, Any]) -> tuple[list[int], int]:
     """The predicates that own a date whose head is ``root``, and how far up the date had to climb."""
     node, steps = root, 0
+    reason = reasons().prepositions
     while True:
         if node.i in owner_of and node.i != root.i:
             return [owner_of[node.i]], steps
+        if node.dep_ == "prep" and node.lower_ in reason:
+            return [], steps
         if (node.pos_ in ("VERB", "AUX") and node.i != root.i) or node.head is node:
             owners = [i for i, p in predicates.items() if _dominated(node, p)]
             return owners, steps + 1
