@@ -62,3 +62,34 @@ def test_bad_birth_date_is_explained(client: TestClient) -> None:
     page = client.get("/search", params={"q": "Sadio Camara", "birth_date": "22/03/1979"})
     assert page.status_code == 422
     assert "birth date &#39;22/03/1979&#39; must be YYYY, YYYY-MM or YYYY-MM-DD" in page.text
+
+
+def test_search_in_arabic(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "أيمن الظواهري"})
+    assert page.status_code == 200
+    assert "AIMAN MUHAMMED RABI AL-ZAWAHIRI" in page.text
+    assert '<span class="badge badge-match">match</span>' in page.text
+
+
+def test_dossier_puts_the_lists_side_by_side(client: TestClient) -> None:
+    page = client.get("/entity/us_ofac_sdn-21171")  # Prigozhin: OFAC SDN and UK OFSI
+    assert page.status_code == 200
+    text = page.text
+    names = text[text.index('id="names"'):text.index('id="sanctions"')]
+    assert names.count('<section class="panel"') == 2
+    assert "Евгений Викторович ПРИГОЖИН" in names  # the UK list's Cyrillic alias next to OFAC's names
+    sanctions = text[text.index('id="sanctions"'):text.index('id="same-as"')]
+    assert "<td>2020-10-15</td>" in sanctions and "LIB0071" in sanctions  # UK listing date and reference
+    same_as = text[text.index('id="same-as"'):text.index('id="related"')]
+    assert 'href="/entity/gb_ofsi-13968"' in same_as
+    assert "the same day (supports the match)" in same_as  # the link's evidence
+    timeline = text[text.index('id="timeline"'):text.index('id="news"')]
+    assert "2020-10-15" in timeline and "Designated by HM Treasury" in timeline
+
+
+def test_wagner_dossier_lists_the_sdn_entries_linked_to_it(client: TestClient) -> None:
+    text = client.get("/entity/us_ofac_sdn-22543").text
+    related = text[text.index('id="related"'):text.index('id="timeline"')]
+    assert "Linked to this party (18)" in related
+    for entry in ("us_ofac_sdn-42618", "us_ofac_sdn-42617", "us_ofac_sdn-42616", "us_ofac_sdn-22544"):
+        assert f'href="/entity/{entry}"' in related
