@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from kenning.news.article import Article
 from kenning.news.model import ArticleResult, Mention, Span
 from kenning.news.nlp_coref import resolve_coreference
-from kenning.news.nlp_ents import WANTED, Ent
+from kenning.news.nlp_ents import WANTED, Ent, Tokens
 from kenning.news.nlp_fix import fix_entities
 from kenning.news.nlp_pipeline import Resources, resources
 from kenning.news.nlp_roles import attach_roles
@@ -33,41 +33,44 @@ __all__ = ["Resources", "annotate", "annotate_doc", "annotate_many", "resources"
 BATCH_SIZE = 16
 
 
-def _sentences(doc: Doc) -> tuple[list[Span], list[int]]:
+def _sentences(toks: Tokens) -> tuple[list[Span], list[int]]:
     """Sentence spans (whitespace-trimmed) and, for each token, the index of its sentence."""
     spans: list[Span] = []
-    of_token = [0] * len(doc)
-    for sent in doc.sents:
-        text = sent.text.strip()
-        if not text:
-            continue
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-        spans.append(Span(start, start + len(text), text))
-        for token in sent:
-            of_token[token.i] = len(spans) - 1
+    of_token = [0] * len(toks)
+    i = 0
+    while i < len(toks):
+        start, end = toks[i].sent_start, toks[i].sent_end
+        raw = toks.span_text(start, end)
+        text = raw.strip()
+        if text:
+            first = toks[start].idx + (len(raw) - len(raw.lstrip()))
+            spans.append(Span(first, first + len(text), text))
+        of_token[start:end] = [max(len(spans) - 1, 0)] * (end - start)
+        i = max(end, i + 1)
     return spans, of_token
 
 
-def _mention(doc: Doc, ent: Ent, sentence: int) -> Mention:
-    span = doc[ent.start:ent.end]
+def _mention(toks: Tokens, ent: Ent, sentence: int) -> Mention:
+    start, end = toks.char_span(ent.start, ent.end)
     role = role_span = None
     if ent.role_start is not None and ent.role_end is not None:
-        rspan = doc[ent.role_start:ent.role_end]
-        role_span = Span(rspan.start_char, rspan.end_char, rspan.text)
-        role = ent.role_text or rspan.text
-    refers = ent.refers_to.text(doc) if ent.refers_to is not None else None
-    return Mention(text=span.text, label=ent.label, start=span.start_char, end=span.end_char,
-                   sentence=sentence, role=role, role_span=role_span, country=ent.country, refers_to=refers)
+        rstart, rend = toks.char_span(ent.role_start, ent.role_end)
+        role_span = Span(rstart, rend, toks.text[rstart:rend])
+        role = ent.role_text or role_span.text
+    refers = ent.refers_to.text(toks) if ent.refers_to is not None else None
+    return Mention(text=toks.text[start:end], label=ent.label, start=start, end=end, sentence=sentence,
+                   role=role, role_span=role_span, country=ent.country, refers_to=refers)
 
 
 def annotate_doc(article: Article, doc: Doc, res: Resources) -> ArticleResult:
     """The result for an article whose text the model has already processed into ``doc``."""
     started = time.perf_counter()
-    sentences, of_token = _sentences(doc)
-    ents = fix_entities(doc, res)
-    ents = attach_roles(doc, ents, res)
-    ents = resolve_coreference(doc, ents, res)
-    mentions = [_mention(doc, e, of_token[e.start]) for e in ents if e.label in WANTED]
+    toks = Tokens(doc)
+    sentences, of_token = _sentences(toks)
+    ents = fix_entities(toks, res)
+    ents = attach_roles(toks, ents, res)
+    ents = resolve_coreference(toks, ents, res)
+    mentions = [_mention(toks, e, of_token[e.start]) for e in ents if e.label in WANTED]
     result = ArticleResult(article=article, sentences=sentences, mentions=mentions)
     result.timings["nlp_rules"] = time.perf_counter() - started
     return result

@@ -16,9 +16,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
-
-from kenning.news.nlp_ents import Ent, sort_ents, words
+from kenning.news.nlp_ents import Ent, Tokens, sort_ents, words
 from kenning.news.nlp_lexicon import lexicon
 from kenning.news.nlp_phrases import fold, fold_all, is_name_cased
 from kenning.news.nlp_pipeline import Resources
@@ -29,7 +27,7 @@ __all__ = ["resolve_coreference"]
 _MAX_SHORT = 5
 
 
-def _keys(doc: Doc, ent: Ent) -> tuple[str, ...]:
+def _keys(doc: Tokens, ent: Ent) -> tuple[str, ...]:
     return tuple(k for k in fold_all(words(doc, ent.start, ent.end)) if any(ch.isalpha() for ch in k))
 
 
@@ -38,7 +36,7 @@ def _initials(keys: tuple[str, ...]) -> str:
     return "".join(k[0] for k in keys if k not in skip)
 
 
-def _short_form_of(doc: Doc, full: Ent, start: int, end: int) -> bool:
+def _short_form_of(doc: Tokens, full: Ent, start: int, end: int) -> bool:
     short = tuple(k for k in fold_all(words(doc, start, end)) if any(ch.isalpha() for ch in k))
     full_keys = _keys(doc, full)
     if not short or len(short) >= len(full_keys):
@@ -49,7 +47,7 @@ def _short_form_of(doc: Doc, full: Ent, start: int, end: int) -> bool:
     return full.label == "ORG" and len(joined) >= 2 and joined == _initials(full_keys)
 
 
-def _parentheticals(doc: Doc, ents: list[Ent]) -> list[Ent]:
+def _parentheticals(doc: Tokens, ents: list[Ent]) -> list[Ent]:
     """``ents`` with mentions for short forms in parentheses after PERSON and ORG mentions."""
     at = {i: e for e in ents for i in range(e.start, e.end)}
     added: list[Ent] = []
@@ -68,7 +66,7 @@ def _parentheticals(doc: Doc, ents: list[Ent]) -> list[Ent]:
     return sort_ents([e for e in ents if id(e) not in replaced] + added)
 
 
-def _surname_mentions(doc: Doc, ents: list[Ent]) -> list[Ent]:
+def _surname_mentions(doc: Tokens, ents: list[Ent]) -> list[Ent]:
     """Untagged (or mislabelled) capitalised surnames of the article's full person names."""
     surnames: dict[str, Ent] = {}
     for ent in ents:
@@ -76,7 +74,7 @@ def _surname_mentions(doc: Doc, ents: list[Ent]) -> list[Ent]:
             surnames.setdefault(fold(doc[ent.end - 1].text), ent)
     at = {i: e for e in ents for i in range(e.start, e.end)}
     added: list[Ent] = []
-    for token in doc:
+    for token in doc.toks:
         full = surnames.get(fold(token.text))
         if full is None or not token.is_alpha or not token.text[0].isupper():
             continue
@@ -99,7 +97,7 @@ def _best(candidates: list[Ent], ent: Ent) -> Ent | None:
     return min(top, key=lambda c: c.start)
 
 
-def _link_people(doc: Doc, ents: list[Ent]) -> None:
+def _link_people(doc: Tokens, ents: list[Ent]) -> None:
     people = [(e, _keys(doc, e)) for e in ents if e.label == "PERSON"]
     for ent, keys in people:
         if ent.refers_to is not None or not keys:
@@ -109,7 +107,7 @@ def _link_people(doc: Doc, ents: list[Ent]) -> None:
         ent.refers_to = _best(fuller, ent)
 
 
-def _link_orgs(doc: Doc, ents: list[Ent]) -> None:
+def _link_orgs(doc: Tokens, ents: list[Ent]) -> None:
     generic = lexicon().org_generic_words
     orgs = [(e, _keys(doc, e)) for e in ents if e.label == "ORG"]
     for ent, keys in orgs:
@@ -120,7 +118,7 @@ def _link_orgs(doc: Doc, ents: list[Ent]) -> None:
         ent.refers_to = _best(fuller, ent)
 
 
-def _link_canonical(doc: Doc, ents: list[Ent]) -> None:
+def _link_canonical(doc: Tokens, ents: list[Ent]) -> None:
     """A gazetteer acronym ("HRW") refers to the article's mention of its full name, if any."""
     for ent in ents:
         if ent.refers_to is not None or ent.canonical is None:
@@ -133,7 +131,7 @@ def _link_canonical(doc: Doc, ents: list[Ent]) -> None:
         ent.refers_to = _best(fuller, ent)
 
 
-def resolve_coreference(doc: Doc, ents: list[Ent], res: Resources) -> list[Ent]:
+def resolve_coreference(doc: Tokens, ents: list[Ent], res: Resources) -> list[Ent]:
     """Add short-form and surname mentions and set ``refers_to`` (see the module docstring)."""
     del res  # the rules use the article alone
     ents = _parentheticals(doc, ents)

@@ -14,6 +14,8 @@ Errors seen on news and Treasury releases, and the fix for each:
 * person names it misses ("Vitalii Viktorovitch Perfilev" after a comma) → a capitalised run that
   starts with a given name known from the lists;
 * a "person" whose last word ends organisation names ("... Headquarters") → ORG;
+* legal instruments, lists and programmes tagged as parties ("Executive Order 14024", "SDN List")
+  → LAW (``data/nlp_not_parties.txt``);
 * a one-word "person" after "the" ("the Sahel nation") → not a person;
 * a one-word "person" that is a group ("Wagner forces") → ORG, decided by the words after it, by an
   organisation of the article that contains it, or by the lists' short names of organisations.
@@ -21,16 +23,16 @@ Errors seen on news and Treasury releases, and the fix for each:
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
-
 from kenning.names import analyze, normalize
-from kenning.news.nlp_ents import Ent, overlapping, sort_ents, words
+from kenning.news.ingest_data import data_patterns
+from kenning.news.nlp_ents import Ent, Tokens, sort_ents, words
 from kenning.news.nlp_lexicon import lexicon
 from kenning.news.nlp_phrases import fold, fold_all, is_name_cased
 from kenning.news.nlp_pipeline import Resources
 
 __all__ = ["fix_entities"]
 
+NOT_PARTIES = "nlp_not_parties.txt"
 _DETERMINERS = frozenset({"the", "a", "an"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _EDGE_PUNCT = frozenset({'"', "“", "”", "‘", "’", "'", "(", ")", "-", "—", "–", ",", ".", ":", ";"})
@@ -40,12 +42,12 @@ _NAME_TAGS = frozenset({"NNP", "NNPS"})
 _MAX_NAME = 5
 
 
-def _title_words(doc: Doc, ent: Ent) -> set[str]:
+def _title_words(doc: Tokens, ent: Ent) -> set[str]:
     removed = analyze(ent.text(doc), "Person").removed
     return {w for title in removed for w in title.split()}
 
 
-def _trim(doc: Doc, ent: Ent) -> bool:
+def _trim(doc: Tokens, ent: Ent) -> bool:
     """Trim determiners, possessives, quotes and (for persons) titles; False if nothing is left."""
     if ent.label in _KEEP_AS_IS:
         return True
@@ -62,20 +64,21 @@ def _trim(doc: Doc, ent: Ent) -> bool:
     return ent.length > 0
 
 
-def _pieces(doc: Doc, span: Span) -> list[Ent]:
+def _pieces(doc: Tokens, start: int, end: int, label: str) -> list[Ent]:
     """A model entity cut at an opening parenthesis, and split at an inner possessive ("the
     Treasury's Office of Foreign Assets Control (OFAC" → "Treasury", "Office of Foreign Assets Control")."""
-    end = next((t.i for t in span if t.text == "("), span.end)
-    if span.label_ in _KEEP_AS_IS:
-        return [Ent(span.start, end, span.label_)]
-    cuts = [t.i for t in doc[span.start:end] if t.text in ("'s", "’s") and span.start < t.i < end - 1]
-    bounds = [span.start, *[c for cut in cuts for c in (cut, cut + 1)], end]
-    return [Ent(bounds[k], bounds[k + 1], span.label_) for k in range(0, len(bounds), 2)]
+    end = next((k for k in range(start, end) if doc.texts[k] == "("), end)
+    if label in _KEEP_AS_IS:
+        return [Ent(start, end, label)]
+    cuts = [k for k in range(start + 1, end - 1) if doc.texts[k] in ("'s", "’s")]
+    bounds = [start, *[c for cut in cuts for c in (cut, cut + 1)], end]
+    return [Ent(bounds[k], bounds[k + 1], label) for k in range(0, len(bounds), 2)]
 
 
-def _from_model(doc: Doc, res: Resources) -> list[Ent]:
+def _from_model(doc: Tokens, res: Resources) -> list[Ent]:
     ents = []
-    for ent in (piece for span in doc.ents for piece in _pieces(doc, span)):
+    spans = [(span.start, span.end, span.label_) for span in doc.doc.ents]
+    for ent in (piece for start, end, label in spans for piece in _pieces(doc, start, end, label)):
         if not _trim(doc, ent):
             continue
         place = res.gazetteer.lookup(words(doc, ent.start, ent.end))
@@ -85,9 +88,9 @@ def _from_model(doc: Doc, res: Resources) -> list[Ent]:
     return ents
 
 
-def _phrase_ents(doc: Doc, res: Resources) -> list[Ent]:
+def _phrase_ents(doc: Tokens, res: Resources) -> list[Ent]:
     """List-ruler and gazetteer matches, most reliable first (list names, then the gazetteer)."""
-    texts = [t.text for t in doc]
+    texts = doc.texts
     keys = fold_all(texts)
     found = [Ent(m.start, m.end, m.payload, "list") for m in res.names.table.find(texts, keys)]
     for m in res.gazetteer.table.find(texts, keys):
@@ -98,23 +101,30 @@ def _phrase_ents(doc: Doc, res: Resources) -> list[Ent]:
 
 def _merge(ents: list[Ent], found: list[Ent]) -> list[Ent]:
     """Add phrase matches: one that covers model entities replaces them; one inside an entity is dropped."""
+    at: dict[int, Ent] = {i: e for e in ents for i in range(e.start, e.end)}
+    kept = {id(e): e for e in ents}
     for ent in sorted(found, key=lambda e: -e.length):
-        hits = overlapping(ents, ent.start, ent.end)
+        hits = list({id(at[i]): at[i] for i in range(ent.start, ent.end) if i in at}.values())
         if any(h.source != "ner" for h in hits):
             continue
         covers = all(ent.start <= h.start and h.end <= ent.end for h in hits)
         if covers or all(ent.length > h.length for h in hits):
-            ents = [e for e in ents if e not in hits] + [ent]
-    return sort_ents(ents)
+            for hit in hits:
+                kept.pop(id(hit), None)
+                for i in range(hit.start, hit.end):
+                    at.pop(i, None)
+            kept[id(ent)] = ent
+            at.update((i, ent) for i in range(ent.start, ent.end))
+    return sort_ents(kept.values())
 
 
-def _is_name_token(doc: Doc, i: int) -> bool:
+def _is_name_token(doc: Tokens, i: int) -> bool:
     token = doc[i]
     return (token.tag_ in _NAME_TAGS and is_name_cased([token.text]) and token.is_alpha
             and not lexicon().is_role_word(token.text))
 
 
-def _given_name_people(doc: Doc, ents: list[Ent], res: Resources) -> list[Ent]:
+def _given_name_people(doc: Tokens, ents: list[Ent], res: Resources) -> list[Ent]:
     """Capitalised runs that start with a listed given name become persons (2 to 5 tokens)."""
     given = res.names.given_names
     taken = {i for e in ents for i in range(e.start, e.end)}
@@ -134,7 +144,7 @@ def _given_name_people(doc: Doc, ents: list[Ent], res: Resources) -> list[Ent]:
     return added
 
 
-def _org_to_person(doc: Doc, ent: Ent, res: Resources) -> None:
+def _org_to_person(doc: Tokens, ent: Ent, res: Resources) -> None:
     """A model ORG made only of name tokens that starts with a listed given name is a person."""
     if ent.label != "ORG" or ent.source != "ner" or ent.length < 2:
         return
@@ -144,7 +154,7 @@ def _org_to_person(doc: Doc, ent: Ent, res: Resources) -> None:
         ent.label, ent.source = "PERSON", "rule"
 
 
-def _group_not_person(doc: Doc, ent: Ent, ents: list[Ent], res: Resources) -> None:
+def _group_not_person(doc: Tokens, ent: Ent, ents: list[Ent], res: Resources) -> None:
     """A one-word PERSON that is a group by the next word, by an ORG containing it, or by the lists."""
     if ent.label != "PERSON" or ent.length != 1:
         return
@@ -160,19 +170,28 @@ def _group_not_person(doc: Doc, ent: Ent, ents: list[Ent], res: Resources) -> No
         ent.label, ent.source = "ORG", "rule"
 
 
-def _organisation_person(doc: Doc, ent: Ent) -> None:
+def _organisation_person(doc: Tokens, ent: Ent) -> None:
     """A PERSON whose last word ends organisation names ("... Headquarters", "... Concern") is an ORG."""
     if ent.label == "PERSON" and ent.length > 1 and fold(doc[ent.end - 1].text) in lexicon().org_heads:
         ent.label, ent.source = "ORG", "rule"
 
 
-def _determined_person(doc: Doc, ent: Ent) -> None:
+def _determined_person(doc: Tokens, ent: Ent) -> None:
     """A one-word PERSON right after "the" ("the Sahel nation") is a place or thing, not a person."""
     if ent.label == "PERSON" and ent.length == 1 and ent.start > 0 and doc[ent.start - 1].lower_ == "the":
         ent.label, ent.source = "LOC", "rule"
 
 
-def fix_entities(doc: Doc, res: Resources) -> list[Ent]:
+def _instrument(doc: Tokens, ent: Ent) -> None:
+    """An ORG or PERSON that names a law, order, list or programme ("Executive Order 14024") is LAW."""
+    if ent.label not in ("ORG", "PERSON"):
+        return
+    text = ent.text(doc)
+    if any(p.fullmatch(text) for p in data_patterns(NOT_PARTIES)):
+        ent.label, ent.source = "LAW", "rule"
+
+
+def fix_entities(doc: Tokens, res: Resources) -> list[Ent]:
     """The model's entities, fixed and completed as the module docstring explains."""
     ents = _merge(_from_model(doc, res), _phrase_ents(doc, res))
     for ent in ents:
@@ -182,11 +201,11 @@ def fix_entities(doc: Doc, res: Resources) -> list[Ent]:
         _group_not_person(doc, ent, ents, res)
         _determined_person(doc, ent)
         _organisation_person(doc, ent)
+        _instrument(doc, ent)
     return [e for e in ents if _valid(doc, e)]
 
 
-def _valid(doc: Doc, ent: Ent) -> bool:
-    span: Span = doc[ent.start:ent.end]
+def _valid(doc: Tokens, ent: Ent) -> bool:
     if ent.label in ("PERSON", "ORG"):
-        return any(t.is_alpha for t in span) and "\n" not in span.text
+        return any(t.is_alpha for t in doc[ent.start:ent.end]) and "\n" not in ent.text(doc)
     return True

@@ -80,6 +80,8 @@ class Resources:
     nlp: Language
     gazetteer: Gazetteer
     names: ListNames
+    #: Lower-case common English words (the model's WordNet lemma index).
+    common: frozenset[str]
     #: Seconds spent loading the model, and building or loading the list ruler.
     timings: dict[str, float]
 
@@ -98,13 +100,11 @@ def resources(store: Store | None = None, *, use_store: bool = True) -> Resource
         nlp = load_model()
         loaded = time.perf_counter()
         places = gazetteer()
-        if use_store:
-            names = list_names(store if store is not None else Store(), common_words(nlp))
-        else:
-            names = ListNames("none")
+        common = common_words(nlp)
+        names = list_names(store or Store(), common) if use_store else ListNames("none")
         timings = {"model": loaded - started, "gazetteer": time.perf_counter() - loaded - names.seconds,
                    "ruler": names.seconds}
-        found = Resources(nlp, places, names, timings)
+        found = Resources(nlp, places, names, common, timings)
         _CACHE[key] = found
         return found
 

@@ -22,9 +22,7 @@ Mali"), or "a Malian national", gives the country when nothing else does. A rank
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
-
-from kenning.news.nlp_ents import Ent
+from kenning.news.nlp_ents import Ent, Tokens
 from kenning.news.nlp_lexicon import lexicon
 from kenning.news.nlp_phrases import fold, is_name_cased
 from kenning.news.nlp_pipeline import Resources
@@ -46,7 +44,7 @@ HEAD_WITHIN = 8
 class _Context:
     """The doc, its entities by token, and the lexicon, shared by the role readers."""
 
-    def __init__(self, doc: Doc, ents: list[Ent], res: Resources) -> None:
+    def __init__(self, doc: Tokens, ents: list[Ent], res: Resources) -> None:
         self.doc = doc
         self.res = res
         self.lex = lexicon()
@@ -107,7 +105,7 @@ def _left_ok(ctx: _Context, i: int, floor: int) -> bool:
 
 def _walk_left(ctx: _Context, ent: Ent) -> int:
     """Start token of the title-like words right before the person (``ent.start`` if none)."""
-    doc, floor = ctx.doc, ctx.doc[ent.start].sent.start
+    doc, floor = ctx.doc, ctx.doc[ent.start].sent_start
     i = ent.start - 1
     while i >= floor and doc[i].is_space and "\n" not in doc[i].text:
         i -= 1
@@ -209,7 +207,7 @@ def _phrase_end(ctx: _Context, start: int) -> int:
     """
     doc, k = ctx.doc, start
     head_seen = False
-    sent_end = doc[start].sent.end if start < len(doc) else start
+    sent_end = doc[start].sent_end if start < len(doc) else start
     while k < sent_end and k - start < MAX_ROLE and not ctx.is_stop(k):
         token = doc[k]
         if token.is_space or token.text in _POSSESSIVE or token.lower_ in _ARTICLES:
@@ -289,7 +287,7 @@ def _attach(ctx: _Context, ent: Ent) -> None:
         ent.set_role(*rank)
 
 
-def _drop_role_orgs(doc: Doc, ents: list[Ent]) -> list[Ent]:
+def _drop_role_orgs(doc: Tokens, ents: list[Ent]) -> list[Ent]:
     """ORG mentions inside a role made only of role words ("Defence", "Air Force") are not parties."""
     lex = lexicon()
     spans = [(e.role_start, e.role_end) for e in ents if e.role_start is not None and e.role_end is not None]
@@ -300,7 +298,7 @@ def _drop_role_orgs(doc: Doc, ents: list[Ent]) -> list[Ent]:
     return [e for e in ents if not (e.label == "ORG" and inside_role(e))]
 
 
-def attach_roles(doc: Doc, ents: list[Ent], res: Resources) -> list[Ent]:
+def attach_roles(doc: Tokens, ents: list[Ent], res: Resources) -> list[Ent]:
     """Attach roles and countries to the PERSON entities; returns the entities without role-word ORGs."""
     ctx = _Context(doc, ents, res)
     for ent in ents:
