@@ -17,7 +17,7 @@ import pytest
 
 from kenning.matching import Screener
 from kenning.news.dates import date_within
-from kenning.news.events_facts import normalize_measure
+from kenning.news.events_facts import listing_measures, normalize_measure
 from kenning.news.ingest import ingest_file
 from kenning.news.model import ArticleResult, SanctionEvent
 from kenning.news.pipeline import extract
@@ -60,7 +60,7 @@ def test_every_seed_event_is_found_with_authority_date_and_measures(bundled_home
 
 def _designated(result: ArticleResult, day: str) -> set[int]:
     events = [e for e in result.events if not e.background and e.date == day and "delisting" not in e.measures
-              and set(e.measures) != {"redesignation"}]
+              and listing_measures() & set(e.measures)]
     return {int(link.source_id) for e in events for t in e.targets for link in t.links
             if link.dataset == "us_ofac_sdn" and link.source_id.isdigit()}
 

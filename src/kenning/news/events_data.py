@@ -28,6 +28,7 @@ class Measure:
     replaces: frozenset[str]
     lift: bool
     generic: bool
+    listing: bool
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class Triggers:
     singular_pronouns: frozenset[str]
     anaphoric_targets: re.Pattern[str]
     cataphoric_targets: re.Pattern[str]
+    previously_marked: re.Pattern[str]
     modal_words: frozenset[str]
     conditional_marks: frozenset[str]
     hypothetical_verbs: frozenset[str]
@@ -130,7 +132,7 @@ def measures() -> tuple[Measure, ...]:
     for name, spec in _section(file, data_mapping(file), "measures").items():
         found.append(Measure(str(name), tuple(_regex(file, p) for p in spec["patterns"]),
                              frozenset(spec.get("replaces") or ()), bool(spec.get("lift")),
-                             bool(spec.get("generic"))))
+                             bool(spec.get("generic")), bool(spec.get("listing"))))
     return tuple(found)
 
 
@@ -169,7 +171,8 @@ def triggers() -> Triggers:
         background_words=words("background_words"), holdings=words("holdings"),
         plural_pronouns=words("plural_pronouns"), singular_pronouns=words("singular_pronouns"),
         anaphoric_targets=_regex(file, _section(file, data, "anaphoric_targets")),
-        cataphoric_targets=_regex(file, _section(file, data, "cataphoric_targets")), modal_words=words("modal_words"),
+        cataphoric_targets=_regex(file, _section(file, data, "cataphoric_targets")),
+        previously_marked=_regex(file, _section(file, data, "previously_marked")), modal_words=words("modal_words"),
         conditional_marks=words("conditional_marks"), hypothetical_verbs=words("hypothetical_verbs"),
         hypothetical_nouns=words("hypothetical_nouns"),
         adjective_authority_prefix=_regex(file, _section(file, data, "adjective_authority_prefix")),

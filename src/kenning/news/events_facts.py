@@ -25,6 +25,7 @@ __all__ = [
     "final_measures",
     "find_announcer",
     "find_reason",
+    "listing_measures",
     "measures_in",
     "normalize_measure",
     "programs_in",
@@ -63,6 +64,11 @@ def final_measures(found: Iterable[str]) -> list[str]:
     present = list(dict.fromkeys(found))
     replaced = {r for m in measures() if m.name in present for r in m.replaces}
     return [name for name in present if name not in replaced]
+
+
+def listing_measures() -> frozenset[str]:
+    """Measures that put a party on a sanctions list (designation, asset freeze, TCO designation...)."""
+    return frozenset(m.name for m in measures() if m.listing)
 
 
 def programs_in(text: str) -> list[str]:

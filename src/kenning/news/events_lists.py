@@ -5,7 +5,8 @@ Releases name large batches as numbered or bulleted lines: right after a sentenc
 them ("Today OFAC is designating the remaining 109 State Duma members ..."). Each item's party is the
 person or organisation mention that opens the line, or, when no mention was found there, the words
 before the first verb or comma. A list flattened onto one line ("Babakov*6. Bakharev*7. Belik*") is
-split at its numbers.
+split at its numbers. Items marked with an asterisk are left out when the release says that the asterisk
+marks parties designated before.
 """
 
 from __future__ import annotations
@@ -24,11 +25,12 @@ _GLUED = re.compile(r"\*\s*(?=\d{1,4}[.)]\s)")
 _NAME_END = re.compile(r"\s+(?:is|was|are|were|has|had)\s|,|;|\s\(|\*|\.$")
 
 
-def list_items(text: str, start: int, prose: int) -> list[tuple[int, int]]:
+def list_items(text: str, start: int, prose: int) -> list[tuple[int, int, bool]]:
     """Character spans of the items of a list starting after ``start`` (at most ``prose`` prose lines
-    before it); the list ends at the first prose line after an item."""
+    before it), each with whether it carries an asterisk; the list ends at the first prose line after an
+    item."""
     item = triggers().list_item
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int, bool]] = []
     position = start
     for line in text[start:].split("\n"):
         begin = position
@@ -42,13 +44,15 @@ def list_items(text: str, start: int, prose: int) -> list[tuple[int, int]]:
             prose -= 1
             continue
         offset = begin + marker.end()
-        for number, piece in enumerate(_GLUED.split(line[marker.end():])):
+        pieces = _GLUED.split(line[marker.end():])
+        for number, piece in enumerate(pieces):
             words = piece
             if number:
                 glued = item.match(piece)
                 words = piece[glued.end():] if glued else piece
             offset = text.index(words, offset)
-            spans.append((offset, offset + len(words)))
+            starred = number < len(pieces) - 1 or words.rstrip().endswith("*")
+            spans.append((offset, offset + len(words), starred))
             offset += len(words)
     return spans
 
@@ -73,7 +77,10 @@ def read_list(result: ArticleResult, sentence_span: Span, raw: RawEvent) -> None
     else:
         return
     text = result.article.text
-    for start, end in list_items(text, sentence_span.end, prose):
+    marked = triggers().previously_marked.search(text) is not None
+    for start, end, starred in list_items(text, sentence_span.end, prose):
+        if starred and marked:
+            continue
         first = start + len(text[start:end]) - len(text[start:end].lstrip())
         opening = [i for i, m in enumerate(result.mentions)
                    if first <= m.start <= first + 2 and m.end <= end + 4 and m.label in ("PERSON", "ORG")]

@@ -142,6 +142,15 @@ def _targets(frame: Frame, result: ArticleResult, earlier: Collection[int]) -> F
     return found
 
 
+def _in_reason(frame: Frame, date: FoundDate, reason: Span) -> bool:
+    """A date of the trigger's own clause that comes after its reason began belongs to the reason ("for abuses
+    committed on or after June 12, 2009"); a date of the reporting verb above it does not ("..., it said
+    Monday")."""
+    predicate = frame.predicate
+    end = frame.sentence.offset + predicate.right_edge.idx + len(predicate.right_edge.text)
+    return reason.start <= date.start < end
+
+
 def _read_frame(frame: Frame, result: ArticleResult, date: FoundDate | None, others: list[Any],
                 trigger_words: frozenset[int], earlier: Collection[int]) -> list[RawEvent]:
     """One raw event per authority the frame names (usually one)."""
@@ -149,7 +158,7 @@ def _read_frame(frame: Frame, result: ArticleResult, date: FoundDate | None, oth
     found = _targets(frame, result, earlier)
     clause = _clause_text(frame, others)
     reason = find_reason(frame, frame.args, trigger_words)
-    if date is not None and reason is not None and reason.start <= date.start < reason.end:
+    if date is not None and reason is not None and _in_reason(frame, date, reason):
         date = None
     announcer = find_announcer(sentence, frame.predicate)
     raws = []
