@@ -121,3 +121,17 @@ def test_short_forms_defined_in_parentheses_and_the_following_targets() -> None:
                            ("Kalashnikov Concern", "ORG")], links={full: "40177"})
     assert names(event) == [full, "Alan Valeryevich Lushnikov"]
     assert [link.source_id for link in event.targets[0].links] == ["40177"]
+
+
+def test_vessels_and_aircraft_identified_as_blocked_property() -> None:
+    text = ("Today, OFAC designated Sterling Shipping Incorporated for operating in the marine sector.\n"
+            "OFAC also identified the *NS Champion* and *HS Atlantica* as property in which Sterling Shipping "
+            "Incorporated has an interest.\n"
+            "OFAC identified as property in which Aviacon Zitotrans has an interest two aircraft with tail numbers "
+            "RA-76842 and RA-76502.\n"
+            "The Queen Luca is being identified as property in which Elvegard Shipping Ltd. has an interest.")
+    [event] = press(text, [("OFAC", "ORG"), ("Sterling Shipping Incorporated", "ORG"), ("Aviacon Zitotrans", "ORG"),
+                           ("Elvegard Shipping Ltd.", "ORG")])
+    assert names(event) == ["Sterling Shipping Incorporated", "NS Champion", "HS Atlantica", "RA-76842", "RA-76502",
+                            "Queen Luca"]
+    assert sorted(event.measures) == ["asset freeze", "blocked property identification", "designation"]

@@ -80,6 +80,9 @@ class Triggers:
     list_words: re.Pattern[str]
     background_words: frozenset[str]
     holdings: frozenset[str]
+    property_verbs: dict[str, str]
+    property_words: frozenset[str]
+    craft_names: tuple[re.Pattern[str], ...]
     plural_pronouns: frozenset[str]
     singular_pronouns: frozenset[str]
     anaphoric_targets: re.Pattern[str]
@@ -169,6 +172,10 @@ def triggers() -> Triggers:
         lift_verbs=words("lift_verbs"), list_verbs=list_verbs,
         list_words=_regex(file, _section(file, data, "list_words")),
         background_words=words("background_words"), holdings=words("holdings"),
+        property_verbs={str(k): _check_measures(file, (str(v),))[0]
+                        for k, v in _section(file, data, "property_verbs").items()},
+        property_words=words("property_words"),
+        craft_names=tuple(_regex(file, str(p), 0) for p in _section(file, data, "craft_names")),
         plural_pronouns=words("plural_pronouns"), singular_pronouns=words("singular_pronouns"),
         anaphoric_targets=_regex(file, _section(file, data, "anaphoric_targets")),
         cataphoric_targets=_regex(file, _section(file, data, "cataphoric_targets")),

@@ -12,19 +12,21 @@ from __future__ import annotations
 from kenning.matching import Query, Screener
 from kenning.news.model import ArticleResult, EntityLink, Target
 
-__all__ = ["MIN_WORDS", "TIE_MARGIN", "link_named_targets"]
+__all__ = ["MIN_WORDS", "SCHEMA", "TIE_MARGIN", "link_named_targets"]
 
 #: Candidates of two different parties this close in score make the name ambiguous.
 TIE_MARGIN = 0.02
-#: Names of fewer words are not linked without context.
+#: Names of fewer words are not linked without context (a tail number is one word: see :func:`_enough`).
 MIN_WORDS = 2
+#: Any listed thing: list lines name persons and companies, vessels and aircraft alike.
+SCHEMA = "Thing"
 _CONTEXT = "a designee named on a list line, matched on the name alone"
 
 
 def _links(name: str, screener: Screener) -> list[EntityLink]:
     """The best candidate of each list that scores as well as the best of all; none from a list where two
     of its entries tie (the same party listed by two authorities is not a tie, two parties in one list are)."""
-    results = [r for r in screener.screen(Query.build(name)) if r.match]
+    results = [r for r in screener.screen(Query.build(name, schema=SCHEMA)) if r.match]
     if not results:
         return []
     top = results[0].score
@@ -45,13 +47,18 @@ def _links(name: str, screener: Screener) -> list[EntityLink]:
     return list(links.values())
 
 
+def _enough(name: str) -> bool:
+    """A name worth screening alone: several words, or one with digits (a tail or IMO number)."""
+    return len(name.split()) >= MIN_WORDS or any(c.isdigit() for c in name)
+
+
 def link_named_targets(result: ArticleResult, screener: Screener) -> int:
     """Link every event target that has no mention and no link yet; returns how many got links."""
     cache: dict[str, list[EntityLink]] = {}
     linked = 0
     targets: list[Target] = [t for e in result.events for t in e.targets if t.mention is None and not t.links]
     for target in targets:
-        if len(target.name.split()) < MIN_WORDS:
+        if not _enough(target.name):
             continue
         if target.name not in cache:
             cache[target.name] = _links(target.name, screener)

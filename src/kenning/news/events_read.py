@@ -147,7 +147,7 @@ def _in_reason(frame: Frame, date: FoundDate, reason: Span) -> bool:
     committed on or after June 12, 2009"); a date of the reporting verb above it does not ("..., it said
     Monday")."""
     predicate = frame.predicate
-    end = frame.sentence.offset + predicate.right_edge.idx + len(predicate.right_edge.text)
+    end: int = frame.sentence.offset + predicate.right_edge.idx + len(predicate.right_edge.text)
     return reason.start <= date.start < end
 
 
@@ -172,8 +172,28 @@ def _read_frame(frame: Frame, result: ArticleResult, date: FoundDate | None, oth
                        programs=programs_in(clause), announcer=announcer, evidence=[sentence.span])
         if date is not None and date.text.lower().startswith("since"):
             raw.background = True
+        if frame.trigger.kind == "property":
+            raw.names = _craft_names(frame, raw)
         raws.append(raw)
     return raws
+
+
+def _craft_names(frame: Frame, raw: RawEvent) -> list[Span]:
+    """Vessels and aircraft identified as blocked property: names in asterisks, tail or IMO numbers in the
+    sentence, else the words of the argument itself when no mention covers it ("The Queen Luca")."""
+    sentence = frame.sentence
+    names: list[Span] = []
+    for pattern in triggers().craft_names:
+        for match in pattern.finditer(sentence.span.text):
+            start = sentence.offset + match.start(1)
+            names.append(Span(start, start + len(match.group(1)), match.group(1)))
+    if names or raw.mentions:
+        return names
+    for arg in frame.args:
+        span = phrase_span(sentence, [t for t in clause_tokens(arg) if t.dep_ != "det"])
+        if span is not None:
+            names.append(span)
+    return names
 
 
 def read_sentence(sentence: ParsedSentence, result: ArticleResult, dates: list[FoundDate],
@@ -189,7 +209,7 @@ def read_sentence(sentence: ParsedSentence, result: ArticleResult, dates: list[F
     kept: list[RawEvent] = []
     pending: list[RawEvent] = []
     for raw in raws:
-        if not raw.mentions and raw.description is None:
+        if not raw.mentions and raw.description is None and not raw.names:
             pending.append(raw)
             continue
         for empty in pending:

@@ -7,7 +7,8 @@ Four shapes, all from ``data/events_triggers.yml``:
   "OFAC is targeting X", "The sanctions target three businesses";
 * action nouns carried by a verb or taking an "on/against" argument: "imposed sanctions on X",
   "hit X with sanctions", "travel bans and asset freezes on five members";
-* list verbs: "added X to the SDN List", "removed X from the sanctions list".
+* list verbs: "added X to the SDN List", "removed X from the sanctions list";
+* property verbs: "The Queen Luca is being identified as property in which X has an interest".
 
 A trigger used as an adjective ("sanctioned persons", "OFAC-designated entities") is not an action.
 """
@@ -139,6 +140,19 @@ def _list_measure(verb: Any) -> str | None:
     return None
 
 
+def _property_measure(verb: Any) -> str | None:
+    """The measure of "identified X as (blocked) property in which Y has an interest", or None."""
+    rules = triggers()
+    measure = rules.property_verbs.get(trigger_lemma(verb))
+    if measure is None:
+        return None
+    for child in verb.children:
+        objects = [o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "prep" else []
+        if child.lower_ == "as" and any(o.lemma_.lower() in rules.property_words for o in objects):
+            return measure
+    return None
+
+
 def _lift_measures(found: tuple[str, ...]) -> bool:
     lifting = {m.name for m in measures() if m.lift}
     return any(m in lifting for m in found)
@@ -163,6 +177,8 @@ def find_triggers(sentence: ParsedSentence) -> list[Trigger]:
             carrier, kind, words = _noun_carrier(token, rules.nouns[lemma]), "noun", rules.nouns[lemma].measures
         elif _is_verb(token) and (measure := _list_measure(token)) is not None:
             carrier, kind, words = token, "list", (measure,)
+        elif _is_verb(token) and (measure := _property_measure(token)) is not None:
+            carrier, kind, words = token, "property", (measure,)
         if carrier is None:
             continue
         trigger = found.setdefault(carrier.i, Trigger(carrier, kind=kind))
