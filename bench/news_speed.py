@@ -10,7 +10,20 @@ Two measures, both with linking (``KENNING_HOME`` with loaded lists) unless ``--
   second, and the time of each stage summed from ``ArticleResult.timings`` (``nlp`` holds ``nlp_rules``,
   Kenning's own steps after spaCy) — seconds of work, which two workers spread over two cores.
 
-The goal is 20 articles per second with both cores.
+The goal is 20 articles per second with both cores. Measured 2026-11-23 (linked; the machine shared, load
+average about 7 on its 2 cores, so these rates are low, but the goal is far off either way):
+
+| run | articles | seconds | articles/s |
+|---|---|---|---|
+| ``kenning news extract --workers 2`` (start-up included) | 40 | 55.0 | 0.73 |
+| warm, 1 worker | 40 | 43.0 | 0.93 |
+| warm, 2 workers | 40 | 46.7 | 0.86 |
+
+| stage (2 workers) | seconds of work | share | ms per article |
+|---|---|---|---|
+| nlp | 43.2 | 47% | 1081 |
+| link | 26.4 | 29% | 659 |
+| events | 22.0 | 24% | 551 |
 """
 
 from __future__ import annotations

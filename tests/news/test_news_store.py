@@ -190,3 +190,21 @@ def test_a_report_that_cannot_be_stored_fails_alone(store: Store, fake_pipeline:
     assert [f.item for f in failures] == [str(SEED_000)] and "cannot be stored" in failures[0].message
     with store.connect() as conn:
         assert [r.article_id for r in conn.execute(select(news_story_members))] == [seed_001().article.id]
+
+
+@pytest.mark.postgres
+def test_news_on_postgresql(postgres_url: str, fake_pipeline: list[str]) -> None:
+    store = Store(postgres_url)
+    try:
+        for table in reversed(NEWS_TABLES):
+            table.drop(store.engine, checkfirst=True)
+        added, failures = add_items(store, [SEED_001, SEED_000], show_progress=False)
+        assert failures == [] and len({a.story_id for a in added}) == 1
+        report = story_report(store, str(added[0].story_id))
+        assert report["counts"]["conflicting"] == 2
+        [item] = entity_news(store, "us_ofac_sdn-42618")
+        assert item["events"][0]["date"] == "2023-07-24"
+        again, _ = add_items(store, [SEED_001], show_progress=False)
+        assert [a.status for a in again] == ["unchanged"]
+    finally:
+        store.engine.dispose()

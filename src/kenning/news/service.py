@@ -45,6 +45,7 @@ from kenning.store.news import (
     find_stored_duplicate,
     insert_article,
     insert_duplicate,
+    known_duplicate,
     now,
     replace_result,
     story_of,
@@ -61,7 +62,8 @@ FOLDER_SUFFIXES = frozenset({".txt", ".html", ".htm", ".xhtml", ".xml", ".rss", 
 
 @dataclass
 class AddedArticle:
-    """What became of one ingested report: ``added``, ``duplicate`` (of a stored one) or ``unchanged``."""
+    """What became of one ingested report: ``added``, ``duplicate`` (a new copy of a stored one) or
+    ``unchanged`` (stored already from this source, as a report or as a copy)."""
 
     item: str
     article_id: str
@@ -166,7 +168,8 @@ def _sort_out(store: Store, articles: Sequence[Article]) -> _Sorted:
             stored = find_stored_duplicate(conn, article)
             if stored is None:
                 out.fresh.append(article)
-            elif stored.kind == "exact" and stored.source == article.source:
+            elif (stored.kind == "exact" and stored.source == article.source) or known_duplicate(
+                    conn, stored.article_id, article):
                 out.unchanged.append((article, stored.article_id))
             else:
                 out.copies.append((article, stored.article_id, stored.kind, stored.similarity))

@@ -56,6 +56,7 @@ __all__ = [
     "find_stored_duplicate",
     "insert_article",
     "insert_duplicate",
+    "known_duplicate",
     "load_article",
     "load_results",
     "news_articles",
@@ -228,13 +229,17 @@ def find_stored_duplicate(conn: Connection, article: Article) -> StoredDuplicate
     return best
 
 
+def known_duplicate(conn: Connection, original: str, article: Article) -> bool:
+    """Whether ``article`` from its source is already recorded as a copy of ``original``."""
+    return conn.execute(select(news_duplicates.c.id).where(
+        news_duplicates.c.article_id == original, news_duplicates.c.duplicate_id == article.id,
+        news_duplicates.c.source == article.source)).first() is not None
+
+
 def insert_duplicate(conn: Connection, original: str, article: Article, kind: str, similarity: float,
                      added_at: dt.datetime) -> bool:
     """Record ``article`` as a copy of the stored ``original``; False when that relation is already known."""
-    known = conn.execute(select(news_duplicates.c.id).where(
-        news_duplicates.c.article_id == original, news_duplicates.c.duplicate_id == article.id,
-        news_duplicates.c.source == article.source)).first()
-    if known is not None:
+    if known_duplicate(conn, original, article):
         return False
     conn.execute(news_duplicates.insert().values(
         article_id=original, duplicate_id=article.id, kind=kind, similarity=similarity, source=article.source,
