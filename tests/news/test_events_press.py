@@ -135,3 +135,11 @@ def test_vessels_and_aircraft_identified_as_blocked_property() -> None:
     assert names(event) == ["Sterling Shipping Incorporated", "NS Champion", "HS Atlantica", "RA-76842", "RA-76502",
                             "Queen Luca"]
     assert sorted(event.measures) == ["asset freeze", "blocked property identification", "designation"]
+
+
+def test_a_proper_name_the_nlp_stage_missed_in_target_position_is_a_target() -> None:
+    text = ("Today, OFAC designated Mali's Defence Minister.\n"
+            "Elvegard Shipping Ltd. is being designated for supporting ASB Group of Companies Limited.")
+    [event] = press(text, [("OFAC", "ORG"), ("Mali", "GPE"), ("ASB Group of Companies Limited", "ORG")])
+    assert names(event) == ["Elvegard Shipping Ltd."]
+    assert event.targets[0].mention is None

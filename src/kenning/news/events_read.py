@@ -168,12 +168,13 @@ def _read_frame(frame: Frame, result: ArticleResult, date: FoundDate | None, oth
                        authority=authority, actor=actor, implicit_actor=implicit or authority is None,
                        continues=implicit and actor is not None and actor.text.lower() not in _PRONOUNS,
                        mentions=list(found.mentions), description=found.description, count=found.count,
+                       names=list(found.names),
                        date=date, tense=frame.tense, background=frame.background, reason=reason,
                        programs=programs_in(clause), announcer=announcer, evidence=[sentence.span])
         if date is not None and date.text.lower().startswith("since"):
             raw.background = True
         if frame.trigger.kind == "property":
-            raw.names = _craft_names(frame, raw)
+            raw.names += [n for n in _craft_names(frame, raw) if n not in raw.names]
         raws.append(raw)
     return raws
 

@@ -20,8 +20,10 @@ from kenning.news.events_frame import clause_tokens
 from kenning.news.events_numbers import parse_number
 from kenning.news.events_parse import ParsedSentence, phrase_span
 from kenning.news.model import ArticleResult, EntityLink, Mention, Span, Target
+from kenning.news.nlp_lexicon import lexicon
 
-__all__ = ["FoundTargets", "after_colon", "defined_as", "described_roles", "find_targets", "target_from_mention"]
+__all__ = ["FoundTargets", "after_colon", "defined_as", "described_roles", "find_targets", "target_from_mention",
+           "unmarked_names"]
 
 _TARGET_LABELS = frozenset({"PERSON", "ORG"})
 #: Labels a member of a written list of targets may carry (small models call some companies places).
@@ -42,6 +44,8 @@ class FoundTargets:
     count: int | None = None
     #: "plural"/"singular" when a target points back ("They", "each of these individuals").
     anaphor: str | None = None
+    #: Proper names in target position that no mention covers ("Elvegard Shipping Ltd. is being designated").
+    names: list[Span] = field(default_factory=list)
 
 
 def _path_ok(token: Any, arg: Any) -> bool:
@@ -205,6 +209,25 @@ def _same_side(sentence: ParsedSentence, number: int, arg: Any, predicate: Any |
     return bool((first < predicate.i) == (arg.i < predicate.i))
 
 
+def unmarked_names(sentence: ParsedSentence, arg: Any) -> list[Span]:
+    """Proper names heading the argument or its coordinated parts that the NLP stage did not mark: a run of
+    at least two proper-noun words (or one with digits) not covered by any mention, and not a title
+    ("Defence Minister", by the NLP stage's role lexicon)."""
+    found = []
+    for token in _conjuncts(arg):
+        if token.pos_ != "PROPN" or token.i in sentence.mention_at:
+            continue
+        words = [c for c in token.lefts if c.dep_ in ("compound", "flat") and c.pos_ in ("PROPN", "NUM")] + [token]
+        if any(w.i in sentence.mention_at for w in words) or (len(words) < 2 and not token.like_num):
+            continue
+        if lexicon().is_head(token.text) or lexicon().is_role_word(words[0].text):
+            continue
+        span = phrase_span(sentence, words)
+        if span is not None and not match_authority(span.text):
+            found.append(span)
+    return found
+
+
 def find_targets(sentence: ParsedSentence, result: ArticleResult, args: list[Any],
                  predicate: Any | None = None) -> FoundTargets:
     """Named targets and the described group among the argument heads ``args`` of one trigger
@@ -214,6 +237,7 @@ def find_targets(sentence: ParsedSentence, result: ArticleResult, args: list[Any
         for number in _named(sentence, result, arg):
             if number not in found.mentions and _same_side(sentence, number, arg, predicate):
                 found.mentions.append(number)
+        found.names += unmarked_names(sentence, arg)
         description, count = _described(sentence, arg)
         found.anaphor = found.anaphor or anaphor(arg, description.text if description else None)
         if found.description is None:
