@@ -60,6 +60,8 @@ class Linker:
         self.threshold = float(get_algorithm(None).threshold)
         self._screens = _Lru()
         self._facts = _Lru()
+        #: Current version of each dataset (entity ids start with their dataset).
+        self._versions = {name: info.id for name, info in self.store.current_versions().items()}
 
     def screen(self, name: str, schema: str) -> list[Result]:
         """The screener's candidates for one name (cached)."""
@@ -71,7 +73,9 @@ class Linker:
     def facts(self, entity_id: str) -> Facts:
         """What the lists say about a candidate (cached)."""
         def read() -> Facts:
-            return facts_of(self.store.get_entity(entity_id), self.store.records_for(entity_id))
+            version = self._versions.get(entity_id.split("-", 1)[0])
+            return facts_of(self.store.get_entity(entity_id, version), self.store.records_for(entity_id),
+                            self.screener.entity(entity_id))
         facts: Facts = self._facts.get_or(entity_id, read)
         return facts
 

@@ -10,6 +10,7 @@ in words. The effect sizes live in ``data/link_rules.yml``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -19,6 +20,7 @@ from rapidfuzz import fuzz
 
 from kenning.errors import ConfigError
 from kenning.matching import Result
+from kenning.matching.records import EntityRecord
 from kenning.model import Entity
 from kenning.names import analyze, canonical_token, normalize
 from kenning.news.gazetteer import gazetteer
@@ -99,25 +101,44 @@ def _program_countries(programs: list[str]) -> frozenset[str]:
     return frozenset(codes)
 
 
-def facts_of(entity: Entity | None, records: list[Entity]) -> Facts:
-    """Facts from a listed entity and the records pointing at it (sanctions, links, identifiers)."""
+def _plain(text: str) -> str:
+    """Lower case without accents (for reasons and notes of any length)."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _names(entity: Entity, record: EntityRecord | None) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+    """Every word of the listed names, and the strong canonical words of each name: from the screener's
+    index when it has the entity (already analysed), else analysed here."""
+    if record is not None and record.names:
+        originals = [n.name.original for n in record.names]
+        parts = {frozenset(t for t, weak in zip(n.name.tokens, n.name.weak, strict=True) if not weak)
+                 for n in record.names}
+    else:
+        originals = [v for p in _NAME_PROPS for v in entity.get(p, quiet=True)]
+        parts = {frozenset(analyze(v, entity.schema.name).strong_tokens) for v in originals}
+    words = frozenset(w for v in originals for w in _WORD.findall(_plain(v)))
+    return words, tuple(parts - {frozenset()})
+
+
+def facts_of(entity: Entity | None, records: list[Entity], record: EntityRecord | None = None) -> Facts:
+    """Facts from a listed entity, the records pointing at it (sanctions, links, identifiers) and, when
+    given, its screening record (for the names)."""
     if entity is None:
         return Facts(frozenset(), (), frozenset(), frozenset(), frozenset())
     countries = {v for p in _COUNTRY_PROPS for v in entity.get(p, quiet=True)}
     programs = list(entity.get("program", quiet=True))
     texts = [v for p in _TEXT_PROPS for v in entity.get(p, quiet=True)]
     related: set[str] = set()
-    for record in records:
-        programs.extend(record.get("program", quiet=True))
-        texts.extend(record.get("reason", quiet=True))
-        for prop in record.schema.properties.values():
+    for linked in records:
+        programs.extend(linked.get("program", quiet=True))
+        texts.extend(linked.get("reason", quiet=True))
+        for prop in linked.schema.properties.values():
             if prop.type == registry.entity:
-                related.update(v for v in record.get(prop) if v not in (entity.id, record.id))
-    words = frozenset(w for t in texts for w in _WORD.findall(normalize(t)))
-    values = [v for p in _NAME_PROPS for v in entity.get(p, quiet=True)]
-    names = frozenset(w for v in values for w in _WORD.findall(normalize(v)))
-    sets = tuple({frozenset(analyze(v, entity.schema.name).strong_tokens) for v in values} - {frozenset()})
-    surnames = frozenset(w for v in entity.get("lastName", quiet=True) for w in _WORD.findall(normalize(v)))
+                related.update(v for v in linked.get(prop) if v not in (entity.id, linked.id))
+    words = frozenset(w for t in texts for w in _WORD.findall(_plain(t)))
+    names, sets = _names(entity, record)
+    surnames = frozenset(w for v in entity.get("lastName", quiet=True) for w in _WORD.findall(_plain(v)))
     return Facts(frozenset(countries), tuple(entity.get("position", quiet=True)), _program_countries(programs),
                  frozenset(related), words, names, sets, surnames)
 

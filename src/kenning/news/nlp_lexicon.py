@@ -13,7 +13,7 @@ __all__ = ["Lexicon", "lexicon"]
 
 ROLES_FILE = "nlp_roles.yml"
 _KEYS = ("heads", "role_words", "ranks", "tails", "nationality_nouns", "copulas", "group_nouns", "org_generic_words",
-         "org_heads")
+         "org_heads", "title_pairs")
 
 
 def _singular(word: str) -> str:
@@ -39,6 +39,7 @@ class Lexicon:
     group_nouns: frozenset[str]
     org_generic_words: frozenset[str]
     org_heads: frozenset[str]
+    title_pairs: frozenset[tuple[str, ...]]
 
     def is_head(self, word: str) -> bool:
         """True for a role head noun, singular or plural ("minister", "Ministers", "chiefs")."""
@@ -76,4 +77,5 @@ def lexicon() -> Lexicon:
         group_nouns=frozenset(values["group_nouns"]),
         org_generic_words=frozenset(values["org_generic_words"]),
         org_heads=frozenset(values["org_heads"]),
+        title_pairs=frozenset(tuple(p.split()) for p in values["title_pairs"]),
     )

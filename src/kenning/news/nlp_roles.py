@@ -94,8 +94,8 @@ def _left_ok(ctx: _Context, i: int, floor: int) -> bool:
         return i - 1 >= floor and (is_name_cased([doc[i - 1].text]) or ctx.is_head(i - 1))
     if token.text in _POSSESSIVE:
         return True
-    if token.tag_ == "IN":  # "Under Secretary", not "under former President"
-        return token.text[:1].isupper() and not token.is_sent_start and ctx.lex.is_role_word(token.text)
+    if token.tag_ == "IN":  # "Under Secretary", not "under former President" nor "Under President Trump"
+        return i + 1 < len(doc) and (lower, doc[i + 1].lower_) in ctx.lex.title_pairs
     if ctx.lex.is_role_word(token.text):
         return True
     if token.tag_ in _VERB_TAGS or token.tag_ in ("IN", "CC", "DT", "PRP", "PRP$", "WDT", "WP", "RB", "TO"):
@@ -131,13 +131,15 @@ def _walk_left(ctx: _Context, ent: Ent) -> int:
 
 
 def _trim_front(ctx: _Context, start: int, end: int) -> int:
-    """Drop leading connectors and spaces, and a leading article unless a possessor follows."""
+    """Drop leading connectors and spaces, and a leading article unless a possessor comes before the
+    head ("the group's operations head" keeps it, "a member of Venezuela's assembly" does not)."""
     doc = ctx.doc
     while start < end and (doc[start].lower_ in _INNER or doc[start].is_space):
         start += 1
-    if start < end and doc[start].lower_ in _ARTICLES and not any(
-            doc[k].text in _POSSESSIVE for k in range(start + 1, min(end, start + 5))):
-        start += 1
+    if start < end and doc[start].lower_ in _ARTICLES:
+        head = next((k for k in range(start + 1, end) if ctx.is_head(k)), end)
+        if not any(doc[k].text in _POSSESSIVE for k in range(start + 1, head)):  # keep "the group's head"
+            start += 1
     return start
 
 
@@ -174,7 +176,7 @@ def _finish(ctx: _Context, ent: Ent, start: int, end: int) -> bool:
     if start < end and not _alnum_start(ctx.doc[start].text):
         return False
     while end > start and (ctx.doc[end - 1].text in _POSSESSIVE or ctx.doc[end - 1].lower_ in _AFTER_HEAD
-                           or ctx.doc[end - 1].is_space):
+                           or ctx.doc[end - 1].is_space or not any(ch.isalnum() for ch in ctx.doc[end - 1].text)):
         end -= 1
     if end <= start or not ctx.has_head(start, end):
         return False
