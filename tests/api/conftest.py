@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import httpx
 import pytest
@@ -93,6 +98,42 @@ def bundled_app(bundled_home_dir: Path) -> Iterator[Callable[..., TestClient]]:
         yield start
 
 
+@pytest.fixture(scope="module")
+def news_api(bundled_home_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """The app over a writable copy of the bundled store (news are added to it), with the key ``news-key``."""
+    home = tmp_path_factory.mktemp("news") / "home"
+    shutil.copytree(bundled_home_dir, home)
+    with app_client(home, API_KEYS="news-key") as client:
+        yield client
+
+
+class _CountingHandler(SimpleHTTPRequestHandler):
+    requests: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        self.requests.append(self.path)
+        super().do_GET()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def page_server(tmp_path: Path) -> Iterator[tuple[str, list[str]]]:
+    """A real HTTP server on 127.0.0.1 serving ``tmp_path``; yields its URL and the paths it was asked for."""
+    requests: list[str] = []
+    handler = type("Handler", (_CountingHandler,), {"requests": requests})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(tmp_path)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", requests
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -101,11 +142,15 @@ def free_port() -> int:
 
 @pytest.fixture(scope="session")
 def live_server(bundled_home_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """``kenning serve`` (real uvicorn, one worker) on 127.0.0.1 over the bundled store; yields its URL."""
+    """``kenning serve`` (real uvicorn, one worker) on 127.0.0.1 over a copy of the bundled store (the write
+    routes may add news to it); yields its URL."""
     port = free_port()
-    log = tmp_path_factory.mktemp("server") / "server.log"
+    folder = tmp_path_factory.mktemp("server")
+    log = folder / "server.log"
+    home = folder / "home"
+    shutil.copytree(bundled_home_dir, home)
     env = {k: v for k, v in os.environ.items() if not k.startswith("KENNING_")}
-    env |= {"KENNING_HOME": str(bundled_home_dir), "KENNING_API_KEYS": ",".join(API_KEYS)}
+    env |= {"KENNING_HOME": str(home), "KENNING_API_KEYS": ",".join(API_KEYS)}
     with log.open("wb") as out:
         proc = subprocess.Popen([str(KENNING), "serve", "--port", str(port)],
                                 env=env, stdout=out, stderr=subprocess.STDOUT)

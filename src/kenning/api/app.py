@@ -15,7 +15,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
-from kenning.api import match, screen, search, system
+from kenning.api import match, news, screen, search, system
 from kenning.api.errors import install_error_handlers
 from kenning.api.guard import ApiConfig, GuardMiddleware
 from kenning.api.state import ApiState
@@ -67,8 +67,9 @@ def create_app() -> FastAPI:
     if config.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(config.cors_origins), allow_methods=["GET", "POST"],
                            allow_headers=["Authorization", "Content-Type", "X-API-Key"], max_age=600)
-    for module in (match, search, screen, system):
+    for module in (match, search, screen, news, system):
         app.include_router(module.router)
+    app.include_router(news.json_router)
     _add_web(app)
     return app
 

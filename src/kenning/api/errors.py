@@ -21,6 +21,7 @@ __all__ = [
     "BadRequest",
     "Conflict",
     "Forbidden",
+    "IngestFailed",
     "PayloadTooLarge",
     "RateLimited",
     "Unauthorized",
@@ -57,6 +58,14 @@ class Conflict(KenningError):
     """The same long operation is already running."""
 
     http_status = 409
+
+
+class IngestFailed(KenningError):
+    """A news report that could not be added; the status is that of the error that stopped it."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.http_status = status
 
 
 class PayloadTooLarge(InputError):

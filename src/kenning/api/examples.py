@@ -106,7 +106,7 @@ ENTITY_RESPONSE: dict[str, Any] = {
                      "score": 0.983, "method": "kenning-v1",
                      "evidence": {"birth_date": {"score": 1.0, "weight": 0.6,
                                                  "detail": "query 1982-07-11 and listed 1982-07-11: the same day"}}}],
-        "news": {"mentions": [], "events": []}},
+        "news": []},
 }
 
 SCREEN_CSV = "name,schema,birth_date,country,ref\nIvan Maslov,Person,1982-07-11,,c-1\n,Person,,,c-2\n"
@@ -147,3 +147,71 @@ UPDATE: dict[str, Any] = {
     "changed": True, "relinked": {"links": 4329, "method": "kenning-v1"},
     "lists": {"un_sc": {"version": 5, "publication_date": "2026-11-20", "entities": 1004}},
 }
+
+NEWS_BODIES: dict[str, Example] = {
+    "text": {"summary": "A plain-text report with its headline, date and publisher",
+             "value": {"text": "The US Treasury on Monday sanctioned Ivan Maslov, the head of the Wagner Group "
+                               "in Mali, and three Malian officials.",
+                       "title": "US sanctions Wagner's man in Mali", "published": "2023-05-25",
+                       "outlet": "Example Wire"}},
+    "url": {"summary": "A page to fetch (public addresses only)",
+            "value": {"url": "https://home.treasury.gov/news/press-releases/jy1513"}},
+    "html": {"summary": "An HTML page", "value": {"html": "<html><head><title>Sanctions</title></head><body>"
+                                                          "<article><p>...</p></article></body></html>"}},
+}
+
+PRIVATE_URL: dict[str, Any] = {"detail": "http://127.0.0.1/: refused, 127.0.0.1 is a loopback address "
+                                         "(set allow_private / KENNING_ALLOW_PRIVATE_URLS to allow it)"}
+NEWS_ADDED: dict[str, Any] = {
+    "articles": [{"item": "/var/lib/kenning/posted/6e37610f1cf62abbc945.txt", "article_id": "82e36ac3045ca979",
+                  "title": "Treasury Targets Malian Officials Facilitating Wagner Group", "status": "added",
+                  "story_id": "story-6768e3bfc2619e4b", "new_story": False, "duplicate_of": None, "kind": None,
+                  "similarity": None, "mentions": 154, "links": 54, "events": 10}],
+    "failures": [],
+}
+
+_TREASURY = {"id": "82e36ac3045ca979", "title": "Treasury Targets Malian Officials Facilitating Wagner Group",
+             "outlet": "U.S. Department of the Treasury", "published": "2023-07-24",
+             "url": "https://home.treasury.gov/news/press-releases/jy1645"}
+
+STORIES: dict[str, Any] = {
+    "total": 1,
+    "stories": [{"id": "story-6768e3bfc2619e4b", "title": "The US has placed sanctions on three top Malian officials…",
+                 "first_date": "2023-07-24", "last_date": "2023-07-24", "size": 2,
+                 "outlets": ["U.S. Department of the Treasury"], "updated_at": "2026-11-23T22:13:15.309545",
+                 "articles": [{**_TREASURY, "score": 0.4141, "anchor": None,
+                               "evidence": {"with": "6768e3bfc2619e4b", "text": 0.2082, "event": 1.0}}]}],
+}
+
+STORY: dict[str, Any] = {
+    "story_id": "story-6768e3bfc2619e4b",
+    "articles": [{**_TREASURY, "source": "/var/lib/kenning/posted/6e37610f1cf62abbc945.txt"}],
+    "counts": {"agreed": 8, "complementary": 7, "conflicting": 1, "single-source": 52},
+    "events": [{"key": "us-2023-07-24", "authority": "United States", "authority_country": "us",
+                "date": "2023-07-24", "background": False, "sources": ["6768e3bfc2619e4b", "82e36ac3045ca979"],
+                "targets": [{"key": "t2", "name": "Sadio Camara", "entity_id": "us_ofac_sdn-42618", "sources": {
+                    "6768e3bfc2619e4b": {"words": "defence minister", "role": "defence minister", "role_only": True},
+                    "82e36ac3045ca979": {"words": "Camara", "role": "Minister of Defense", "role_only": False}}}]}],
+    "facts": ["..."],
+    "story": {"id": "story-6768e3bfc2619e4b", "size": 2},
+}
+
+ARTICLE: dict[str, Any] = {
+    "article": {**_TREASURY, "text": "WASHINGTON — Today, the Department of the Treasury's Office of Foreign Assets "
+                                     "Control (OFAC) designated ...", "language": "en"},
+    "result": {"mentions": ["..."], "events": ["..."], "claims": ["..."]},
+    "added_at": "2026-11-23T22:13:15.309545",
+    "story": {"id": "story-6768e3bfc2619e4b", "anchor": None},
+    "duplicates": [],
+}
+
+ENTITY_NEWS: list[dict[str, Any]] = [{
+    "article": _TREASURY, "text": "Sadio Camara", "label": "PERSON", "start": 1331, "end": 1343, "score": 1.0,
+    "entity_ids": ["us_ofac_sdn-42618"],
+    "sentence": {"start": 1323, "end": 1403,
+                 "text": "Colonel Sadio Camara (Camara), a Malian national, is Mali’s Minister of Defense."},
+    "highlight": {"start": 8, "end": 20},
+    "events": [{"event": 0, "authority": "Office of Foreign Assets Control", "authority_country": "us",
+                "date": "2023-07-24", "date_approx": False, "background": False,
+                "measures": ["designation", "asset freeze"], "role": "Minister of Defense",
+                "entity_id": "us_ofac_sdn-42618"}]}]

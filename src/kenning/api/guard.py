@@ -12,7 +12,7 @@ import math
 import time
 from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
@@ -22,8 +22,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kenning import settings
 from kenning.api.errors import Forbidden, PayloadTooLarge, RateLimited, Unauthorized, error_response
+from kenning.api.examples import NO_KEYS as NO_KEYS_EXAMPLE
+from kenning.api.models import ErrorResponse
 
-__all__ = ["ApiConfig", "GuardMiddleware", "TokenBuckets", "require_api_key"]
+__all__ = ["AUTH_ERRORS", "ApiConfig", "GuardMiddleware", "TokenBuckets", "require_api_key"]
 
 #: Paths that are never rate limited (health checks from orchestrators).
 EXEMPT_PATHS = frozenset({"/healthz"})
@@ -134,6 +136,13 @@ def _with_headers(send: Send) -> Send:
 
     return sending
 
+
+#: The OpenAPI responses of a route behind :func:`require_api_key`.
+AUTH_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorResponse, "description": "No API key"},
+    403: {"model": ErrorResponse, "description": "A wrong API key, or no keys configured",
+          "content": {"application/json": {"example": NO_KEYS_EXAMPLE}}},
+}
 
 _bearer = HTTPBearer(auto_error=False, description="An API key from KENNING_API_KEYS, as a bearer token.")
 _header = APIKeyHeader(name="X-API-Key", auto_error=False, description="An API key from KENNING_API_KEYS.")

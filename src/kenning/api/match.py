@@ -27,7 +27,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 
 @router.post("/match/{dataset}", summary="Query by example matcher", response_model=EntityMatchResponse,
              responses={200: {"content": {"application/json": {"example": ex.MATCH_RESPONSE}}}, **_ERRORS})
-def match(
+async def match(
     request: Request,
     body: Annotated[EntityMatchQuery, Body(openapi_examples=ex.MATCH_REQUESTS)],
     dataset: Annotated[str, Path(description="`default` (every loaded list), or one list, e.g. `us_ofac_sdn`",

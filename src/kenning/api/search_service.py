@@ -3,16 +3,17 @@
 Search screens the text as a name (any script: it is transliterated like every query) and returns the
 candidates as yente's ``SearchResponse``. An entity is yente's ``EntityResponse`` with its records nested
 under their reverse property names, as yente nests adjacent entities (``sanctions``, ``identification``,
-``familyPerson``...), plus Kenning's view: sanctions, identifiers, relations, same-as links, news.
+``familyPerson``...), plus Kenning's view: sanctions, identifiers, relations, same-as links, and every
+mention in stored news with the events of that report where the party is a target.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from typing import Any
 
 from kenning.api.match_service import resolve_scope
+from kenning.api.news_service import entity_news
 from kenning.api.state import ApiState
 from kenning.errors import NotFoundError
 from kenning.matching import Query
@@ -21,9 +22,6 @@ from kenning.sources.base import load_catalogue
 from kenning.store.views import entity_view
 
 __all__ = ["entity_detail", "search_entities"]
-
-#: Returns the news mentions and events of one entity (None until the news service is wired).
-NewsLookup = Callable[[ApiState, str], dict[str, Any]]
 
 
 def _dataset_facet(datasets: list[str]) -> dict[str, Any]:
@@ -65,7 +63,7 @@ def _nested(state: ApiState, entity_id: str, properties: dict[str, list[Any]]) -
     return out
 
 
-def entity_detail(state: ApiState, entity_id: str, news: NewsLookup | None = None) -> dict[str, Any]:
+def entity_detail(state: ApiState, entity_id: str) -> dict[str, Any]:
     """One entity in yente's shape, with Kenning's view of its records, links and news."""
     view = entity_view(state.store, entity_id)
     base = state.entities.get_many([entity_id]).get(entity_id)
@@ -73,6 +71,5 @@ def entity_detail(state: ApiState, entity_id: str, news: NewsLookup | None = Non
         raise NotFoundError(f"no entity {entity_id!r} in the current list versions")
     kenning = {key: view[key] for key in ("dataset", "source_id", "readable", "sanctions", "identifiers",
                                           "relations", "records", "same_as")}
-    if news is not None:
-        kenning["news"] = news(state, entity_id)
+    kenning["news"] = entity_news(state, entity_id)
     return {**base, "properties": _nested(state, entity_id, view["properties"]), "kenning": kenning}

@@ -11,9 +11,11 @@ import gc
 import logging
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from fastapi import Request
 
+from kenning import settings
 from kenning.api.entity_data import EntityData
 from kenning.errors import StoreError
 from kenning.matching import Screener
@@ -33,6 +35,8 @@ class ApiState:
     screener: Screener | None = None
     screener_error: str | None = None
     datasets: tuple[str, ...] = ()
+    #: KENNING_HOME when the app started (posted news reports are kept under it).
+    home: Path = field(default_factory=lambda: settings.HOME)
     update_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
@@ -70,7 +74,7 @@ class ApiState:
         self.store.engine.dispose()
 
 
-def get_state(request: Request) -> ApiState:
-    """The app's state (a FastAPI dependency)."""
+async def get_state(request: Request) -> ApiState:
+    """The app's state (a FastAPI dependency; async, so it never costs a trip to the thread pool)."""
     state: ApiState = request.app.state.kenning
     return state

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
 from starlette.concurrency import run_in_threadpool
 
 from kenning.api import examples as ex
-from kenning.api.guard import require_api_key
+from kenning.api.guard import AUTH_ERRORS, require_api_key
 from kenning.api.models import AlgorithmResponse, ErrorResponse, InvalidResponse
 from kenning.api.responses import json_response
 from kenning.api.state import ApiState, get_state
@@ -17,12 +17,6 @@ from kenning.api.system_service import algorithms, health, update
 __all__ = ["router"]
 
 router = APIRouter(tags=["System information"])
-
-_AUTH: dict[int | str, dict[str, Any]] = {
-    401: {"model": ErrorResponse, "description": "No API key"},
-    403: {"model": ErrorResponse, "description": "A wrong API key, or no keys configured",
-          "content": {"application/json": {"example": ex.NO_KEYS}}},
-}
 
 
 @router.get("/healthz", summary="Health check",
@@ -51,7 +45,7 @@ def list_algorithms() -> Response:
                         409: {"model": ErrorResponse, "description": "An update is already running"},
                         422: {"model": InvalidResponse, "description": "Unknown dataset"},
                         502: {"model": ErrorResponse, "description": "A list could not be downloaded"},
-                        **_AUTH})
+                        **AUTH_ERRORS})
 def lists_update(
     state: Annotated[ApiState, Depends(get_state)],
     dataset: Annotated[str | None, Query(description="Only this list (default: every list in sources.yml)",
