@@ -99,6 +99,7 @@ def extract(articles: list[Article], cache: Path | None, link: bool) -> list[Art
 
 
 def name(result: ArticleResult) -> str:
+    """The report's file name."""
     return Path(result.article.source).name
 
 
@@ -121,10 +122,12 @@ def expected_pairs(results: Sequence[ArticleResult]) -> set[Pair]:
 
 
 def pairs_of(stories: Sequence[Sequence[str]]) -> set[Pair]:
+    """Every same-story pair of a grouping."""
     return {frozenset(p) for s in stories for p in combinations(sorted(s), 2)}
 
 
 def prf(found: set[Pair], wanted: set[Pair]) -> tuple[float, float, float]:
+    """Precision, recall and F1 of the found pairs (1.0 for an empty side)."""
     hits = len(found & wanted)
     precision = hits / len(found) if found else 1.0
     recall = hits / len(wanted) if wanted else 1.0

@@ -136,6 +136,7 @@ class MergedEvent:
 
     @property
     def sources(self) -> list[str]:
+        """The reports that tell the event, each once."""
         return list(dict.fromkeys(v.article_id for v in self.versions))
 
     def to_dict(self) -> dict[str, Any]:
