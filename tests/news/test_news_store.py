@@ -208,3 +208,21 @@ def test_news_on_postgresql(postgres_url: str, fake_pipeline: list[str]) -> None
         assert [a.status for a in again] == ["unchanged"]
     finally:
         store.engine.dispose()
+
+
+def test_a_stored_undated_report_is_read_again_when_a_dated_one_joins(store: Store,
+                                                                      fake_pipeline: list[str]) -> None:
+    [first], _ = add_items(store, [SEED_000], show_progress=False)
+    assert first.new_story and fake_pipeline == []
+    [second], _ = add_items(store, [SEED_001], show_progress=False)
+    assert second.story_id == first.story_id and not second.new_story
+    assert fake_pipeline == [f"{first.article_id}@2023-07-25"]
+    with store.connect() as conn:
+        anchors = dict(conn.execute(select(news_story_members.c.article_id, news_story_members.c.anchor)).all())
+    assert anchors == {first.article_id: "2023-07-25", second.article_id: None}
+    add_items(store, [jy1645_path()], show_progress=False)
+    assert len(fake_pipeline) == 1
+
+
+def jy1645_path() -> Path:
+    return Path(__file__).resolve().parents[2] / "data/news/treasury_press/texts/2023-07-24_jy1645.txt"
