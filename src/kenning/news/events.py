@@ -27,7 +27,7 @@ from kenning.news.events_lists import read_list
 from kenning.news.events_parse import ParsedSentence, parse_sentences
 from kenning.news.events_read import RawEvent, read_continuation, read_sentence
 from kenning.news.events_resolve import Resolved, resolve
-from kenning.news.events_targets import target_from_mention
+from kenning.news.events_targets import target_from_mention, target_from_name
 from kenning.news.model import ArticleResult, SanctionEvent, Span, Target
 
 __all__ = ["extract_events"]
@@ -112,7 +112,8 @@ def _targets(resolved: Resolved, result: ArticleResult) -> list[Target]:
                 known.links = known.links or target.links
                 known.role = known.role or target.role
         for name in part.names:
-            targets.setdefault(name.text.casefold(), Target(name=name.text, span=name))
+            target = target_from_name(result, name)
+            targets.setdefault(target.name.casefold(), target)
     return list(targets.values())
 
 

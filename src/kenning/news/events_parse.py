@@ -106,7 +106,7 @@ def phrase_span(sentence: ParsedSentence, tokens: Sequence[Any]) -> Span | None:
     last = max(t.i for t in words)
     chunk = sentence.doc[first:last + 1]
     raw = sentence.span.text[chunk.start_char:chunk.end_char]
-    text = raw.strip(" \"'“”‘’,;:")
+    text = raw.strip(" \"'“”‘’,;:•·")
     if not text or not text.strip():
         return None
     start = sentence.offset + chunk.start_char + raw.index(text)

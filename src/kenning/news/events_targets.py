@@ -23,7 +23,7 @@ from kenning.news.model import ArticleResult, EntityLink, Mention, Span, Target
 from kenning.news.nlp_lexicon import lexicon
 
 __all__ = ["FoundTargets", "after_colon", "defined_as", "described_roles", "find_targets", "target_from_mention",
-           "unmarked_names"]
+           "target_from_name", "unmarked_names"]
 
 _TARGET_LABELS = frozenset({"PERSON", "ORG"})
 #: Labels a member of a written list of targets may carry (small models call some companies places).
@@ -209,16 +209,24 @@ def _same_side(sentence: ParsedSentence, number: int, arg: Any, predicate: Any |
     return bool((first < predicate.i) == (arg.i < predicate.i))
 
 
-def unmarked_names(sentence: ParsedSentence, arg: Any) -> list[Span]:
+def _known_elsewhere(result: ArticleResult, word: str) -> bool:
+    """A one-word name the article marks and links or resolves elsewhere, or defines in parentheses."""
+    folded = word.casefold()
+    return any(m.text.casefold() == folded and (m.links or m.refers_to) for m in result.mentions) or (
+        defined_as(result, word) is not None)
+
+
+def unmarked_names(sentence: ParsedSentence, result: ArticleResult, arg: Any) -> list[Span]:
     """Proper names heading the argument or its coordinated parts that the NLP stage did not mark: a run of
-    at least two proper-noun words (or one with digits) not covered by any mention, and not a title
-    ("Defence Minister", by the NLP stage's role lexicon)."""
+    at least two proper-noun words (or one with digits, or one the article marks elsewhere) whose head no
+    mention covers ("AO BARL" where only
+    "AO" was marked), and not a title ("Defence Minister", by the NLP stage's role lexicon)."""
     found = []
     for token in _conjuncts(arg):
         if token.pos_ != "PROPN" or token.i in sentence.mention_at:
             continue
         words = [c for c in token.lefts if c.dep_ in ("compound", "flat") and c.pos_ in ("PROPN", "NUM")] + [token]
-        if any(w.i in sentence.mention_at for w in words) or (len(words) < 2 and not token.like_num):
+        if len(words) < 2 and not token.like_num and not _known_elsewhere(result, token.text):
             continue
         if lexicon().is_head(token.text) or lexicon().is_role_word(words[0].text):
             continue
@@ -237,7 +245,7 @@ def find_targets(sentence: ParsedSentence, result: ArticleResult, args: list[Any
         for number in _named(sentence, result, arg):
             if number not in found.mentions and _same_side(sentence, number, arg, predicate):
                 found.mentions.append(number)
-        found.names += unmarked_names(sentence, arg)
+        found.names += unmarked_names(sentence, result, arg)
         description, count = _described(sentence, arg)
         found.anaphor = found.anaphor or anaphor(arg, description.text if description else None)
         if found.description is None:
@@ -266,6 +274,20 @@ def defined_as(result: ArticleResult, short: str) -> Mention | None:
     pattern = re.compile(rf"\s*\(\s*{re.escape(short)}\s*\)")
     return next((m for m in result.mentions if m.text != short and m.label in _TARGET_LABELS
                  and pattern.match(text, m.end)), None)
+
+
+def target_from_name(result: ArticleResult, name: Span) -> Target:
+    """A :class:`Target` for words no mention covers, named and linked like the mention elsewhere in the
+    article that has the same words or that the report defined them for ("Joint Stock Company Terra Tech
+    (Terra Tech)"); else the words alone, without links."""
+    same = next((m for m in result.mentions if m.text.casefold() == name.text.casefold()
+                 and m.label in _TARGET_LABELS), None)
+    source = same if same is not None and (same.links or same.refers_to) else defined_as(result, name.text)
+    if source is None:
+        return Target(name=name.text, span=name)
+    full = source.refers_to or source.text
+    links = list(source.links) or next((list(o.links) for o in result.mentions if o.text == full and o.links), [])
+    return Target(name=full, role=source.role, links=links, span=name)
 
 
 def target_from_mention(result: ArticleResult, number: int) -> Target:
