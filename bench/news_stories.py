@@ -24,12 +24,12 @@ at each variant's best threshold, and the gap between the weakest expected pair 
 |---|---|---|---|---|---|---|---|---|
 | TF-IDF | 1.00 | 0.00 | 0.00 | 0.25 | 1.00 | 0.263 | 0.234 | +0.029 |
 | TF-IDF, no window | 0.00 | 0.00 | 0.00 | 0.25 | 0.29 | 0.263 | 0.495 | -0.232 |
-| TF-IDF + entities | 1.00 | 0.33 | 0.50 | 0.20 | 1.00 | 0.201 | 0.171 | +0.030 |
-| TF-IDF + entities, no window | 0.25 | 0.33 | 0.29 | 0.20 | 0.30 | 0.201 | 0.490 | -0.289 |
-| Kenning: TF-IDF + entities + events | 1.00 | 1.00 | 1.00 | 0.25 | 1.00 | 0.443 | 0.211 | +0.232 |
-| Kenning, no window | 0.75 | 1.00 | 0.86 | 0.35 | 1.00 | 0.443 | 0.343 | +0.100 |
+| TF-IDF + entities | 1.00 | 0.33 | 0.50 | 0.20 | 1.00 | 0.191 | 0.171 | +0.020 |
+| TF-IDF + entities, no window | 0.25 | 0.33 | 0.29 | 0.20 | 0.30 | 0.191 | 0.490 | -0.299 |
+| Kenning: TF-IDF + entities + events | 1.00 | 1.00 | 1.00 | 0.25 | 1.00 | 0.436 | 0.211 | +0.225 |
+| Kenning, no window | 0.75 | 1.00 | 0.86 | 0.35 | 1.00 | 0.436 | 0.343 | +0.093 |
 | MiniLM + entities + events | 0.43 | 1.00 | 0.60 | 0.45 | 1.00 | 0.639 | 0.471 | +0.168 |
-| MiniLM + entities + events, no window | 0.01 | 1.00 | 0.01 | 0.60 | 1.00 | 0.639 | 0.552 | +0.086 |
+| MiniLM + entities + events, no window | 0.01 | 1.00 | 0.01 | 0.60 | 1.00 | 0.639 | 0.552 | +0.087 |
 
 The window alone separates this set (one pair of releases shares a day); the headline-event signal is what
 keeps the gap wide without it, and what ties the undated report, which names the officials only by their
