@@ -51,6 +51,11 @@ class FactRules:
     cue: re.Pattern[str]
 
 
+def _joined(block: object) -> str:
+    """A regex written as a YAML literal block, its lines joined without the line breaks."""
+    return "".join(line.strip() for line in str(block).splitlines())
+
+
 @cache
 def fact_rules() -> FactRules:
     """The checked lists, and one cheap pattern that picks the sentences worth parsing."""
@@ -58,10 +63,14 @@ def fact_rules() -> FactRules:
     try:
         power = data["power"]
         verbs = frozenset(power["verbs"])
-        number_cue = re.compile("".join(line.strip() for line in str(data["number_cue"]).splitlines()))
+        skipped = "|".join(rf"{re.escape(w)}\b" for w in sorted(data["not_counted"], key=len, reverse=True))
+        number_cue = re.compile(_joined(data["number_cue"]).replace("NOT_COUNTED", skipped))
         factors = number_words().factors
-        stems = [*power["objects"], *power["nouns"], *(f[:5] for f in factors), *data["percent_words"]]
-        cue = re.compile("|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True)), re.IGNORECASE)
+        stems = "|".join(re.escape(s) for s in sorted([*power["objects"], *power["nouns"], *(f[:5] for f in factors)],
+                                                      key=len, reverse=True))
+        percent = "|".join(re.escape(w) for w in data["percent_words"])
+        verbs_of_change = _joined(data["percent_verb_forms"])
+        cue = re.compile(rf"(?i:{stems})|(?i:{percent}).*{verbs_of_change}|{verbs_of_change}.*(?i:{percent})")
         return FactRules(str(power["predicate"]), verbs, frozenset(power["objects"]), frozenset(power["nouns"]),
                          number_cue, frozenset(data["not_counted"]), frozenset(data["percent_verbs"]),
                          frozenset(data["percent_words"]), cue)
