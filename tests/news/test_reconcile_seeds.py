@@ -13,8 +13,9 @@ from pathlib import Path
 
 from kenning.news.article import Article
 from kenning.news.ingest import ingest_file
-from kenning.news.model import ArticleResult, EntityLink, Mention, SanctionEvent, Span, Target
+from kenning.news.model import ArticleResult, Claim, EntityLink, Mention, SanctionEvent, Span, Target
 from kenning.news.reconcile import Fact, reconcile
+from kenning.news.reconcile_claims import subject_key, value_kind
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "news"
 SEED_000 = DATA / "seeds" / "000_e3adef94a2369754.txt"
@@ -243,3 +244,22 @@ def test_events_of_other_actions_stay_apart() -> None:
     assert len(keys["gb-2023-W29"].sources) == 2 and len(keys["us-2023-05"].sources) == 1
     [eu] = [f for f in report.facts if f.event == "eu-2022"]
     assert eu.status == "single-source" and "five members" in eu.statements[0].value
+
+
+def test_claims_of_the_event_stage_are_compared_with_the_same_rules() -> None:
+    a, b = seed_000(), seed_001()
+    took = Build(a.article).span("in May 2021")
+    a.claims.append(Claim("the Malian junta", "took power", "in May 2021", "2021-05", took, kind="fact"))
+    troops_a = Build(a.article).span("some 1,000 troops")
+    a.claims.append(Claim("Wagner", "have troop", "some 1,000 troops", "1000", troops_a, kind="fact"))
+    troops_b = Build(b.article).span("500 people")
+    b.claims.append(Claim("Wagner", "have troop", "500 people", "500", troops_b, kind="fact"))
+    b.claims.append(Claim("event 0", "target_count", "3", "3", troops_b, kind="sanction"))
+    report = reconcile([a, b])
+    [junta] = [f for f in report.facts if f.about == "junta: took power"]
+    assert len(junta.statements) == 3
+    [troops] = [f for f in report.facts if f.about == "wagner: have troop"]
+    assert troops.status == "conflicting" and [s.normalized for s in troops.statements] == ["1000", "500"]
+    assert not [f for f in report.facts if f.subject == "event 0"]
+    assert value_kind("some 1,000 troops", "1000") == "number" and value_kind("in 2020", "2020") == "date"
+    assert subject_key("Mali’s military rulers") == "junta" and subject_key("The Wagner Group") == "wagner group"

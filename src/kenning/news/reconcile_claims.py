@@ -1,7 +1,9 @@
 """Checkable statements outside the sanctions events, compared across a story's reports.
 
 Claims come from two places: ``ArticleResult.claims`` that the event stage made (every kind but the
-sanction facts, which :mod:`.reconcile_facts` compares through the merged events), and the predicates of
+sanction facts, which :mod:`.reconcile_facts` compares through the merged events; their subjects folded
+through the same subject words, their values compared as dates, numbers or words by their normalized
+form), and the predicates of
 ``data/reconcile_claims.yml`` read here from the sentences ("the Malian junta, which seized power in May
 2021" → subject ``junta``, predicate ``took power``, value ``May 2021``, normalized ``2021-05``). A date
 is the date phrase nearest the predicate's words, resolved against the article's date
@@ -16,6 +18,7 @@ alignment, which lists it as single-source.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -28,12 +31,14 @@ from kenning.news.reconcile_model import Fact, Statement
 from kenning.news.reconcile_values import Relation, number_value, overall, relate_dates, relate_numbers
 from kenning.news.stories_features import fold_name
 
-__all__ = ["FoundClaim", "claim_facts", "story_claims"]
+__all__ = ["FoundClaim", "claim_facts", "story_claims", "subject_key", "value_kind"]
 
 #: Mention labels that can be a claim's subject when no subject word of the data file is in the sentence.
 SUBJECT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Claim kinds of ``ArticleResult.claims`` that the merged events already compare.
 EVENT_KINDS = frozenset({"sanction", "event"})
+_ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?")
+_ARTICLE = re.compile(r"^(?:the|a|an) ")
 
 
 @dataclass(frozen=True)
@@ -57,7 +62,7 @@ def _subject(result: ArticleResult, sentence: Span, near: int) -> str:
     if not inside:
         return ""
     nearest = min(inside, key=lambda m: abs(m.start - near))
-    return fold_name(nearest.refers_to or nearest.text)
+    return subject_key(nearest.refers_to or nearest.text)
 
 
 def _value(result: ArticleResult, sentence: Span, predicate: Predicate, match_start: int,
@@ -101,10 +106,29 @@ def _read(result: ArticleResult) -> list[FoundClaim]:
     return found
 
 
+def subject_key(words: str) -> str:
+    """A subject as compared: the ``subjects`` name its words hold ("the Malian junta" → junta), else its
+    folded words without a leading article."""
+    for pattern, name in subjects():
+        if pattern.search(words):
+            return name
+    return _ARTICLE.sub("", fold_name(words))
+
+
+def value_kind(value: str, normalized: str | None) -> str:
+    """How a given claim's values compare: ``date`` (an ISO value whose words hold a date phrase, so "some
+    1,000 troops" is a number), ``number`` or ``text``."""
+    if normalized and _ISO.fullmatch(normalized) and find_dates(value, None):
+        return "date"
+    if normalized and number_value(normalized) is not None:
+        return "number"
+    return "text"
+
+
 def _given(result: ArticleResult) -> list[FoundClaim]:
     """The claims the event stage made, but the sanction facts."""
-    return [FoundClaim(result.article.id, fold_name(c.subject), c.predicate, "text", c.value, c.normalized,
-                       c.evidence) for c in result.claims if c.kind not in EVENT_KINDS]
+    return [FoundClaim(result.article.id, subject_key(c.subject), c.predicate, value_kind(c.value, c.normalized),
+                       c.value, c.normalized, c.evidence) for c in result.claims if c.kind not in EVENT_KINDS]
 
 
 def story_claims(results: Sequence[ArticleResult]) -> list[FoundClaim]:
@@ -124,7 +148,7 @@ def _relation(kind: str, left: FoundClaim, right: FoundClaim) -> Relation:
     if kind == "date":
         return relate_dates(left.normalized or "", right.normalized or "")
     if kind == "number":
-        return relate_numbers(left.value, right.value)
+        return relate_numbers(left.normalized or left.value, right.normalized or right.value)
     same = left.normalized == right.normalized
     return ("agreed", "same value") if same else ("conflicting", "different values")
 
