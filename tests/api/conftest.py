@@ -49,17 +49,24 @@ def kenning_env(**values: str) -> Iterator[None]:
 
 
 @contextmanager
-def app_client(home: Path, **values: str) -> Iterator[TestClient]:
-    """A TestClient over ``create_app()`` for the store under ``home``, started (lifespan run) and stopped."""
+def app_client(home: Path, *, keep_env: bool = True, **values: str) -> Iterator[TestClient]:
+    """A TestClient over ``create_app()`` for the store under ``home``, started (lifespan run) and stopped.
+
+    The settings stay those of ``home`` while the client lives (as in a server process), unless
+    ``keep_env`` is False: then they are restored once the app has started (for a session-wide client).
+    """
     from kenning.api import create_app
 
-    with kenning_env(HOME=str(home), **values):
+    with ExitStack() as stack:
+        stack.enter_context(kenning_env(HOME=str(home), **values))
         client = TestClient(create_app(), raise_server_exceptions=False)
         client.__enter__()
-    try:
-        yield client
-    finally:
-        client.__exit__(None, None, None)
+        if not keep_env:
+            stack.close()
+        try:
+            yield client
+        finally:
+            client.__exit__(None, None, None)
 
 
 @pytest.fixture(scope="session")
@@ -71,7 +78,7 @@ def api_keys() -> tuple[str, ...]:
 @pytest.fixture(scope="session")
 def api(bundled_home_dir: Path) -> Iterator[TestClient]:
     """The app over the fully loaded bundled store, with two API keys (shared by the whole session)."""
-    with app_client(bundled_home_dir, API_KEYS=",".join(API_KEYS)) as client:
+    with app_client(bundled_home_dir, keep_env=False, API_KEYS=",".join(API_KEYS)) as client:
         yield client
 
 
@@ -103,7 +110,7 @@ def news_api(bundled_home_dir: Path, tmp_path_factory: pytest.TempPathFactory) -
     """The app over a writable copy of the bundled store (news are added to it), with the key ``news-key``."""
     home = tmp_path_factory.mktemp("news") / "home"
     shutil.copytree(bundled_home_dir, home)
-    with app_client(home, API_KEYS="news-key") as client:
+    with app_client(home, keep_env=False, API_KEYS="news-key") as client:
         yield client
 
 

@@ -50,7 +50,9 @@ def lists_update(
     state: Annotated[ApiState, Depends(get_state)],
     dataset: Annotated[str | None, Query(description="Only this list (default: every list in sources.yml)",
                                          examples=["un_sc"])] = None,
+    skip_count_check: Annotated[bool, Query(description="Accept any number of entries (as the CLI's "
+                                            "--skip-count-check)")] = False,
 ) -> Response:
     """Download the current official files of every list (or one), load what changed as new versions,
     refresh the cross-list links and reload the screener. Needs an API key. Takes minutes."""
-    return json_response(update(state, dataset))
+    return json_response(update(state, dataset, check_counts=not skip_count_check))

@@ -55,7 +55,7 @@ def algorithms() -> dict[str, Any]:
     return {"algorithms": items, "default": DEFAULT_ALGORITHM, "best": DEFAULT_ALGORITHM}
 
 
-def update(state: ApiState, dataset: str | None) -> dict[str, Any]:
+def update(state: ApiState, dataset: str | None, check_counts: bool = True) -> dict[str, Any]:
     """Download and load the current official lists; when one changed, relink and reload the screener."""
     from kenning.matching.service import relink
     from kenning.store.update import update_lists
@@ -63,7 +63,7 @@ def update(state: ApiState, dataset: str | None) -> dict[str, Any]:
     if not state.update_lock.acquire(blocking=False):
         raise Conflict("a list update is already running; try again when it has finished")
     try:
-        results = update_lists(state.store, dataset, show_progress=False)
+        results = update_lists(state.store, dataset, check_counts=check_counts, show_progress=False)
         changed = any(r.load is not None and r.load.status == "loaded" and r.load.current for r in results)
         linked = None
         if changed:
