@@ -131,15 +131,19 @@ def _given(result: ArticleResult) -> list[FoundClaim]:
                        c.value, c.normalized, c.evidence) for c in result.claims if c.kind not in EVENT_KINDS]
 
 
+def _same(a: FoundClaim, b: FoundClaim) -> bool:
+    """One statement read twice: same report, overlapping spans, same value."""
+    return (a.article_id == b.article_id and a.normalized == b.normalized and a.span.start < b.span.end
+            and b.span.start < a.span.end)
+
+
 def story_claims(results: Sequence[ArticleResult]) -> list[FoundClaim]:
-    """Every claim of every report, each (report, value span) once."""
-    seen: set[tuple[str, int, int]] = set()
-    claims = []
+    """Every claim of every report, a statement read by both readers once: the event stage's reading first
+    (so reports read by it share its predicates), the data-file reading for what it does not read."""
+    claims: list[FoundClaim] = []
     for result in results:
-        for claim in _read(result) + _given(result):
-            key = (claim.article_id, claim.span.start, claim.span.end)
-            if key not in seen and claim.normalized is not None:
-                seen.add(key)
+        for claim in _given(result) + _read(result):
+            if claim.normalized is not None and not any(_same(claim, known) for known in claims):
                 claims.append(claim)
     return claims
 
