@@ -7,18 +7,31 @@ one score is the business of a versioned algorithm (``algorithms/kenning_v1.py``
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
-
-from kenning.names import NameAnalysis, phonetic_key
+from kenning.matching.similarity import (
+    INITIAL,
+    MIN_PAIR,
+    PHONETIC,
+    WEAK_WEIGHT,
+    Memo,
+    Prepared,
+    fill_memo,
+    prepare,
+    token_similarity,
+)
 
 __all__ = [
+    "INITIAL",
+    "MIN_PAIR",
+    "PHONETIC",
+    "WEAK_WEIGHT",
+    "Memo",
     "NameMatch",
     "Prepared",
     "Verdict",
     "birth_date",
     "country",
+    "fill_memo",
     "identifier",
     "name_match",
     "name_score",
@@ -26,68 +39,12 @@ __all__ = [
     "token_similarity",
 ]
 
-#: Similarity of a single-letter initial to a name part starting with that letter.
-INITIAL = 0.75
-#: Similarity of two different spellings with the same phonetic key.
-PHONETIC = 0.9
-#: Weight of a weak token (legal form, stop word, name particle) relative to a strong one.
-WEAK_WEIGHT = 0.2
-#: Lowest token similarity counted as a pairing at all.
-MIN_PAIR = 0.5
-
-
 @dataclass(frozen=True, slots=True)
 class Verdict:
     """A feature's result: ``score`` in the feature's own scale, and the reason in words."""
 
     score: float
     detail: str
-
-
-@lru_cache(maxsize=500_000)
-def token_similarity(a: str, b: str) -> float:
-    """Two name parts (canonical forms): equal, same sound, or a few typing errors apart.
-
-    Equal canonical forms score 1 (so Mohammed = Muhammad, Viktorovitch = Viktorovich); the same
-    phonetic key (and at least half the letters in common) scores 0.9; otherwise the edit distance must
-    be small for the length (no edit for up to 3 letters, 1 up to 5, 2 up to 8, 3 beyond) and the score
-    falls with each edit.
-    """
-    if a == b:
-        return 1.0
-    longest = max(len(a), len(b))
-    allowed = 0 if longest <= 3 else 1 if longest <= 5 else 2 if longest <= 8 else 3
-    score = 0.0
-    if allowed:
-        distance = Levenshtein.distance(a, b, score_cutoff=allowed)
-        if distance <= allowed:
-            score = 1.0 - 0.6 * distance / longest
-    if (score < PHONETIC and len(a) > 2 and len(b) > 2 and phonetic_key(a) == phonetic_key(b)
-            and Levenshtein.normalized_similarity(a, b) >= 0.5):
-        score = PHONETIC
-    return score
-
-
-@dataclass(frozen=True, slots=True)
-class Prepared:
-    """A name ready for scoring: canonical parts, which are weak, and how much each weighs."""
-
-    original: str
-    tokens: tuple[str, ...]
-    weak: tuple[bool, ...]
-    weights: tuple[float, ...]
-    total: float
-    person: bool
-
-
-def prepare(analysis: NameAnalysis, rarity: dict[str, float] | None = None) -> Prepared:
-    """Weigh a name's parts once: weak parts little, initials half, rare parts more than common ones."""
-    weights = []
-    for token, weak in zip(analysis.canonical, analysis.weak, strict=True):
-        weight = WEAK_WEIGHT if weak else (rarity.get(token, 1.0) if rarity else 1.0)
-        weights.append(weight * (0.5 if len(token) == 1 else 1.0))
-    return Prepared(analysis.original, analysis.canonical, analysis.weak, tuple(weights), sum(weights),
-                    analysis.kind == "person")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,27 +66,26 @@ class NameMatch:
         return text
 
 
-def _pairs(q: Prepared, c: Prepared) -> list[tuple[float, int, int]]:
+def _pairs(q: Prepared, c: Prepared, memo: Memo) -> list[tuple[float, int, int]]:
     person = q.person or c.person
     out = []
-    for i, a in enumerate(q.tokens):
-        for j, b in enumerate(c.tokens):
-            if person and (len(a) == 1 or len(b) == 1):
-                s = (1.0 if len(a) == len(b) else INITIAL) if a[0] == b[0] else 0.0
-            else:
-                s = token_similarity(a, b)
-            if s >= MIN_PAIR:
-                out.append((s, i, j))
+    for j, (token, raw) in enumerate(zip(c.tokens, c.raw, strict=True)):
+        found = memo.get((token, raw, person))
+        if found is None:
+            fill_memo(q, [c], memo)
+            found = memo[(token, raw, person)]
+        for i, s in found:
+            out.append((s, i, j))
     out.sort(reverse=True)
     return out
 
 
-def _align(q: Prepared, c: Prepared, extra_penalty: float,
-           chosen: list[tuple[int, int, float]] | None) -> tuple[float, set[int], set[int]]:
+def _align(q: Prepared, c: Prepared, extra_penalty: float, chosen: list[tuple[int, int, float]] | None,
+           memo: Memo | None = None) -> tuple[float, set[int], set[int]]:
     used_q: set[int] = set()
     used_c: set[int] = set()
     matched, strong = 0.0, False
-    for s, i, j in _pairs(q, c):
+    for s, i, j in _pairs(q, c, {} if memo is None else memo):
         if i in used_q or j in used_c:
             continue
         used_q.add(i)
@@ -145,12 +101,12 @@ def _align(q: Prepared, c: Prepared, extra_penalty: float,
     return (min(matched / total, 1.0) if total else 0.0), used_q, used_c
 
 
-def name_score(query: Prepared, candidate: Prepared, extra_penalty: float) -> float:
-    """The name score alone (the fast path of :func:`name_match`)."""
-    return _align(query, candidate, extra_penalty, None)[0]
+def name_score(query: Prepared, candidate: Prepared, extra_penalty: float, memo: Memo | None = None) -> float:
+    """The name score alone (the fast path of :func:`name_match`); ``memo`` caches part pairings per query."""
+    return _align(query, candidate, extra_penalty, None, memo)[0]
 
 
-def name_match(query: Prepared, candidate: Prepared, extra_penalty: float) -> NameMatch:
+def name_match(query: Prepared, candidate: Prepared, extra_penalty: float, memo: Memo | None = None) -> NameMatch:
     """Names: parts paired in any order (SURNAME, Given = Given Surname) by spelling, sound and initials.
 
     The score is the weighted share of the query's parts found in the listed name; listed parts the query
@@ -159,7 +115,7 @@ def name_match(query: Prepared, candidate: Prepared, extra_penalty: float) -> Na
     pair at least one strong part well to score at all.
     """
     chosen: list[tuple[int, int, float]] = []
-    score, used_q, used_c = _align(query, candidate, extra_penalty, chosen)
+    score, used_q, used_c = _align(query, candidate, extra_penalty, chosen, memo)
     pairs = tuple((query.tokens[i], candidate.tokens[j], s) for i, j, s in chosen)
     return NameMatch(score, pairs, tuple(t for i, t in enumerate(query.tokens) if i not in used_q),
                      tuple(t for j, t in enumerate(candidate.tokens) if j not in used_c))

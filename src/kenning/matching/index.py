@@ -24,7 +24,7 @@ from kenning.matching.records import EntityRecord, NameRecord, RawEntity
 __all__ = ["CandidateIndex", "build_index"]
 
 #: Bumped whenever the pickled layout changes (part of the file name, so old files are never read).
-FORMAT = 2
+FORMAT = 3
 
 
 @dataclass
@@ -45,24 +45,25 @@ class CandidateIndex:
     def size(self) -> int:
         return len(self.name_entity)
 
-    def retrieve(self, keys: dict[str, float]) -> npt.NDArray[np.float64]:
-        """Retrieval score of every name for a query's keys (0 for names sharing no key)."""
-        if not keys:
-            return np.zeros(self.size)
+    def lookup(self, keys: list[str]) -> npt.NDArray[np.int64]:
+        """Position of each key in the index, -1 for keys no name has."""
         hashes = np.fromiter((hash_key(k) for k in keys), dtype=np.int64, count=len(keys))
-        weights = np.fromiter(keys.values(), dtype=np.float64, count=len(keys))
         pos = np.searchsorted(self.key_hashes, hashes)
         pos[pos >= len(self.key_hashes)] = 0
-        found = self.key_hashes[pos] == hashes
-        chunks, chunk_w = [], []
-        for p, w in zip(pos[found], weights[found], strict=True):
-            start, end = self.offsets[p], self.offsets[p + 1]
-            chunks.append(self.postings[start:end])
-            chunk_w.append(np.full(end - start, w * self.idf[p]))
-        if not chunks:
-            return np.zeros(self.size)
-        counts = np.bincount(np.concatenate(chunks), weights=np.concatenate(chunk_w), minlength=self.size)
-        return counts.astype(np.float64, copy=False)
+        return np.where(self.key_hashes[pos] == hashes, pos, -1)
+
+    def retrieve(self, positions: npt.NDArray[np.int64],
+                 weights: npt.NDArray[np.float64]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+        """The names sharing any of the found keys, and each one's summed weight x idf over those keys."""
+        keep = positions >= 0
+        pos, w = positions[keep], weights[keep] * self.idf[positions[keep]]
+        starts, ends = self.offsets[pos], self.offsets[pos + 1]
+        if not len(pos) or int((ends - starts).sum()) == 0:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        names = np.concatenate([self.postings[s:e] for s, e in zip(starts.tolist(), ends.tolist(), strict=True)])
+        unique, inverse = np.unique(names, return_inverse=True)
+        sums = np.bincount(inverse, weights=np.repeat(w, ends - starts))
+        return unique.astype(np.int64), sums.astype(np.float64, copy=False)
 
     def save(self, folder: Path) -> Path:
         folder.mkdir(parents=True, exist_ok=True)

@@ -9,15 +9,17 @@ unless the name has nothing else.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 from kenning.names import NameAnalysis
 
-__all__ = ["KEY_WEIGHTS", "hash_key", "name_keys"]
+__all__ = ["KEY_WEIGHTS", "hash_key", "name_keys", "token_keys", "typo_keys"]
 
 #: How much a shared key of each kind says about two names being the same.
 KEY_WEIGHTS = {"c": 1.0, "p": 0.7, "d": 0.45}
 
 
+@lru_cache(maxsize=200_000)
 def hash_key(key: str) -> int:
     """A stable 63-bit hash (the same in every process, unlike ``hash()``)."""
     return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little") >> 1
@@ -30,23 +32,35 @@ def _deletions(token: str) -> set[str]:
     return out
 
 
-def name_keys(analysis: NameAnalysis) -> dict[str, float]:
-    """Every retrieval key of one name with its kind's weight (the best weight if a key repeats)."""
+def token_keys(analysis: NameAnalysis) -> list[tuple[str, list[str]]]:
+    """Per retrievable part: its exact keys (canonical and phonetic) and its typo keys (deletions)."""
     has_strong = not analysis.is_weak_only
-    keys: dict[str, float] = {}
-
-    def put(key: str, weight: float) -> None:
-        if keys.get(key, 0.0) < weight:
-            keys[key] = weight
-
+    out = []
     for token, phonetic, weak in zip(analysis.canonical, analysis.phonetic, analysis.weak, strict=True):
         if (weak and has_strong) or len(token) < 2:
             continue
-        put("c" + token, KEY_WEIGHTS["c"])
-        if len(phonetic) >= 2:
-            put("p" + phonetic, KEY_WEIGHTS["p"])
-        for variant in _deletions(token):
-            put("d" + variant, KEY_WEIGHTS["d"])
+        exact = ["c" + token] + (["p" + phonetic] if len(phonetic) >= 2 else [])
+        out.append((token, exact))
+    return out
+
+
+def typo_keys(token: str) -> list[str]:
+    """The deletion keys of one part."""
+    return ["d" + variant for variant in sorted(_deletions(token))]
+
+
+def name_keys(analysis: NameAnalysis) -> dict[str, float]:
+    """Every retrieval key of one name with its kind's weight (the best weight if a key repeats)."""
+    keys: dict[str, float] = {}
+
+    def put(key: str) -> None:
+        weight = KEY_WEIGHTS[key[0]]
+        if keys.get(key, 0.0) < weight:
+            keys[key] = weight
+
+    for token, exact in token_keys(analysis):
+        for key in exact + typo_keys(token):
+            put(key)
     for compound in analysis.compounds:
-        put("c" + compound, KEY_WEIGHTS["c"])
+        put("c" + compound)
     return keys

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from followthemoney.types import registry
 
-from kenning.matching.features import Prepared, prepare
+from kenning.matching.features import Memo, Prepared, prepare
 from kenning.matching.types import Query, clean_id_number
 from kenning.model import Entity, caption
 from kenning.names import NameAnalysis, analyze
@@ -78,6 +78,8 @@ class QueryRecord:
     birth_dates: tuple[str, ...]
     countries: frozenset[str]
     id_numbers: frozenset[str]
+    #: One memo of part pairings per query name, filled while scoring (see ``features.name_score``).
+    memos: tuple[Memo, ...] = ()
 
 
 def _countries(entity: Entity) -> frozenset[str]:
@@ -110,5 +112,5 @@ def query_record(query: Query, rarity: dict[str, float] | None = None) -> QueryR
     analyses = tuple(a for a in (analyze(n, query.schema) for n in query.names) if not a.is_empty)
     countries = frozenset(str(c) for c in (registry.country.clean(v) for v in query.countries) if c)
     return QueryRecord(query=query, analyses=analyses, names=tuple(prepare(a, rarity) for a in analyses),
-                       birth_dates=query.birth_dates, countries=countries,
+                       birth_dates=query.birth_dates, countries=countries, memos=tuple({} for _ in analyses),
                        id_numbers=frozenset(i for i in query.id_numbers if len(i) >= 4))

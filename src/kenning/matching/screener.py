@@ -16,9 +16,9 @@ from followthemoney import model
 from kenning.errors import InputError
 from kenning.matching.algorithms import get_algorithm
 from kenning.matching.algorithms.base import Scored
-from kenning.matching.features import prepare
+from kenning.matching.features import fill_memo, prepare
 from kenning.matching.index import CandidateIndex
-from kenning.matching.keys import name_keys
+from kenning.matching.keys import KEY_WEIGHTS, token_keys, typo_keys
 from kenning.matching.records import EntityRecord, NameRecord, QueryRecord, query_record
 from kenning.matching.types import Query, Result
 from kenning.names import analyze
@@ -91,32 +91,57 @@ class Screener:
             self._mask_cache[key] = entity_ok[self.index.name_entity]
         return self._mask_cache[key]
 
-    def candidates(self, record: QueryRecord) -> list[tuple[int, list[NameRecord]]]:
-        """Candidate parties (by index position) with the names of theirs that the query retrieved."""
-        keys: dict[str, float] = {}
+    def _query_keys(self, record: QueryRecord) -> tuple[list[str], list[str]]:
+        """Exact keys (canonical, phonetic, compounds) and, for parts no listed name has exactly, typo keys."""
+        exact: list[str] = []
+        per_token: list[tuple[str, list[str]]] = []
         for analysis in record.analyses:
-            for key, weight in name_keys(analysis).items():
-                keys[key] = max(weight, keys.get(key, 0.0))
-        scores = self.index.retrieve(keys) * self._name_mask(record.query)
-        hits = np.flatnonzero(scores)
-        if len(hits) > TOP_NAMES:
-            hits = hits[np.argpartition(scores[hits], -TOP_NAMES)[-TOP_NAMES:]]
-        hits = hits[np.argsort(-scores[hits], kind="stable")]
-        if len(hits) == 0:
+            for token, keys in token_keys(analysis):
+                per_token.append((token, keys))
+                exact.extend(keys)
+            exact.extend("c" + c for c in analysis.compounds)
+        exact = list(dict.fromkeys(exact))
+        found = self.index.lookup(exact) >= 0 if exact else np.zeros(0, dtype=bool)
+        known = {k for k, ok in zip(exact, found.tolist(), strict=True) if ok}
+        typos: list[str] = []
+        for token, keys in per_token:
+            if keys[0] not in known:
+                typos.extend(typo_keys(token))
+        return exact, list(dict.fromkeys(typos))
+
+    def candidates(self, record: QueryRecord) -> list[tuple[int, list[NameRecord]]]:
+        """Candidate parties (by index position) with the names of theirs that the query retrieved.
+
+        Exact and phonetic keys always retrieve; typo keys only for the parts that no listed name has
+        exactly, which keeps the common case (every part known) cheap.
+        """
+        exact, typos = self._query_keys(record)
+        keys = exact + typos
+        if not keys:
             return []
-        floor = scores[hits[0]] * RELATIVE_CUTOFF
+        weights = np.fromiter((KEY_WEIGHTS[k[0]] for k in keys), dtype=np.float64, count=len(keys))
+        names, scores = self.index.retrieve(self.index.lookup(keys), weights)
+        keep = self._name_mask(record.query)[names]
+        names, scores = names[keep], scores[keep]
+        if len(names) > TOP_NAMES:
+            top = np.argpartition(scores, -TOP_NAMES)[-TOP_NAMES:]
+            names, scores = names[top], scores[top]
+        order = np.argsort(-scores, kind="stable")
+        if not len(order):
+            return []
+        floor = scores[order[0]] * RELATIVE_CUTOFF
         found: dict[int, list[NameRecord]] = {}
-        for name in hits.tolist():
-            if scores[name] < floor:
+        for name, score in zip(names[order].tolist(), scores[order].tolist(), strict=True):
+            if score < floor:
                 break
             entity = int(self.index.name_entity[name])
-            names = found.get(entity)
-            if names is None:
+            listed = found.get(entity)
+            if listed is None:
                 if len(found) >= MAX_CANDIDATES:
                     continue
-                names = found[entity] = []
-            if len(names) < NAMES_PER_CANDIDATE:
-                names.append(self.index.entities[entity].names[int(self.index.name_slot[name])])
+                listed = found[entity] = []
+            if len(listed) < NAMES_PER_CANDIDATE:
+                listed.append(self.index.entities[entity].names[int(self.index.name_slot[name])])
         return list(found.items())
 
     def screen(self, query: Query, limit: int = 10, threshold: float | None = None,
@@ -133,8 +158,12 @@ class Screener:
             raise InputError("the name has no letters or digits (nothing to match after normalisation)")
         if all(a.is_weak_only for a in record.analyses):
             return []
+        candidates = self.candidates(record)
+        listed = [n.name for _position, names in candidates for n in names]
+        for prepared, memo in zip(record.names, record.memos, strict=True):
+            fill_memo(prepared, listed, memo)
         scored = []
-        for position, names in self.candidates(record):
+        for position, names in candidates:
             entity = self.index.entities[position]
             value = algo.score(record, entity, names, False).score
             if value > 0:

@@ -28,18 +28,19 @@ ID_SUPPORT = 0.8
 
 def _best_name(query: QueryRecord, names: Sequence[NameRecord], explain: bool) -> tuple[float, str]:
     best, pair = 0.0, None
-    for q in query.names:
+    memos: tuple[f.Memo, ...] = query.memos or tuple({} for _ in query.names)
+    for q, memo in zip(query.names, memos, strict=True):
         for n in names:
-            value = f.name_score(q, n.name, EXTRA_PART_PENALTY) * NAME_PROPS[n.prop]
+            value = f.name_score(q, n.name, EXTRA_PART_PENALTY, memo) * NAME_PROPS[n.prop]
             if value > best:
-                best, pair = value, (q, n)
+                best, pair = value, (q, n, memo)
     if not explain:
         return best, ""
     if pair is None:
         return best, "no listed name pairs with the query"
-    q, n = pair
+    q, n, memo = pair
     via = "" if n.prop == "name" else f" (via {n.prop})"
-    return best, f.name_match(q, n.name, EXTRA_PART_PENALTY).describe(q.original, n.name.original) + via
+    return best, f.name_match(q, n.name, EXTRA_PART_PENALTY, memo).describe(q.original, n.name.original) + via
 
 
 def score(query: QueryRecord, candidate: EntityRecord, names: Sequence[NameRecord] | None = None,
