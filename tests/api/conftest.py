@@ -49,7 +49,7 @@ def kenning_env(**values: str) -> Iterator[None]:
 
 
 @contextmanager
-def app_client(home: Path, *, keep_env: bool = True, **values: str) -> Iterator[TestClient]:
+def app_client(home: Path, values: dict[str, str], *, keep_env: bool = True) -> Iterator[TestClient]:
     """A TestClient over ``create_app()`` for the store under ``home``, started (lifespan run) and stopped.
 
     The settings stay those of ``home`` while the client lives (as in a server process), unless
@@ -78,7 +78,7 @@ def api_keys() -> tuple[str, ...]:
 @pytest.fixture(scope="session")
 def api(bundled_home_dir: Path) -> Iterator[TestClient]:
     """The app over the fully loaded bundled store, with two API keys (shared by the whole session)."""
-    with app_client(bundled_home_dir, keep_env=False, API_KEYS=",".join(API_KEYS)) as client:
+    with app_client(bundled_home_dir, {"API_KEYS": ",".join(API_KEYS)}, keep_env=False) as client:
         yield client
 
 
@@ -89,7 +89,7 @@ def empty_app(tmp_path: Path) -> Iterator[Callable[..., TestClient]]:
     with ExitStack() as stack:
 
         def start(**values: str) -> TestClient:
-            return stack.enter_context(app_client(tmp_path / f"home{next(count)}", **values))
+            return stack.enter_context(app_client(tmp_path / f"home{next(count)}", values))
 
         yield start
 
@@ -100,7 +100,7 @@ def bundled_app(bundled_home_dir: Path) -> Iterator[Callable[..., TestClient]]:
     with ExitStack() as stack:
 
         def start(**values: str) -> TestClient:
-            return stack.enter_context(app_client(bundled_home_dir, **values))
+            return stack.enter_context(app_client(bundled_home_dir, values))
 
         yield start
 
@@ -110,7 +110,7 @@ def news_api(bundled_home_dir: Path, tmp_path_factory: pytest.TempPathFactory) -
     """The app over a writable copy of the bundled store (news are added to it), with the key ``news-key``."""
     home = tmp_path_factory.mktemp("news") / "home"
     shutil.copytree(bundled_home_dir, home)
-    with app_client(home, keep_env=False, API_KEYS="news-key") as client:
+    with app_client(home, {"API_KEYS": "news-key"}, keep_env=False) as client:
         yield client
 
 
