@@ -121,13 +121,25 @@ def name_match(query: Prepared, candidate: Prepared, extra_penalty: float, memo:
                      tuple(t for j, t in enumerate(candidate.tokens) if j not in used_c))
 
 
+def _near_day(a: str, b: str) -> bool:
+    """The same year with day and month swapped, or the same month a few days apart: a slip in writing
+    the date more likely than another person."""
+    if len(a) != 10 or len(b) != 10 or a[:4] != b[:4]:
+        return False
+    if a[5:7] == b[8:10] and a[8:10] == b[5:7]:
+        return True
+    return a[:7] == b[:7] and abs(int(a[8:10]) - int(b[8:10])) <= 3
+
+
 def _date_relation(a: str, b: str) -> int:
-    """3 same day, 2 same month, 1 same year, 0 a year apart, -1 conflict."""
+    """3 same day, 2 same month, 1 same year, 0 near (a year apart, or a likely slip), -1 conflict."""
     if a == b and len(a) == 10:
         return 3
     common = min(len(a), len(b))
     if a[:common] == b[:common]:
         return 2 if common >= 7 else 1
+    if _near_day(a, b):
+        return 0
     if a[:4].isdigit() and b[:4].isdigit() and abs(int(a[:4]) - int(b[:4])) <= 1 and common < 10:
         return 0
     return -1
@@ -136,7 +148,8 @@ def _date_relation(a: str, b: str) -> int:
 def birth_date(query: tuple[str, ...], listed: tuple[str, ...]) -> Verdict | None:
     """Birth dates: the same day is strong support, the same month or year weaker; a listed date
     that differs from every query date (by more than a year when only the year is known) is strong
-    counter-evidence. No date on either side says nothing."""
+    counter-evidence. Day and month swapped, or a few days apart, reads as a slip and says nothing; so
+    does no date on either side."""
     if not query or not listed:
         return None
     best, best_pair = -2, ("", "")
@@ -145,7 +158,7 @@ def birth_date(query: tuple[str, ...], listed: tuple[str, ...]) -> Verdict | Non
             relation = _date_relation(a, b)
             if relation > best:
                 best, best_pair = relation, (a, b)
-    words = {3: "the same day", 2: "the same month", 1: "the same year", 0: "within a year"}
+    words = {3: "the same day", 2: "the same month", 1: "the same year", 0: "close (a likely slip or a year apart)"}
     if best >= 0:
         return Verdict(best / 3, f"query {best_pair[0]} and listed {best_pair[1]}: {words[best]}")
     return Verdict(-1.0, f"query {', '.join(query)} conflicts with listed {', '.join(listed)}")

@@ -18,13 +18,13 @@ import numpy as np
 import numpy.typing as npt
 
 from kenning.matching.features import prepare
-from kenning.matching.keys import hash_key, name_keys
+from kenning.matching.keys import birth_keys, hash_key, name_keys
 from kenning.matching.records import EntityRecord, NameRecord, RawEntity
 
 __all__ = ["CandidateIndex", "build_index"]
 
 #: Bumped whenever the pickled layout changes (part of the file name, so old files are never read).
-FORMAT = 3
+FORMAT = 4
 
 
 @dataclass
@@ -111,7 +111,7 @@ def build_index(raw_entities: list[RawEntity], fingerprint: str) -> CandidateInd
             name_entity.append(e_index)
             name_slot.append(slot)
             records.append(NameRecord(e_index, prop, prepare(analysis, rarity)))
-            for key in name_keys(analysis):
+            for key in [*name_keys(analysis), *birth_keys(raw.record.birth_dates)]:
                 key_list.append(hash_key(key))
                 name_list.append(n_index)
         entities.append(replace(raw.record, names=tuple(records)))

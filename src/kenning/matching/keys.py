@@ -13,10 +13,11 @@ from functools import lru_cache
 
 from kenning.names import NameAnalysis
 
-__all__ = ["KEY_WEIGHTS", "hash_key", "name_keys", "token_keys", "typo_keys"]
+__all__ = ["KEY_WEIGHTS", "birth_keys", "hash_key", "name_keys", "token_keys", "typo_keys"]
 
-#: How much a shared key of each kind says about two names being the same.
-KEY_WEIGHTS = {"c": 1.0, "p": 0.7, "d": 0.45}
+#: How much a shared key of each kind says about two names being the same (``b``: a full birth date,
+#: which helps an initials-only query find its party among many namesakes).
+KEY_WEIGHTS = {"c": 1.0, "p": 0.7, "d": 0.45, "b": 0.3}
 
 
 @lru_cache(maxsize=200_000)
@@ -42,6 +43,11 @@ def token_keys(analysis: NameAnalysis) -> list[tuple[str, list[str]]]:
         exact = ["c" + token] + (["p" + phonetic] if len(phonetic) >= 2 else [])
         out.append((token, exact))
     return out
+
+
+def birth_keys(dates: tuple[str, ...]) -> list[str]:
+    """Keys of full birth dates (partial dates are too common to help retrieval)."""
+    return ["b" + d for d in dates if len(d) == 10]
 
 
 def typo_keys(token: str) -> list[str]:

@@ -18,7 +18,7 @@ from kenning.matching.algorithms import get_algorithm
 from kenning.matching.algorithms.base import Scored
 from kenning.matching.features import fill_memo, prepare
 from kenning.matching.index import CandidateIndex
-from kenning.matching.keys import KEY_WEIGHTS, token_keys, typo_keys
+from kenning.matching.keys import KEY_WEIGHTS, birth_keys, token_keys, typo_keys
 from kenning.matching.records import EntityRecord, NameRecord, QueryRecord, query_record
 from kenning.matching.types import Query, Result
 from kenning.names import analyze
@@ -107,7 +107,7 @@ class Screener:
         for token, keys in per_token:
             if keys[0] not in known:
                 typos.extend(typo_keys(token))
-        return exact, list(dict.fromkeys(typos))
+        return exact + birth_keys(record.birth_dates), list(dict.fromkeys(typos))
 
     def candidates(self, record: QueryRecord) -> list[tuple[int, list[NameRecord]]]:
         """Candidate parties (by index position) with the names of theirs that the query retrieved.

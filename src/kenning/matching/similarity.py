@@ -51,14 +51,21 @@ class Prepared:
     person: bool
 
 
+#: Endings of patronymics: they say less about who someone is than a given name or surname does.
+_PATRONYMIC = ("ovich", "evich", "ovych", "evych", "ovic", "ovna", "evna", "ivna", "ichna")
+
+
 def prepare(analysis: NameAnalysis, rarity: dict[str, float] | None = None) -> Prepared:
-    """Weigh a name's parts once: weak parts little, initials half, rare parts more than common ones."""
+    """Weigh a name's parts once: weak parts little, initials and patronymics half, rare parts more than
+    common ones."""
+    person = analysis.kind == "person"
     weights = []
     for token, weak in zip(analysis.canonical, analysis.weak, strict=True):
         weight = WEAK_WEIGHT if weak else (rarity.get(token, 1.0) if rarity else 1.0)
-        weights.append(weight * (0.5 if len(token) == 1 else 1.0))
+        half = len(token) == 1 or (person and len(token) > 6 and token.endswith(_PATRONYMIC))
+        weights.append(weight * (0.5 if half else 1.0))
     return Prepared(analysis.original, analysis.canonical, analysis.tokens, analysis.weak, tuple(weights),
-                    sum(weights), analysis.kind == "person")
+                    sum(weights), person)
 
 
 def _lengths(parts: Sequence[str]) -> npt.NDArray[np.int64]:

@@ -44,7 +44,7 @@ class Query:
     """One screening question: names plus the qualifiers that confirm or refute a match."""
 
     names: tuple[str, ...]
-    schema: str = "LegalEntity"
+    schema: str = "Thing"
     birth_dates: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
     id_numbers: tuple[str, ...] = ()
@@ -67,7 +67,7 @@ class Query:
                 cleaned.append(name.strip())
         if not cleaned:
             raise InputError("name is empty")
-        schema = schema or "LegalEntity"
+        schema = schema or "Thing"
         if model.get(schema) is None:
             raise InputError(f"schema {schema!r} is not a FollowTheMoney schema (e.g. Person, Company, Vessel)")
         ids = tuple(clean_id_number(v) for v in id_numbers if clean_id_number(v))

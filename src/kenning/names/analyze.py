@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from kenning.names.canonical import canonical_token, phonetic_key
 from kenning.names.normalize import join_words, split_words
-from kenning.names.orgs import particles, replace_legal_forms, stopwords
+from kenning.names.orgs import looks_like_legal_form, particles, replace_legal_forms, stopwords
 from kenning.names.parts import (
     NameKind,
     Parts,
@@ -91,7 +91,9 @@ def _parts(kind: NameKind, segs: list[Segment]) -> tuple[Parts, list[bool]]:
 
 def _weak(kind: NameKind, tokens: tuple[str, ...], legal: list[bool]) -> tuple[bool, ...]:
     words = particles() if kind == "person" else stopwords()
-    return tuple(is_legal or tok in words for tok, is_legal in zip(tokens, legal, strict=True))
+    fuzzy = kind in ("org", "entity")
+    return tuple(is_legal or tok in words or (fuzzy and looks_like_legal_form(tok))
+                 for tok, is_legal in zip(tokens, legal, strict=True))
 
 
 def _compounds(parts: Parts) -> tuple[str, ...]:

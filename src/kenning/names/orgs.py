@@ -14,11 +14,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from kenning.errors import ConfigError
 from kenning.names._data import read_lines, read_yaml
 from kenning.names._phrases import PhraseIndex
+from kenning.names.normalize import normalize
 
-__all__ = ["legal_form_codes", "legal_forms", "particles", "replace_legal_forms", "stopwords"]
+__all__ = ["legal_form_codes", "legal_forms", "looks_like_legal_form", "particles", "replace_legal_forms",
+           "stopwords"]
 
 
 @lru_cache(maxsize=1)
@@ -37,6 +42,23 @@ def legal_forms() -> PhraseIndex[str]:
 def legal_form_codes() -> frozenset[str]:
     """The codes legal forms are replaced by (``llc``, ``jsc``, ``ltd``...)."""
     return frozenset(legal_forms().values())
+
+
+@lru_cache(maxsize=1)
+def _long_legal_words() -> tuple[str, ...]:
+    """Single-word legal forms long enough that a one-letter slip still says what they are."""
+    data = read_yaml("legal_forms.yml")
+    words = {normalize(str(s)) for spellings in data.values() for s in spellings}
+    return tuple(sorted(w for w in words if " " not in w and len(w) >= 6))
+
+
+@lru_cache(maxsize=50_000)
+def looks_like_legal_form(token: str) -> bool:
+    """A misspelt legal form ("COMMPANY", "LIMTED", "CORPORATOIN"): one edit (a swap counts as one)
+    from a single-word legal form of six letters or more."""
+    if len(token) < 5:
+        return False
+    return process.extractOne(token, _long_legal_words(), scorer=OSA.distance, score_cutoff=1) is not None
 
 
 @lru_cache(maxsize=1)
