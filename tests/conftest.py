@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import socket
 import subprocess
-import sys
 import tempfile
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from kenning import settings
 from kenning.sources.base import load_catalogue
-
-FIXTURES = Path(__file__).parent / "fixtures"
-LISTS = FIXTURES / "lists"
 
 
 @pytest.fixture
@@ -38,57 +28,6 @@ def kenning_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
     monkeypatch.undo()
     settings.reload()
     load_catalogue.cache_clear()
-
-
-@dataclass
-class CliResult:
-    code: int
-    out: str
-    err: str
-
-
-def run_cli(*args: str) -> CliResult:
-    """Run ``kenning ARGS`` in this process; returns exit code, stdout and stderr."""
-    from kenning.cli import main
-
-    out, err = io.StringIO(), io.StringIO()
-    out_bytes = io.BytesIO()
-
-    old_out, old_err = sys.stdout, sys.stderr
-    wrapper = io.TextIOWrapper(out_bytes, encoding="utf-8", write_through=True)
-    sys.stdout = wrapper
-    sys.stderr = err
-    code = 0
-    try:
-        main(list(args))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    finally:
-        wrapper.flush()
-        sys.stdout, sys.stderr = old_out, old_err
-        wrapper.detach()  # keep the BytesIO open when the wrapper is collected
-    out.write(out_bytes.getvalue().decode("utf-8"))
-    return CliResult(code, out.getvalue(), err.getvalue())
-
-
-@contextmanager
-def serve_directory(root: Path) -> Iterator[str]:
-    """A real HTTP server on 127.0.0.1 serving ``root``; yields its base URL and stops it after."""
-    handler = partial(_QuietHandler, directory=str(root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 PG_BIN = Path("/usr/lib/postgresql/15/bin")

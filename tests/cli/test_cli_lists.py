@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LISTS, run_cli
+from testkit import LISTS, run_cli
 
 OFAC = LISTS / "us_ofac"
 UN = LISTS / "un_sc" / "consolidated.xml"

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
 from kenning import settings
 from kenning.errors import InputError
 from kenning.matching import Query, Screener
 from kenning.store import Store
 from kenning.store.views import same_as_links
+from testkit import run_cli
 
 pytestmark = pytest.mark.slow
 

@@ -11,7 +11,7 @@ import json
 import os
 from pathlib import Path
 
-from conftest import run_cli, serve_directory
+from testkit import run_cli, serve_directory
 
 SEED = Path(__file__).resolve().parents[2] / "data" / "news" / "seeds" / "001_3223975ce75752ba.txt"
 #: The keys of ``kenning news extract`` output the contract requires (ArticleResult.to_dict()).

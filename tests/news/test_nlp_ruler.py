@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import LISTS
 from kenning.model import Entity, make_entity
 from kenning.news.ingest import ingest_text
 from kenning.news.nlp import annotate, resources
@@ -12,6 +11,7 @@ from kenning.news.nlp_pipeline import common_words, load_model, reset_resources
 from kenning.news.nlp_ruler import build_list_names, list_names, ruler_path
 from kenning.store import Store
 from kenning.store.service import load_lists
+from testkit import LISTS
 
 
 def _entity(schema: str, entity_id: str, **props: list[str]) -> Entity:

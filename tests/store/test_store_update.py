@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import serve_directory
 from kenning import settings
 from kenning.errors import FetchError
 from kenning.sources.base import load_catalogue
 from kenning.store import Store
 from kenning.store.update import update_lists
+from testkit import serve_directory
 
 OFAC = Path(__file__).parents[1] / "fixtures" / "lists" / "us_ofac"
 CATALOGUE = Path(__file__).parents[2] / "src" / "kenning" / "sources" / "sources.yml"

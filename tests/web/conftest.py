@@ -24,7 +24,6 @@ from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwrigh
 from kenning import settings
 from kenning.api.app import create_app
 
-SCREENSHOTS = settings.REPO_ROOT / "artifacts" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
@@ -189,9 +188,3 @@ def page_without_js(playwright_instance: Playwright, tmp_path: Path) -> Iterator
         context.close()
 
 
-def screenshot(page: Page, name: str, full_page: bool = True) -> Path:
-    """Save a screenshot (the whole page, or what the window shows) as ``artifacts/screenshots/NAME.png``."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=full_page)
-    return path

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
-
-from conftest import screenshot
+from webkit import screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
