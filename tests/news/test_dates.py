@@ -98,3 +98,13 @@ def test_anchor_parsing() -> None:
     assert parse_anchor(None) is None
     with pytest.raises(InputError):
         parse_anchor("25/07/2023")
+
+
+def test_ordinal_days_are_read() -> None:
+    import datetime as dt
+
+    from kenning.news.dates import resolve_phrase
+
+    anchor = dt.date(2023, 7, 25)
+    value = resolve_phrase("on June 5th", anchor)
+    assert value is not None and value.value == "2023-06-05"

@@ -137,14 +137,21 @@ def _resolve(match: re.Match[str], kind: str, rules: DateRules, anchor: dt.date 
     return None
 
 
+def _day_number(text: str) -> int:
+    """``"5"``, ``"5th"``, ``"21st"`` -> the day of the month."""
+    digits = "".join(ch for ch in text if ch.isdigit())
+    return int(digits) if digits else 0
+
+
 def _full(groups: dict[str, str], rules: DateRules) -> DateValue | None:
     """An absolute day: ``June 20, 2017``, ``20 June 2017`` or ``2017-06-20``."""
     if "iso" in groups:
         year, month, day = (int(p) for p in groups["iso"].split("-"))
-    elif "f1_month" in groups:
-        year, month, day = int(groups["f1_year"]), rules.months[_month_key(groups["f1_month"])], int(groups["f1_day"])
     else:
-        year, month, day = int(groups["f2_year"]), rules.months[_month_key(groups["f2_month"])], int(groups["f2_day"])
+        form = "f1" if "f1_month" in groups else "f2"
+        year = int(groups[f"{form}_year"])
+        month = rules.months[_month_key(groups[f"{form}_month"])]
+        day = _day_number(groups[f"{form}_day"])
     try:
         value = dt.date(year, month, day)
     except ValueError:
@@ -155,7 +162,7 @@ def _full(groups: dict[str, str], rules: DateRules) -> DateValue | None:
 def _month_day(groups: dict[str, str], rules: DateRules, anchor: dt.date | None) -> DateValue | None:
     """``on June 20``: this year's, or last year's when that would lie too far after the anchor."""
     assert anchor is not None
-    month, day = rules.months[_month_key(groups["md_month"])], int(groups["md_day"])
+    month, day = rules.months[_month_key(groups["md_month"])], _day_number(groups["md_day"])
     for year in (anchor.year, anchor.year - 1):
         try:
             value = dt.date(year, month, day)
