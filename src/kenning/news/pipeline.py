@@ -28,7 +28,7 @@ from kenning.news.nlp import annotate
 from kenning.news.nlp_pipeline import resources
 from kenning.store import Store
 
-__all__ = ["STAGES", "extract", "extract_many"]
+__all__ = ["STAGES", "Failed", "extract", "extract_many"]
 
 #: The stages, in order, as keys of ``ArticleResult.timings``.
 STAGES = ("nlp", "link", "events")
@@ -43,6 +43,15 @@ class _Work:
 
 
 _WORK = _Work()
+
+
+@dataclass(frozen=True)
+class Failed:
+    """An article the pipeline raised on: the batch goes on without it."""
+
+    article: Article
+    error: str
+    kind: str
 
 
 def extract(article: Article, screener: Screener | None = None, *, store: Store | None = None,
@@ -68,8 +77,11 @@ def extract(article: Article, screener: Screener | None = None, *, store: Store 
     return result
 
 
-def _work(article: Article) -> ArticleResult:
-    return extract(article, _WORK.screener, store=_WORK.store)
+def _work(article: Article) -> ArticleResult | Failed:
+    try:
+        return extract(article, _WORK.screener, store=_WORK.store)
+    except Exception as exc:  # one odd report must not stop the others: it is reported as failed
+        return Failed(article, str(exc), exc.__class__.__name__)
 
 
 def _start_worker() -> None:
@@ -80,8 +92,9 @@ def _start_worker() -> None:
 
 
 def extract_many(articles: Iterable[Article], screener: Screener | None = None, workers: int = 2, *,
-                 store: Store | None = None) -> Iterator[ArticleResult]:
-    """Every article through every stage on ``workers`` processes (1: in this process), in input order."""
+                 store: Store | None = None) -> Iterator[ArticleResult | Failed]:
+    """Every article through every stage on ``workers`` processes (1: in this process), in input order;
+    an article that raises comes back as :class:`Failed` and the others go on."""
     items = list(articles)
     _WORK.screener, _WORK.store = screener, store
     if workers <= 1 or len(items) < 2 or "fork" not in multiprocessing.get_all_start_methods():

@@ -21,7 +21,6 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from kenning.errors import KenningError
 from kenning.matching import Screener
 from kenning.news.article import Article
 from kenning.news.ingest import IngestFailure, find_duplicates, ingest_many
@@ -100,38 +99,22 @@ def _screener(source: ScreenerSource) -> Screener | None:
     return source()
 
 
-def _failure(article: Article, exc: Exception) -> IngestFailure:
-    if isinstance(exc, KenningError):
-        return IngestFailure.of(article.source, exc)
-    return IngestFailure(article.source, f"cannot be extracted: {exc.__class__.__name__}: {exc}", "ExtractError", 1)
-
-
 def extract_isolated(articles: Sequence[Article], screener: Screener | None, workers: int = 2,
                      store: Store | None = None, advance: Advance | None = None,
                      ) -> tuple[list[ArticleResult], list[IngestFailure]]:
-    """Run the pipeline over ``articles``; a report the pipeline fails on is a failure, the others go on.
-
-    The batch runs on ``workers`` processes; when one report raises, the rest are run one by one in this
-    process so that only the failing ones are lost (any exception: an extractor bug on one odd report must
-    not cost the batch).
-    """
-    from kenning.news.pipeline import extract, extract_many
+    """Run the pipeline over ``articles`` on ``workers`` processes; a report the pipeline fails on (any
+    exception: an extractor bug on one odd report must not cost the batch) is a failure, the others go on."""
+    from kenning.news.pipeline import Failed, extract_many
 
     step = advance or (lambda _n: None)
     results: list[ArticleResult] = []
-    try:
-        for result in extract_many(articles, screener, workers, store=store):
-            results.append(result)
-            step(1)
-        return results, []
-    except Exception:  # the pool stops at the first failing report: the rest run one by one below
-        pass
     failures: list[IngestFailure] = []
-    for article in articles[len(results):]:
-        try:
-            results.append(extract(article, screener, store=store))
-        except Exception as exc:  # one report's failure is reported, and the batch goes on
-            failures.append(_failure(article, exc))
+    for outcome in extract_many(articles, screener, workers, store=store):
+        if isinstance(outcome, Failed):
+            failures.append(IngestFailure(outcome.article.source, f"cannot be extracted: {outcome.kind}: "
+                                          f"{outcome.error}", "ExtractError", 1))
+        else:
+            results.append(outcome)
         step(1)
     return results, failures
 
