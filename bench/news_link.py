@@ -129,6 +129,9 @@ class Judged:
     gold: int = 0
     named: int = 0
     unverified: list[str] = field(default_factory=list)
+    #: Gold designees of all releases, and those some mention of their release links to.
+    designees: int = 0
+    designees_linked: int = 0
 
     @property
     def total(self) -> int:
@@ -151,8 +154,11 @@ def judge_treasury(results: list[ArticleResult], gold: dict[str, set[int]], scre
     """Each distinct (release, party, entry) link judged as gold, named in full, or unverified."""
     judged = Judged()
     for result in results:
-        designees = {f"us_ofac_sdn-{n}" for n in gold.get(Path(result.article.source).name, set())}
-        designees |= {other for d in designees for other in screener.same_as(d)}
+        sdn = {f"us_ofac_sdn-{n}" for n in gold.get(Path(result.article.source).name, set())}
+        linked_ids = {k.id for m in result.mentions for k in m.links}
+        judged.designees += len(sdn)
+        judged.designees_linked += len(sdn & linked_ids)
+        designees = sdn | {other for d in sdn for other in screener.same_as(d)}
         seen: set[tuple[str, str]] = set()
         for mention in (m for m in result.mentions if m.links):
             name = mention.refers_to or mention.text
@@ -242,10 +248,11 @@ def main(argv: list[str] | None = None) -> int:
     treasury_results, treasury_times = run([ingest_file(p) for p in files], screener)
     judged = judge_treasury(treasury_results, gold, screener, store)
     verified = judged.gold + judged.named
-    _table("Treasury releases: link precision", ["links", "gold designee", "named in full", "unverified",
-                                                 "P (verified)"],
+    _table("Treasury releases: link precision (and gold designees linked)",
+           ["links", "gold designee", "named in full", "unverified", "P (verified)", "designees linked"],
            [[str(judged.total), str(judged.gold), str(judged.named), str(len(judged.unverified)),
-             f"{verified / judged.total:.3f}" if judged.total else "-"]])
+             f"{verified / judged.total:.3f}" if judged.total else "-",
+             f"{judged.designees_linked}/{judged.designees}"]])
     unlabeled = sorted(args.unlabeled.glob("*.txt")) if args.unlabeled.is_dir() else []
     _, unlabeled_times = run([ingest_file(p) for p in unlabeled], screener)
     rows = []

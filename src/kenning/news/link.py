@@ -80,11 +80,12 @@ class Linker:
         return facts
 
     def _verdicts(self, cluster: Cluster, linked: dict[tuple[str, str], set[str]]) -> list[Verdict]:
-        """The candidates the context leaves above the threshold, best and ties only."""
+        """The candidates the context leaves above the threshold: the best, and those tied with it both
+        after context and on the name alone (context breaks ties between equal names, it does not
+        promote a weaker name: "Bushra" is not "Bashar" because both are Syrian)."""
         r, threshold = self.rules, self.threshold
         surname = cluster.single_word and cluster.label == "PERSON"
         lowest = r.surname_floor if surname else threshold - r.near_miss
-        needs_context = self._needs_context(cluster)
         verdicts = []
         for result in self.screen(cluster.name, cluster.schema):
             if result.score < lowest or (result.schema == "Person") != (cluster.label == "PERSON"):
@@ -97,19 +98,24 @@ class Linker:
             verdict = judge(cluster, result, facts, linked)
             if surname and len(verdict.confirmed) < r.surname_confirmations:
                 continue
-            if needs_context and (not verdict.confirmed or verdict.weakened):
+            if self._needs_context(cluster, result) and (not verdict.confirmed or verdict.weakened):
                 continue
             if (verdict.weakened and result.score < threshold) or verdict.score < threshold:
+                continue
+            if verdict.weakened and not verdict.confirmed and result.score < r.sure_name:
                 continue
             verdicts.append(verdict)
         if not verdicts:
             return []
         best = max(v.score for v in verdicts)
-        return [v for v in verdicts if v.score >= best - r.tie_margin]
+        best_name = max(v.result.score for v in verdicts)
+        return [v for v in verdicts if v.score >= best - r.tie_margin and v.result.score >= best_name - r.tie_margin]
 
-    def _needs_context(self, cluster: Cluster) -> bool:
-        """An organisation named by an acronym ("CGN", "STS") or only by common words ("Finance",
-        "Ministry of Internal Affairs") links only when the context confirms it and nothing weakens it."""
+    def _needs_context(self, cluster: Cluster, result: Result) -> bool:
+        """An organisation named by an acronym ("CGN", "STS"), by one common word ("Finance"), or only
+        by common words and not exactly as listed ("Ministry of Internal Affairs" against "INTERNAL TROOPS
+        OF THE MINISTRY OF INTERNAL AFFAIRS") links only when the context confirms it and nothing weakens
+        it. "Keen Well International Limited", listed exactly so, needs nothing more."""
         if cluster.label != "ORG":
             return False
         name = cluster.name.strip()
@@ -118,7 +124,8 @@ class Linker:
             return True
         words = analyze(name, "Organization").strong_tokens
         common = resources(self.store).common
-        return bool(words) and all(w in common for w in words)
+        generic = bool(words) and all(w in common for w in words)
+        return generic and (cluster.single_word or result.score < self.rules.sure_name)
 
     def _links(self, cluster: Cluster, verdicts: list[Verdict]) -> list[EntityLink]:
         links: dict[str, EntityLink] = {}

@@ -48,6 +48,7 @@ class Rules:
     tie_margin: float
     surname_floor: float
     surname_confirmations: int
+    sure_name: float
     effects: dict[str, float]
     position_stopwords: frozenset[str]
     position_synonyms: dict[str, str]
@@ -60,7 +61,8 @@ def rules() -> Rules:
     try:
         effects = {str(k): float(v) for k, v in data["effects"].items()}
         found = Rules(int(data["limit"]), float(data["near_miss"]), float(data["tie_margin"]),
-                      float(data["surname_floor"]), int(data["surname_confirmations"]), effects,
+                      float(data["surname_floor"]), int(data["surname_confirmations"]),
+                      float(data["sure_name"]), effects,
                       frozenset(str(w) for w in data["position_stopwords"]),
                       {str(k): str(v) for k, v in data["position_synonyms"].items()})
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -204,7 +206,7 @@ def judge(cluster: Cluster, result: Result, facts: Facts, linked: dict[tuple[str
     elif cluster.sentence_countries & facts.countries:
         codes = ", ".join(sorted(cluster.sentence_countries & facts.countries))
         verdict.add("sentence_country", effects["sentence_country"], f"country {codes} named nearby is listed")
-    elif cluster.label == "ORG" and cluster.sentence_countries and facts.countries:
+    elif cluster.sentence_countries and facts.countries:
         verdict.add("sentence_country", effects["sentence_country_conflict"],
                     f"countries named nearby ({', '.join(sorted(cluster.sentence_countries))}) are not the "
                     f"listed {', '.join(sorted(facts.countries))}")
@@ -217,6 +219,7 @@ def judge(cluster: Cluster, result: Result, facts: Facts, linked: dict[tuple[str
     if (cluster.sentence_countries | cluster.role_countries) & facts.program_countries:
         codes = ", ".join(sorted((cluster.sentence_countries | cluster.role_countries) & facts.program_countries))
         verdict.add("program", effects["program"], f"country {codes} named nearby is in the listed programme")
+    verdict.score = min(1.0, max(0.0, verdict.score))
     return verdict
 
 

@@ -12,7 +12,8 @@ Errors seen on news and Treasury releases, and the fix for each:
 * listed names the model misses or mislabels ("Konstantin Aleksandrovitch Pikalov" as ORG) → tagged
   from the list ruler; well-known bodies it misses ("Human Rights Watch") → from the gazetteer;
 * person names it misses ("Vitalii Viktorovitch Perfilev" after a comma) → a capitalised run that
-  starts with a given name known from the lists;
+  starts with a given name known from the lists; persons it splits ("Olga" + "Nikolayevna
+  Khokhlova") → joined; spans that run onto the next line → trimmed;
 * a "person" whose last word ends organisation names ("... Headquarters") → ORG;
 * legal instruments, lists and programmes tagged as parties ("Executive Order 14024", "SDN List")
   → LAW (``data/nlp_not_parties.txt``);
@@ -48,9 +49,13 @@ def _title_words(doc: Tokens, ent: Ent) -> set[str]:
 
 
 def _trim(doc: Tokens, ent: Ent) -> bool:
-    """Trim determiners, possessives, quotes and (for persons) titles; False if nothing is left."""
+    """Trim spaces, determiners, possessives, quotes and (for persons) titles; False if nothing is left."""
+    while ent.start < ent.end and doc[ent.start].is_space:
+        ent.start += 1
+    while ent.start < ent.end and doc[ent.end - 1].is_space:
+        ent.end -= 1
     if ent.label in _KEEP_AS_IS:
-        return True
+        return ent.length > 0
     while ent.start < ent.end and (doc[ent.start].lower_ in _DETERMINERS or doc[ent.start].text in _EDGE_PUNCT):
         ent.start += 1
     while ent.start < ent.end and (doc[ent.end - 1].text in _POSSESSIVE or doc[ent.end - 1].text in _EDGE_PUNCT):
@@ -191,12 +196,28 @@ def _instrument(doc: Tokens, ent: Ent) -> None:
         ent.label, ent.source = "LAW", "rule"
 
 
+def _join_people(doc: Tokens, ents: list[Ent], res: Resources) -> list[Ent]:
+    """Join a person split in two ("Olga" + "Nikolayevna Khokhlova"), or a listed given name the model
+    labelled otherwise right before a person ("Natalia" GPE + "Vladimirovna Kosykhina")."""
+    joined: list[Ent] = []
+    for ent in ents:
+        prev = joined[-1] if joined else None
+        if (prev is not None and ent.label == "PERSON" and prev.end == ent.start
+                and doc[prev.start].sent_start == doc[ent.start].sent_start and prev.length + ent.length <= _MAX_NAME
+                and (prev.label == "PERSON" or (prev.length == 1 and fold(doc[prev.start].text) in res.names.given_names
+                                                 and _is_name_token(doc, prev.start)))):
+            prev.end, prev.label, prev.country = ent.end, "PERSON", None
+            continue
+        joined.append(ent)
+    return joined
+
+
 def fix_entities(doc: Tokens, res: Resources) -> list[Ent]:
     """The model's entities, fixed and completed as the module docstring explains."""
     ents = _merge(_from_model(doc, res), _phrase_ents(doc, res))
     for ent in ents:
         _org_to_person(doc, ent, res)
-    ents = sort_ents(ents + _given_name_people(doc, ents, res))
+    ents = _join_people(doc, sort_ents(ents + _given_name_people(doc, ents, res)), res)
     for ent in ents:
         _group_not_person(doc, ent, ents, res)
         _determined_person(doc, ent)
@@ -206,6 +227,10 @@ def fix_entities(doc: Tokens, res: Resources) -> list[Ent]:
 
 
 def _valid(doc: Tokens, ent: Ent) -> bool:
+    """Parties need letters and one line; a "date" that is a small bare number is a list number."""
     if ent.label in ("PERSON", "ORG"):
         return any(t.is_alpha for t in doc[ent.start:ent.end]) and "\n" not in ent.text(doc)
+    if ent.label == "DATE":
+        text = ent.text(doc)
+        return not (text.isdigit() and int(text) < 1000)
     return True
