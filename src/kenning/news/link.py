@@ -25,6 +25,7 @@ from kenning.names import analyze, normalize
 from kenning.news.link_context import Cluster, build_clusters
 from kenning.news.link_judge import Facts, Verdict, facts_of, judge, rules, surname_matches
 from kenning.news.model import ArticleResult, EntityLink
+from kenning.news.nlp_phrases import CONNECTORS
 from kenning.news.nlp_pipeline import resources
 from kenning.store import Store
 
@@ -98,7 +99,7 @@ class Linker:
             verdict = judge(cluster, result, facts, linked)
             if surname and len(verdict.confirmed) < r.surname_confirmations:
                 continue
-            if self._needs_context(cluster, result) and (not verdict.confirmed or verdict.weakened):
+            if not self._context_ok(cluster, verdict):
                 continue
             if (verdict.weakened and result.score < threshold) or verdict.score < threshold:
                 continue
@@ -109,23 +110,31 @@ class Linker:
             return []
         best = max(v.score for v in verdicts)
         best_name = max(v.result.score for v in verdicts)
-        return [v for v in verdicts if v.score >= best - r.tie_margin and v.result.score >= best_name - r.tie_margin]
+        return [v for v in verdicts
+                if v.score >= best - r.tie_margin and v.result.score >= best_name - r.name_tie_margin]
 
-    def _needs_context(self, cluster: Cluster, result: Result) -> bool:
-        """An organisation named by an acronym ("CGN", "STS"), by one common word ("Finance"), or only
-        by common words and not exactly as listed ("Ministry of Internal Affairs" against "INTERNAL TROOPS
-        OF THE MINISTRY OF INTERNAL AFFAIRS") links only when the context confirms it and nothing weakens
-        it. "Keen Well International Limited", listed exactly so, needs nothing more."""
+    def _context_ok(self, cluster: Cluster, verdict: Verdict) -> bool:
+        """Organisations named weakly need the context on their side. An acronym ("CGN", "STS") or one
+        common word ("Finance") links only when confirmed and not weakened; a name made only of common
+        words and no legal form ("Ministry of Interior": a body every country has) is refused when
+        anything weakens it, and when it is neither confirmed nor the listed name word for word. A
+        company name with its legal form ("Keen Well International Limited") needs nothing more."""
         if cluster.label != "ORG":
-            return False
+            return True
+        sure = bool(verdict.confirmed) and not verdict.weakened
         name = cluster.name.strip()
         letters = [ch for ch in name if ch.isalpha()]
         if cluster.single_word and len(letters) <= ACRONYM_LETTERS and sum(ch.isupper() for ch in letters) >= 2:
+            return sure
+        analysis = analyze(name, "Organization")
+        words = analysis.strong_tokens
+        legal_form = any(weak and token not in CONNECTORS and token not in self.rules.loose_legal_forms
+                         for token, weak in zip(analysis.canonical, analysis.weak, strict=True))
+        if not words or legal_form or not all(w in resources(self.store).common for w in words):
             return True
-        words = analyze(name, "Organization").strong_tokens
-        common = resources(self.store).common
-        generic = bool(words) and all(w in common for w in words)
-        return generic and (cluster.single_word or result.score < self.rules.sure_name)
+        if cluster.single_word or verdict.weakened:
+            return sure and not verdict.weakened
+        return bool(verdict.confirmed) or verdict.result.score >= self.rules.sure_name
 
     def _links(self, cluster: Cluster, verdicts: list[Verdict]) -> list[EntityLink]:
         links: dict[str, EntityLink] = {}

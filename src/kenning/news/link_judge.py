@@ -46,11 +46,13 @@ class Rules:
     limit: int
     near_miss: float
     tie_margin: float
+    name_tie_margin: float
     surname_floor: float
     surname_confirmations: int
     sure_name: float
     effects: dict[str, float]
     position_stopwords: frozenset[str]
+    loose_legal_forms: frozenset[str]
     position_synonyms: dict[str, str]
 
 
@@ -61,9 +63,11 @@ def rules() -> Rules:
     try:
         effects = {str(k): float(v) for k, v in data["effects"].items()}
         found = Rules(int(data["limit"]), float(data["near_miss"]), float(data["tie_margin"]),
+                      float(data["name_tie_margin"]),
                       float(data["surname_floor"]), int(data["surname_confirmations"]),
                       float(data["sure_name"]), effects,
                       frozenset(str(w) for w in data["position_stopwords"]),
+                      frozenset(str(w) for w in data["loose_legal_forms"]),
                       {str(k): str(v) for k, v in data["position_synonyms"].items()})
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ConfigError(f"news data file {RULES_FILE} is incomplete or malformed: {exc!r}") from exc

@@ -10,15 +10,16 @@
   left untagged or tagged as something else ("They include Maslov, ..."), becomes a person mention
   referring to that full name.
 * A gazetteer acronym ("HRW") refers to the article's mention of the full name it stands for.
-* A one-word organisation that is a longer organisation's name without its generic words ("Wagner"
-  and "Wagner Group") refers to the longer one.
+* A one-word organisation that is a longer organisation's name without its generic words and places
+  ("Wagner" and "Wagner Group", "Sberbank" and "Public Joint Stock Company Sberbank of Russia") refers
+  to the longer one.
 """
 
 from __future__ import annotations
 
 from kenning.news.nlp_ents import Ent, Tokens, sort_ents, words
 from kenning.news.nlp_lexicon import lexicon
-from kenning.news.nlp_phrases import fold, fold_all, is_name_cased
+from kenning.news.nlp_phrases import CONNECTORS, fold, fold_all, is_name_cased
 from kenning.news.nlp_pipeline import Resources
 
 __all__ = ["resolve_coreference"]
@@ -107,14 +108,19 @@ def _link_people(doc: Tokens, ents: list[Ent]) -> None:
         ent.refers_to = _best(fuller, ent)
 
 
-def _link_orgs(doc: Tokens, ents: list[Ent]) -> None:
+def _link_orgs(doc: Tokens, ents: list[Ent], res: Resources) -> None:
+    """A one-word organisation refers to the longer one whose other words are generic, connectors or a
+    place ("Wagner" → "Wagner Group", "Sberbank" → "Public Joint Stock Company Sberbank of Russia")."""
     generic = lexicon().org_generic_words
+
+    def plain(okeys: tuple[str, ...], key: str) -> bool:
+        rest = [k for k in okeys if k != key and k not in generic and k not in CONNECTORS]
+        return all(res.gazetteer.lookup([k.title()]) is not None for k in rest)
     orgs = [(e, _keys(doc, e)) for e in ents if e.label == "ORG"]
     for ent, keys in orgs:
         if ent.refers_to is not None or len(keys) != 1:
             continue
-        fuller = [o for o, okeys in orgs if len(okeys) > 1 and keys[0] in okeys
-                  and all(k == keys[0] or k in generic for k in okeys)]
+        fuller = [o for o, okeys in orgs if len(okeys) > 1 and keys[0] in okeys and plain(okeys, keys[0])]
         ent.refers_to = _best(fuller, ent)
 
 
@@ -133,11 +139,10 @@ def _link_canonical(doc: Tokens, ents: list[Ent]) -> None:
 
 def resolve_coreference(doc: Tokens, ents: list[Ent], res: Resources) -> list[Ent]:
     """Add short-form and surname mentions and set ``refers_to`` (see the module docstring)."""
-    del res  # the rules use the article alone
     ents = _parentheticals(doc, ents)
     ents = sort_ents(ents + _surname_mentions(doc, ents))
     _link_people(doc, ents)
-    _link_orgs(doc, ents)
+    _link_orgs(doc, ents, res)
     _link_canonical(doc, ents)
     for ent in ents:
         if ent.refers_to is not None and ent.refers_to.refers_to is not None:
