@@ -14,17 +14,34 @@ Three tables:
    (the fullest form of the mention equals a listed name, word for word after normalisation: e.g. an
    earlier designee named in the text). Others are "unverified"; ``--show`` prints them for checking by
    hand (the module docstring records the last hand check).
-3. **Speed**: seconds per article for ``annotate`` and ``link``, articles per second, the one-off costs
-   (model, list ruler, screener), on every text (labelled and ``--unlabeled`` releases).
+3. **Speed**: CPU milliseconds per article for ``annotate`` and ``link`` (one BLAS thread), articles per
+   CPU second, the one-off costs (model, list ruler, screener), on every text (labelled and
+   ``--unlabeled`` releases).
 
 Linking needs a loaded store (``KENNING_HOME``, default ``/tmp/kenning-bench-home``; the bundled lists are
 loaded and cross-linked first when it is empty).
 
-Last run (2 cores; store of the bundled lists, kenning-v1 matcher):
+Last run (2 cores; store of the bundled lists, kenning-v1 matcher, cross-list links from
+``relink``):
 
-| set | P | R | links | notes |
-|-----|---|---|-------|-------|
-| (filled in by the report) | | | | |
+| set | P | R | links |
+|-----|---|---|-------|
+| seeds, persons | 1.000 | 1.000 | 13 right, 0 wrong |
+| seeds, organisations | 1.000 | 1.000 | 4 right, 0 wrong |
+| Treasury, verified automatically | 0.955 | 611/636 gold designees linked | 1,300 (927 gold, 315 named in full) |
+
+Hand check of the 58 unverified Treasury links (``--show``): 57 right (earlier designees named by
+surname with strong context, "Putin" in "Russian President Putin"; spelling variants such as
+"Kosykhina"/KOSIKHINA; aliases such as "KTJ"; the same party on another list) and 1 doubtful ("PCC" →
+IRAN PETROCHEMICAL COMMERCIAL COMPANY), so about 0.999 with the automatic verdicts trusted. Wrong links seen and fixed on the way:
+"Ministry of Defense of the Russian Federation" linked to its subordinate units, "Jorge Alberto" to
+three men with those given names, "Choe Song Chol" to "JO, Chol Song", "Sberbank" to the Kazakh
+subsidiary, "Bashar" to "Bushra", acronyms such as "CGN" and "STS". Of a random 60 of the 570 links on
+the 55 unlabeled releases, 2 were doubtful ("Scoglitti Restaurant" → PORTICELLO RESTAURANT, "People's
+Liberation Army" of Sudan → SHINING PATH).
+
+Speed, CPU ms per article (one process, one BLAS thread): NLP median 84 (labelled) and 74 (unlabeled),
+linking median 19-22 with caches cold; releases of up to 60 KB take up to 1.4 s in all.
 """
 
 from __future__ import annotations
