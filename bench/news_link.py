@@ -33,12 +33,12 @@ Last run (2 cores; store of the bundled lists, kenning-v1 matcher, cross-list li
 Hand check of the 58 unverified Treasury links (``--show``): 57 right (earlier designees named by
 surname with strong context, "Putin" in "Russian President Putin"; spelling variants such as
 "Kosykhina"/KOSIKHINA; aliases such as "KTJ"; the same party on another list) and 1 doubtful ("PCC" →
-IRAN PETROCHEMICAL COMMERCIAL COMPANY), so about 0.999 with the automatic verdicts trusted. Wrong
-links seen and fixed on the way: "Ministry of Defense of the Russian Federation" linked to its subordinate units, "Jorge Alberto" to
-three men with those given names, "Choe Song Chol" to "JO, Chol Song", "Sberbank" to the Kazakh
-subsidiary, "Bashar" to "Bushra", acronyms such as "CGN" and "STS". Of a random 60 of the 570 links on
-the 55 unlabeled releases, 2 were doubtful ("Scoglitti Restaurant" → PORTICELLO RESTAURANT, "People's
-Liberation Army" of Sudan → SHINING PATH).
+IRAN PETROCHEMICAL COMMERCIAL COMPANY), so about 0.999 with the automatic verdicts trusted. Wrong links
+seen and fixed on the way: "Ministry of Defense of the Russian Federation" linked to its subordinate
+units, "Jorge Alberto" to three men with those given names, "Choe Song Chol" to "JO, Chol Song",
+"Sberbank" to the Kazakh subsidiary, "Bashar" to "Bushra", acronyms such as "CGN" and "STS". Of a random
+60 of the 570 links on the 55 unlabeled releases, 2 were doubtful ("Scoglitti Restaurant" → PORTICELLO
+RESTAURANT, "People's Liberation Army" of Sudan → SHINING PATH).
 
 Speed, CPU ms per article (one process, one BLAS thread): NLP median 84 (labelled) and 74 (unlabeled),
 linking median 19-22 with caches cold; releases of up to 60 KB take up to 1.4 s in all.
