@@ -145,8 +145,12 @@ class Screener:
         return list(found.items())
 
     def screen(self, query: Query, limit: int = 10, threshold: float | None = None,
-               algorithm: str | None = None) -> list[Result]:
-        """Score the query against its candidates; results sorted by score, ``match`` at the threshold."""
+               algorithm: str | None = None, explain: bool = True) -> list[Result]:
+        """Score the query against its candidates; results sorted by score, ``match`` at the threshold.
+
+        ``explain=False`` leaves out the sentences of the name explanation (the feature scores stay): for
+        callers such as the news linker that read scores only.
+        """
         algo = get_algorithm(algorithm)
         cutoff = algo.threshold if threshold is None else threshold
         if not 0.0 <= cutoff <= 1.0:
@@ -165,11 +169,12 @@ class Screener:
         scored = []
         for position, names in candidates:
             entity = self.index.entities[position]
-            value = algo.score(record, entity, names, False).score
-            if value > 0:
-                scored.append((-value, entity.id, entity, names))
+            verdict = algo.score(record, entity, names, False)
+            if verdict.score > 0:
+                scored.append((-verdict.score, entity.id, entity, names, verdict))
         scored.sort(key=lambda item: (item[0], item[1]))
-        return [self._result(e, algo.score(record, e, names, True), cutoff) for _v, _i, e, names in scored[:limit]]
+        return [self._result(e, algo.score(record, e, names, True) if explain else v, cutoff)
+                for _s, _i, e, names, v in scored[:limit]]
 
     def _result(self, entity: EntityRecord, scored: Scored, cutoff: float) -> Result:
         return Result(id=entity.id, dataset=entity.dataset, source_id=entity.id.split("-", 1)[1],
