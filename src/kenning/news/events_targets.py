@@ -251,7 +251,17 @@ def find_targets(sentence: ParsedSentence, result: ArticleResult, args: list[Any
         if found.description is None:
             found.description, found.count = description, count
     found.mentions += _listed_after(sentence, result, found.mentions)
+    found.mentions = [n for n in found.mentions if not _inside_a_role(result, n)]
     return found
+
+
+def _inside_a_role(result: ArticleResult, number: int) -> bool:
+    """Whether the mention is part of someone's role ("Wagner" in "Perfilev, Wagner's chief in CAR"): the
+    organisation a person heads is not a target because the person is."""
+    mention = result.mentions[number]
+    return any(other is not mention and other.role_span is not None
+               and other.role_span.start <= mention.start and mention.end <= other.role_span.end
+               for other in result.mentions)
 
 
 def after_colon(sentence: ParsedSentence, result: ArticleResult, start: int) -> list[int]:
