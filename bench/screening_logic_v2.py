@@ -55,7 +55,10 @@ class LogicV2:
     def query_entity(self, query: Query) -> Entity:
         """A fresh FtM entity for ``query``. Each gets a new id: logic-v2 memoises name analysis by entity
         (FtM entities hash by id), so a reused id would be scored with an earlier query's names."""
-        entity = model.make_entity(query.schema)
+        # A query without a schema is a Thing to Kenning; yente has no Thing queries (clients send
+        # LegalEntity as the broadest matchable schema), so logic-v2 gets LegalEntity: a Thing entity
+        # would be scored unfairly low.
+        entity = model.make_entity("LegalEntity" if query.schema == "Thing" else query.schema)
         entity.id = f"query-{next(self._ids)}"
         for name in query.names:
             entity.add("name", name)
