@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.kenning-installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: setup run demo serve test lint typecheck pytest browser bench clean
+.PHONY: setup run demo serve test lint typecheck pytest browser bench bench-setup clean
 
 $(STAMP): requirements.lock requirements-models.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,8 +48,23 @@ pytest: setup browser
 
 test: lint typecheck pytest
 
-bench: setup
+# nomenklatura (OpenSanctions' logic-v2) only for the screening comparison
+bench-setup: setup
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements-bench.txt
+
+# Every benchmark, each printing its table (about 15 minutes on 2 cores).
+bench: bench-setup
+	$(BIN)/kenning lists load
 	$(BIN)/python -m bench.load_lists
+	$(BIN)/python -m bench.screening_quality --compare-logic-v2
+	$(BIN)/python -m bench.screening_speed --queries 20000
+	$(BIN)/python -m bench.news_seeds
+	$(BIN)/python -m bench.news_link
+	$(BIN)/python -m bench.news_press
+	$(BIN)/python -m bench.news_stories
+	$(BIN)/python -m bench.news_html
+	$(BIN)/python -m bench.news_speed || true
+	$(BIN)/python -m bench.load
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
