@@ -62,7 +62,8 @@ def prepare(analysis: NameAnalysis, rarity: dict[str, float] | None = None) -> P
     weights = []
     for token, weak in zip(analysis.canonical, analysis.weak, strict=True):
         weight = WEAK_WEIGHT if weak else (rarity.get(token, 1.0) if rarity else 1.0)
-        half = len(token) == 1 or (person and len(token) > 6 and token.endswith(_PATRONYMIC))
+        half = len(token) == 1 or (analysis.kind in ("person", "entity") and len(token) > 6
+                                   and token.endswith(_PATRONYMIC))
         weights.append(weight * (0.5 if half else 1.0))
     return Prepared(analysis.original, analysis.canonical, analysis.tokens, analysis.weak, tuple(weights),
                     sum(weights), person)
