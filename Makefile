@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.kenning-installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: setup run demo serve test lint typecheck pytest browser bench bench-setup clean
+.PHONY: setup run demo serve test lint typecheck pytest browser postgres bench bench-setup clean
 
 $(STAMP): requirements.lock requirements-models.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,13 +37,19 @@ browser:
 	  echo "installing Debian's chromium for the browser tests"; \
 	  (apt-get install -y -q chromium >/dev/null 2>&1 || (apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null)); }
 
+# A throwaway PostgreSQL 15 server is started by the store tests (the image usually has it already).
+postgres:
+	@test -x /usr/lib/postgresql/15/bin/initdb || { \
+	  echo "installing Debian's postgresql for the store tests"; \
+	  (apt-get install -y -q postgresql >/dev/null 2>&1 || (apt-get update -q >/dev/null && apt-get install -y -q postgresql >/dev/null)); }
+
 lint: setup
 	$(BIN)/ruff check src tests bench
 
 typecheck: setup
 	$(BIN)/mypy src
 
-pytest: setup browser
+pytest: setup browser postgres
 	$(BIN)/pytest -q
 
 test: lint typecheck pytest

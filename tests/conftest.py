@@ -37,7 +37,7 @@ PG_BIN = Path("/usr/lib/postgresql/15/bin")
 def postgres_url() -> Iterator[str]:
     """A throwaway PostgreSQL 15 server on 127.0.0.1 (initdb in a temp dir, stopped after the session)."""
     if not (PG_BIN / "initdb").exists():
-        pytest.skip("PostgreSQL 15 server binaries are not installed on this machine")
+        pytest.fail("PostgreSQL 15 server binaries are missing: `make test` installs them (Debian's postgresql)")
     # Not under pytest's tmp dir: that one is private to root, and the server runs as `postgres`.
     root = Path(tempfile.mkdtemp(prefix="kenning-pg-"))
     os.chmod(root, 0o777)
