@@ -11,8 +11,7 @@ import csv
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from kenning.datafiles import parse_mapping
 from kenning.errors import ConfigError
 
 __all__ = ["DATA_DIR", "read_csv", "read_lines", "read_yaml"]
@@ -50,10 +49,4 @@ def read_csv(name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
 
 def read_yaml(name: str) -> dict[str, Any]:
     """A YAML mapping."""
-    try:
-        value = yaml.safe_load(_open_text(name))
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"names data file {name} is not valid YAML: {exc}") from exc
-    if not isinstance(value, dict):
-        raise ConfigError(f"names data file {name} must hold a mapping at its top level")
-    return value
+    return parse_mapping(_open_text(name), f"names data file {name}")

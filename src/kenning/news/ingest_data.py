@@ -7,8 +7,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from kenning.datafiles import parse_mapping
 from kenning.errors import ConfigError
 
 __all__ = ["data_lines", "data_mapping", "data_patterns"]
@@ -24,13 +23,7 @@ def _read(name: str) -> str:
 @cache
 def data_mapping(name: str) -> dict[str, Any]:
     """The YAML mapping in data file ``name``; anything but a mapping is a ConfigError."""
-    try:
-        value = yaml.safe_load(_read(name))
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"news data file {name} is not valid YAML: {exc}") from exc
-    if not isinstance(value, dict):
-        raise ConfigError(f"news data file {name} must hold a mapping")
-    return value
+    return parse_mapping(_read(name), f"news data file {name}")
 
 
 @cache

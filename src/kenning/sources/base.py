@@ -17,8 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Protocol, cast
 
-import yaml
-
+from kenning.datafiles import read_mapping
 from kenning.errors import ConfigError, InputError, ParseError
 from kenning.model import Entity, make_entity, make_id
 
@@ -128,10 +127,7 @@ def _file_specs(name: str, raw: list[dict[str, Any]]) -> tuple[FileSpec, ...]:
 def load_catalogue(path: str | None = None) -> dict[str, SourceSpec]:
     """Read ``sources.yml`` (or the file named by ``KENNING_SOURCES_FILE``)."""
     target = Path(path or os.environ.get("KENNING_SOURCES_FILE") or _CATALOGUE)
-    try:
-        raw = yaml.safe_load(target.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"{target}: cannot read the sources catalogue: {exc}") from exc
+    raw = read_mapping(target)
     catalogue: dict[str, SourceSpec] = {}
     for name, item in raw.items():
         try:

@@ -17,9 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from kenning.errors import ConfigError
+from kenning.datafiles import read_mapping
 from kenning.model import MAX_EACH_YEAR_SPAN, Entity, add_ref, make_id, year_span
 from kenning.sources.base import ParseContext, get_source
 
@@ -50,14 +48,7 @@ _SPACES = re.compile(r"\s+")
 @cache
 def load_data(name: str) -> dict[str, Any]:
     """Read one of the YAML data files next to this module (``gb_ofsi.yml``...), once."""
-    path = Path(__file__).with_name(name)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"{path}: cannot read the parser's data file: {exc}") from exc
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}: expected a mapping at the top level")
-    return data
+    return read_mapping(Path(__file__).with_name(name))
 
 
 def clean_text(value: str | None) -> str | None:

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from kenning.datafiles import read_mapping
 from kenning.errors import ConfigError
 
 __all__ = ["ListFacts", "load_list_facts"]
@@ -47,7 +48,7 @@ def load_list_facts(path: str | None = None) -> ListFacts:
     """Read ``ofac_lists.yml`` (or the file ``path`` names)."""
     target = Path(path) if path else _FACTS
     try:
-        raw: dict[str, Any] = yaml.safe_load(target.read_text(encoding="utf-8"))
+        raw = read_mapping(target)
         return ListFacts(
             schemata={str(k): str(v) for k, v in raw["schemata"].items()},
             provisions={str(k): tuple(v or ()) for k, v in raw["provisions"].items()},

@@ -20,9 +20,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from followthemoney.types import registry
 
+from kenning.datafiles import read_mapping
 from kenning.errors import ConfigError
 from kenning.sources.ofac_dates import DateValue, parse_date
 
@@ -127,10 +127,7 @@ def _rule(section: str, key: str, spec: Any) -> Rule:
 def load_rules(path: str | None = None) -> Grammar:
     """Read the remark grammar (``ofac_remarks.yml`` unless ``path`` names another file)."""
     target = Path(path) if path else _GRAMMAR
-    try:
-        raw = yaml.safe_load(target.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"{target}: cannot read the OFAC remark grammar: {exc}") from exc
+    raw = read_mapping(target)
     rules: dict[str, Rule] = {}
     for section in SECTIONS:
         entries = raw.get(section) or {}

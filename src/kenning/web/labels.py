@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-import yaml
+from kenning.datafiles import read_mapping
 
 __all__ = ["LABELS", "dataset_label"]
 
 
 def _load() -> dict[str, dict[str, str]]:
-    data: Any = yaml.safe_load((Path(__file__).parent / "labels.yml").read_text(encoding="utf-8"))
+    data = read_mapping(Path(__file__).parent / "labels.yml")
     return {str(k): {str(a): str(b) for a, b in v.items()} for k, v in data.items()}
 
 
