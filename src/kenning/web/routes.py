@@ -40,14 +40,21 @@ def error_page(request: Request, exc: KenningError) -> HTMLResponse:
 _ERROR_TITLES = {404: "Not found", 422: "That input cannot be used", 503: "The store is not ready"}
 
 
+def _page(request: Request, template: str, build: Callable[[], dict[str, object]]) -> HTMLResponse:
+    """Render ``template`` with what ``build`` returns; a Kenning error (unknown id, empty store) is the
+    error page with its status instead."""
+    try:
+        context = build()
+    except KenningError as exc:
+        return error_page(request, exc)
+    return render(request, template, context)
+
+
 @router.get("/", name="web_home")
 def home(request: Request) -> HTMLResponse:
     """The search form, and the lists a search covers."""
-    try:
-        lists = lists_loaded(get_store(request))
-    except KenningError as exc:
-        return error_page(request, exc)
-    return render(request, "search.html", {"page": search_page(None, "", None), "lists": lists})
+    return _page(request, "search.html",
+                 lambda: {"page": search_page(None, "", None), "lists": lists_loaded(get_store(request))})
 
 
 @router.get("/search", name="web_search")
@@ -66,11 +73,11 @@ def search(request: Request, q: str = "", schema: str = "Thing", birth_date: str
 @router.get("/entity/{entity_id}", name="web_entity")
 def entity(request: Request, entity_id: str) -> HTMLResponse:
     """One listed party's dossier."""
-    try:
+    def build() -> dict[str, object]:
         page, mentions = dossier_page(get_store(request), entity_id, _article_path(request))
-    except KenningError as exc:
-        return error_page(request, exc)
-    return render(request, "entity.html", {"d": page, "mentions": mentions})
+        return {"d": page, "mentions": mentions}
+
+    return _page(request, "entity.html", build)
 
 
 def _article_path(request: Request) -> Callable[[str], str]:
@@ -80,31 +87,19 @@ def _article_path(request: Request) -> Callable[[str], str]:
 @router.get("/stories", name="web_stories")
 def stories(request: Request) -> HTMLResponse:
     """Every story: reports of one event grouped, latest first."""
-    try:
-        rows = stories_page(get_store(request))
-    except KenningError as exc:
-        return error_page(request, exc)
-    return render(request, "stories.html", {"stories": rows})
+    return _page(request, "stories.html", lambda: {"stories": stories_page(get_store(request))})
 
 
 @router.get("/story/{story_id}", name="web_story")
 def story(request: Request, story_id: str) -> HTMLResponse:
     """One story: its sources side by side, facts by status with each source's words."""
-    try:
-        page = story_page(get_store(request), story_id)
-    except KenningError as exc:
-        return error_page(request, exc)
-    return render(request, "story.html", {"s": page})
+    return _page(request, "story.html", lambda: {"s": story_page(get_store(request), story_id)})
 
 
 @router.get("/article/{article_id}", name="web_article")
 def article(request: Request, article_id: str) -> HTMLResponse:
     """One stored report, the mentions linked to list entities marked."""
-    try:
-        page = article_page(get_store(request), article_id)
-    except KenningError as exc:
-        return error_page(request, exc)
-    return render(request, "article.html", {"a": page})
+    return _page(request, "article.html", lambda: {"a": article_page(get_store(request), article_id)})
 
 
 def _screen_form(request: Request, error: str | None = None, status_code: int = 200) -> HTMLResponse:
