@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -14,6 +13,7 @@ import pytest
 
 from kenning import settings
 from kenning.sources.base import load_catalogue
+from testkit import free_port, kenning_env
 
 
 @pytest.fixture
@@ -45,9 +45,7 @@ def postgres_url() -> Iterator[str]:
     runas = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
     subprocess.run([*runas, str(PG_BIN / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
                     "--no-sync"], check=True, capture_output=True)
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     options = f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off"
     # The server inherits pg_ctl's output: send it to a log file, or run() would wait for it forever.
     subprocess.run([*runas, str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(root / "server.log"), "-w",
@@ -69,23 +67,11 @@ def bundled_home_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from kenning.store.service import load_lists
 
     home = tmp_path_factory.mktemp("bundled") / "home"
-    old = {k: os.environ.get(k) for k in ("KENNING_HOME", "KENNING_DB", "KENNING_INDEX_DIR")}
-    os.environ["KENNING_HOME"] = str(home)
-    os.environ.pop("KENNING_DB", None)
-    os.environ.pop("KENNING_INDEX_DIR", None)
-    settings.reload()
-    try:
+    with kenning_env(HOME=str(home)):
         store = Store()
         load_lists(store, show_progress=False)
         relink(store, Screener.open())
         store.engine.dispose()
-    finally:
-        for key, value in old.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-        settings.reload()
     return home
 
 

@@ -7,6 +7,8 @@ test module importing ``conftest`` by name may get the wrong one.
 from __future__ import annotations
 
 import io
+import os
+import socket
 import sys
 import threading
 from collections.abc import Iterator
@@ -69,3 +71,30 @@ def serve_directory(root: Path) -> Iterator[str]:
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on at 127.0.0.1 right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def kenning_env(**values: str) -> Iterator[None]:
+    """Only the given KENNING_* variables set (``HOME="..."`` sets KENNING_HOME; every other KENNING_*
+    variable unset), settings re-read; both restored afterwards."""
+    from kenning import settings
+
+    old = {k: v for k, v in os.environ.items() if k.startswith("KENNING_")}
+    for key in old:
+        del os.environ[key]
+    os.environ.update({f"KENNING_{k}": v for k, v in values.items()})
+    settings.reload()
+    try:
+        yield
+    finally:
+        for key in [k for k in os.environ if k.startswith("KENNING_")]:
+            del os.environ[key]
+        os.environ.update(old)
+        settings.reload()

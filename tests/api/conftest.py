@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -20,34 +19,11 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from kenning import settings
+from testkit import free_port, kenning_env
 
 API_KEYS = ("test-key-one", "test-key-two")
 #: The ``kenning`` command of this virtual environment.
 KENNING = Path(sys.executable).with_name("kenning")
-_VARS = ("KENNING_HOME", "KENNING_DB", "KENNING_INDEX_DIR", "KENNING_API_KEYS", "KENNING_RATE_LIMIT",
-         "KENNING_MAX_BODY_BYTES", "KENNING_BATCH_MAX_ROWS", "KENNING_CORS_ORIGINS", "KENNING_MATCH_MAX_QUERIES")
-
-
-@contextmanager
-def kenning_env(**values: str) -> Iterator[None]:
-    """Set KENNING_* variables (only these; the others unset) and the settings, restoring both after."""
-    old = {k: os.environ.get(k) for k in _VARS}
-    for key in _VARS:
-        os.environ.pop(key, None)
-    os.environ.update({f"KENNING_{k}": v for k, v in values.items()})
-    settings.reload()
-    try:
-        yield
-    finally:
-        for key, value in old.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-        settings.reload()
-
-
 @contextmanager
 def app_client(home: Path, values: dict[str, str], *, keep_env: bool = True) -> Iterator[TestClient]:
     """A TestClient over ``create_app()`` for the store under ``home``, started (lifespan run) and stopped.
@@ -139,12 +115,6 @@ def page_server(tmp_path: Path) -> Iterator[tuple[str, list[str]]]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture(scope="session")

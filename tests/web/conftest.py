@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -23,6 +22,7 @@ from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwrigh
 
 from kenning import settings
 from kenning.api.app import create_app
+from testkit import free_port
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -106,18 +106,12 @@ def news_client(news_home_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterato
         settings.reload()
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 
 
 @pytest.fixture(scope="session")
 def live_server(news_home_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real uvicorn server over the bundled store with the bundled news; yields its base URL."""
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "KENNING_HOME": str(news_home_dir)}
     env.pop("KENNING_DB", None)
     env.pop("KENNING_INDEX_DIR", None)
