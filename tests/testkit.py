@@ -80,21 +80,30 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+#: The KENNING_* variables a test server's settings come from (KENNING_SOURCES_FILE is left alone: the
+#: fixtures that fake a list source set it around the app).
+_ENV_VARS = ("KENNING_HOME", "KENNING_DB", "KENNING_INDEX_DIR", "KENNING_API_KEYS", "KENNING_RATE_LIMIT",
+             "KENNING_MAX_BODY_BYTES", "KENNING_BATCH_MAX_ROWS", "KENNING_CORS_ORIGINS", "KENNING_MATCH_MAX_QUERIES")
+
+
 @contextmanager
 def kenning_env(**values: str) -> Iterator[None]:
-    """Only the given KENNING_* variables set (``HOME="..."`` sets KENNING_HOME; every other KENNING_*
-    variable unset), settings re-read; both restored afterwards."""
+    """Only the given server variables set (``HOME="..."`` sets KENNING_HOME; the others of
+    :data:`_ENV_VARS` unset), settings re-read; both restored afterwards."""
     from kenning import settings
 
-    old = {k: v for k, v in os.environ.items() if k.startswith("KENNING_")}
-    for key in old:
-        del os.environ[key]
+    keys = dict.fromkeys([*_ENV_VARS, *(f"KENNING_{k}" for k in values)])
+    old = {key: os.environ.get(key) for key in keys}
+    for key in keys:
+        os.environ.pop(key, None)
     os.environ.update({f"KENNING_{k}": v for k, v in values.items()})
     settings.reload()
     try:
         yield
     finally:
-        for key in [k for k in os.environ if k.startswith("KENNING_")]:
-            del os.environ[key]
-        os.environ.update(old)
+        for key, value in old.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
         settings.reload()
