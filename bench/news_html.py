@@ -3,7 +3,7 @@
 Usage: ``python -m bench.news_html [--pages DIR] [--ablation]``. ``DIR`` holds ``*.html.gz`` pages and
 ``ground-truth.json`` (the Scrapinghub article-extraction benchmark layout: key = file name without
 ``.html.gz``, value has ``articleBody``); by default the 181 pages in ``../shared/data/news/html_pages``.
-Scores are computed as that benchmark does (:mod:`kenning.news.ingest_quality`). ``--ablation`` adds
+Scores are computed as that benchmark does (:mod:`bench.ingest_quality`). ``--ablation`` adds
 one row per tuning step, each adding one change to the previous row.
 
 Measured on the 181 pages (trafilatura 2.3.1, one process on a 2-core machine; pages/s is noisy
@@ -40,10 +40,10 @@ from typing import Any
 
 import trafilatura
 
+from bench.ingest_quality import score_page, summarise
 from kenning import settings
 from kenning.errors import KenningError
-from kenning.news.ingest_html import HtmlOptions, extract_html
-from kenning.news.ingest_quality import score_page, summarise
+from kenning.news.ingest.html import HtmlOptions, extract_html
 
 DEFAULT_PAGES = settings.REPO_ROOT.parent / "shared" / "data" / "news" / "html_pages"
 

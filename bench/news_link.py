@@ -66,7 +66,7 @@ from bench.screening_common import use_home
 from kenning import settings
 from kenning.names import analyze, normalize
 from kenning.news.article import Article
-from kenning.news.ingest import ingest_file
+from kenning.news.ingest.collect import ingest_file
 from kenning.news.model import ArticleResult, Mention
 
 DATA = settings.REPO_ROOT / "data" / "news"
@@ -199,8 +199,8 @@ def judge_treasury(results: list[ArticleResult], gold: dict[str, set[int]], scre
 def run(articles: list[Article], screener: Any) -> tuple[list[ArticleResult], list[tuple[float, float]]]:
     """Annotate and link each article, timing both stages in CPU seconds of this process (the machines
     these run on are shared; CPU time does not count the waits for other processes)."""
-    from kenning.news.link import link
-    from kenning.news.nlp import annotate
+    from kenning.news.link.linker import link
+    from kenning.news.nlp.annotate import annotate
 
     results, times = [], []
     for article in articles:
@@ -227,7 +227,7 @@ def _setup() -> tuple[Any, Any, dict[str, float]]:
     use_home()
     from kenning.matching import Screener
     from kenning.matching.service import relink
-    from kenning.news.nlp import resources
+    from kenning.news.nlp.annotate import resources
     from kenning.store import Store
 
     costs = {}

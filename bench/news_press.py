@@ -17,7 +17,7 @@ names instead (no store needed; an organisation named in English while the list 
 missed, so this under-counts).
 
 Measured one change at a time, each row adding its change to the row above (rows 1-7 linked mentions
-with an interim screener linker written here before :mod:`kenning.news.link` existed; from row 8 on the
+with an interim screener linker written here before :mod:`kenning.news.link.linker` existed; from row 8 on the
 real linker, both still in progress at the time, so part of each later gain is theirs):
 
 | step | P | R | F1 |
@@ -29,7 +29,7 @@ real linker, both still in progress at the time, so part of each later gain is t
 | 5. + redesignations merged apart from new designations | 0.938 | 0.664 | 0.777 |
 | 6. + numbered list a paragraph after a counting sentence, glued items | 0.936 | 0.803 | 0.865 |
 | 7. + cue phrases that never announce an action skipped (speed only) | 0.936 | 0.803 | 0.865 |
-| 8. linker: kenning.news.link instead of the interim one | 0.938 | 0.811 | 0.870 |
+| 8. linker: kenning.news.link.linker instead of the interim one | 0.938 | 0.811 | 0.870 |
 | 9. + "took action against", "those designated are X", dates of the own sentence | 0.935 | 0.814 | 0.871 |
 | 10. + written lists both ways, no country in company lists, targets on their side | 0.942 | 0.821 | 0.877 |
 | 11. + relative pronouns, no background leak between frames, holding owner | 0.941 | 0.827 | 0.880 |
@@ -66,8 +66,8 @@ from rapidfuzz import fuzz
 
 from kenning import settings
 from kenning.matching import Screener
-from kenning.news.events_facts import listing_measures
-from kenning.news.ingest import ingest_file
+from kenning.news.events.facts import listing_measures
+from kenning.news.ingest.collect import ingest_file
 from kenning.news.model import ArticleResult, SanctionEvent
 from kenning.news.pipeline import extract
 

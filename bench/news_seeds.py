@@ -30,8 +30,8 @@ from rapidfuzz import fuzz
 from kenning import settings
 from kenning.matching import Screener
 from kenning.news.dates import date_within
-from kenning.news.events_facts import normalize_measure
-from kenning.news.ingest import ingest_file
+from kenning.news.events.facts import normalize_measure
+from kenning.news.ingest.collect import ingest_file
 from kenning.news.model import ArticleResult, SanctionEvent, Target
 from kenning.news.pipeline import extract
 
@@ -136,15 +136,15 @@ def print_sanction_section(rows: list[Row]) -> bool:
     return len(found) == len(keys)
 
 
-# -- stories and reconciliation (kenning.news.stories, kenning.news.reconcile) ---------------------------
+# -- stories and reconciliation (kenning.news.stories.assign, kenning.news.reconcile.report) ---------------------------
 #: Share of a gold single-source claim's content words its evidence sentence must hold to count as found.
 CLAIM_WORDS = 0.6
 
 
 def story_section(gold: dict[str, Any], results: dict[str, ArticleResult]) -> bool:
     """Whether the gold story's reports form one story, with the pair's scores."""
-    from kenning.news.stories import StoryScorer, group
-    from kenning.news.stories_features import story_features
+    from kenning.news.stories.assign import StoryScorer, group
+    from kenning.news.stories.features import story_features
 
     features = [story_features(results[name]) for name in gold["story"]["articles"]]
     stories = group(features)
@@ -170,7 +170,7 @@ def reconcile_section(gold: dict[str, Any], results: dict[str, ArticleResult]) -
     The expected status comes from the gold: a conflict whose note calls the claims compatible is
     ``complementary``, any other ``conflicting``.
     """
-    from kenning.news.reconcile import reconcile
+    from kenning.news.reconcile.report import reconcile
 
     report = reconcile(list(results.values()))
     ids = {name: results[name].article.id for name in results}
@@ -196,8 +196,8 @@ def reconcile_section(gold: dict[str, Any], results: dict[str, ArticleResult]) -
 
 def single_source_section(gold: dict[str, Any], results: dict[str, ArticleResult]) -> bool:
     """Recall of the gold single-source claims among the report's single-source facts."""
-    from kenning.news.reconcile import reconcile
-    from kenning.news.stories_text import terms
+    from kenning.news.reconcile.report import reconcile
+    from kenning.news.stories.text import terms
 
     report = reconcile(list(results.values()))
     single = [(st.source, st.evidence.text) for f in report.facts if f.status == "single-source"

@@ -37,7 +37,7 @@ from collections import Counter
 from pathlib import Path
 
 from kenning import settings
-from kenning.news.ingest import ingest_file
+from kenning.news.ingest.collect import ingest_file
 
 DEFAULT_TEXTS = settings.REPO_ROOT / "data" / "news" / "treasury_press" / "texts"
 GOAL = 20.0
@@ -58,8 +58,8 @@ def cli_run(texts: Path, link: bool) -> tuple[int, float]:
 
 def warm_run(texts: Path, link: bool, workers: int) -> tuple[int, float, Counter[str]]:
     """Articles, wall seconds and summed stage seconds of the pipeline with everything loaded first."""
-    from kenning.news.events_parse import load_parser
-    from kenning.news.nlp_pipeline import resources
+    from kenning.news.events.parse import load_parser
+    from kenning.news.nlp.resources import resources
     from kenning.news.service import extract_isolated
 
     screener = None

@@ -52,11 +52,11 @@ from typing import Any
 
 from kenning import settings
 from kenning.news.article import Article
-from kenning.news.ingest import ingest_file, ingest_html
+from kenning.news.codec import result_from_dict
+from kenning.news.ingest.collect import ingest_file, ingest_html
 from kenning.news.model import ArticleResult
-from kenning.news.stories import DEFAULT_WEIGHTS, StoryScorer, TextSimilarity, Weights, group
-from kenning.news.stories_codec import result_from_dict
-from kenning.news.stories_features import StoryFeatures, story_features
+from kenning.news.stories.assign import DEFAULT_WEIGHTS, StoryScorer, TextSimilarity, Weights, group
+from kenning.news.stories.features import StoryFeatures, story_features
 
 NEWS = settings.REPO_ROOT / "data" / "news"
 SHARED = settings.REPO_ROOT.parent / "shared" / "data" / "news"

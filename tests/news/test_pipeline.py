@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kenning.matching import Screener
-from kenning.news.ingest import ingest_file
+from kenning.news.ingest.collect import ingest_file
 from kenning.news.pipeline import STAGES, extract, extract_many
 from kenning.settings import REPO_ROOT
 from kenning.store import Store

@@ -18,7 +18,7 @@ from starlette.concurrency import run_in_threadpool
 from kenning.api import match, news, screen, search, system
 from kenning.api.errors import install_error_handlers
 from kenning.api.guard import ApiConfig, GuardMiddleware
-from kenning.api.state import ApiState
+from kenning.state import AppState
 
 __all__ = ["create_app"]
 
@@ -47,7 +47,7 @@ TAGS = [
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
-    state = await run_in_threadpool(ApiState.open)
+    state = await run_in_threadpool(AppState.open)
     app.state.kenning = state
     log.info("Kenning API ready: lists %s", ", ".join(state.datasets) or "(none loaded)")
     try:

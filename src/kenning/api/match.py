@@ -10,7 +10,7 @@ from kenning.api import examples as ex
 from kenning.api.match_service import MatchOptions, match_entities
 from kenning.api.models import EntityMatchQuery, EntityMatchResponse, ErrorResponse, InvalidResponse
 from kenning.api.responses import json_response
-from kenning.api.state import ApiState, get_state
+from kenning.state import AppState, get_state
 
 __all__ = ["router"]
 
@@ -32,7 +32,7 @@ async def match(
     body: Annotated[EntityMatchQuery, Body(openapi_examples=ex.MATCH_REQUESTS)],
     dataset: Annotated[str, Path(description="`default` (every loaded list), or one list, e.g. `us_ofac_sdn`",
                                  examples=["default"])],
-    state: Annotated[ApiState, Depends(get_state)],
+    state: Annotated[AppState, Depends(get_state)],
     limit: Annotated[int, Query(ge=1, le=100, description="Results per query (at most 16 are scored)")] = 5,
     threshold: Annotated[float | None, Query(ge=0.0, le=1.0, description="Score at or above which a result is "
                                              "a match (default: the algorithm's, 0.70 for kenning-v1)")] = None,

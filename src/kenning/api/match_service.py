@@ -15,11 +15,11 @@ from typing import Any
 
 from kenning.api.errors import BadRequest
 from kenning.api.match_query import ReadQuery, Scope, read_example, values_of
-from kenning.api.state import ApiState
 from kenning.errors import InputError, NotFoundError
 from kenning.matching import Result
 from kenning.matching.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, Algorithm, get_algorithm
 from kenning.matching.algorithms import kenning_v1 as v1
+from kenning.state import AppState
 
 __all__ = ["ALL_DATASETS", "YENTE_ALGORITHMS", "MatchOptions", "feature_docs", "match_entities", "resolve_scope"]
 
@@ -129,7 +129,7 @@ def _read_info(read: ReadQuery) -> dict[str, Any]:
             "id_numbers": list(q.id_numbers), "notes": read.notes}
 
 
-def match_entities(state: ApiState, queries: dict[str, dict[str, Any]], options: MatchOptions,
+def match_entities(state: AppState, queries: dict[str, dict[str, Any]], options: MatchOptions,
                    ignored: list[str]) -> dict[str, Any]:
     """Screen every query of a batch; a query that cannot be read gets status 400, the others go on."""
     screener = state.require_screener()

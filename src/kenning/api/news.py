@@ -22,7 +22,7 @@ from kenning.api.guard import AUTH_ERRORS, require_api_key
 from kenning.api.models import ErrorResponse, InvalidResponse
 from kenning.api.news_service import add_report, article, stories, story
 from kenning.api.responses import json_response
-from kenning.api.state import ApiState, get_state
+from kenning.state import AppState, get_state
 
 __all__ = ["NewsReport", "json_router", "router", "wants_json"]
 
@@ -93,7 +93,7 @@ _NEWS_ERRORS: dict[int | str, dict[str, Any]] = {
              responses={200: {"description": "What became of the report: added (with its story), or a duplicate",
                               "content": {"application/json": {"example": ex.NEWS_ADDED}}}, **_NEWS_ERRORS})
 def add_news(report: Annotated[NewsReport, Body(openapi_examples=ex.NEWS_BODIES)],
-             state: Annotated[ApiState, Depends(get_state)]) -> Any:
+             state: Annotated[AppState, Depends(get_state)]) -> Any:
     """Ingest one report (text, HTML or a URL), link the people and companies it names to listed parties,
     extract its sanction events, place it in a story and store it. Needs an API key."""
     return json_response(add_report(state, report.model_dump()))
@@ -105,7 +105,7 @@ def add_news(report: Annotated[NewsReport, Body(openapi_examples=ex.NEWS_BODIES)
                              "content": {"application/json": {"example": ex.STORIES},
                                          "text/html": {"schema": {"type": "string"},
                                                        "example": "<!doctype html>..."}}}})
-def list_stories(state: Annotated[ApiState, Depends(get_state)]) -> Any:
+def list_stories(state: Annotated[AppState, Depends(get_state)]) -> Any:
     """Every story (reports of one event, grouped across outlets), the latest first, with its reports.
     Ask for JSON with `Accept: application/json`: the same path serves the web UI's page otherwise."""
     return json_response(stories(state))
@@ -115,7 +115,7 @@ def list_stories(state: Annotated[ApiState, Depends(get_state)]) -> Any:
             responses={200: {"content": {"application/json": {"example": ex.STORY}}},
                        404: {"model": ErrorResponse, "description": "Unknown story"}})
 def get_story(story_id: Annotated[str, Path(description="A story id from `GET /stories`")],
-              state: Annotated[ApiState, Depends(get_state)]) -> Any:
+              state: Annotated[AppState, Depends(get_state)]) -> Any:
     """The reconciliation report of one story: each fact as agreed, complementary, conflicting or
     single-source across its reports, with every source's own words."""
     return json_response(story(state, story_id))
@@ -125,7 +125,7 @@ def get_story(story_id: Annotated[str, Path(description="A story id from `GET /s
             responses={200: {"content": {"application/json": {"example": ex.ARTICLE}}},
                        404: {"model": ErrorResponse, "description": "Unknown article"}})
 def get_article(article_id: Annotated[str, Path(description="An article id (16 hex characters)")],
-                state: Annotated[ApiState, Depends(get_state)]) -> Any:
+                state: Annotated[AppState, Depends(get_state)]) -> Any:
     """One stored report: its text and metadata, its mentions linked to listed parties, its events, its
     story and its known copies."""
     return json_response(article(state, article_id))

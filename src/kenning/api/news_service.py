@@ -17,10 +17,10 @@ from typing import Any
 
 from kenning import errors
 from kenning.api.errors import IngestFailed
-from kenning.api.state import ApiState
 from kenning.errors import FetchError, InputError, KenningError
 from kenning.news import service
-from kenning.news.fetch_guard import check_url, policy_from
+from kenning.news.ingest.fetch_guard import check_url, policy_from
+from kenning.state import AppState
 
 __all__ = ["add_report", "article", "stories", "story"]
 
@@ -78,7 +78,7 @@ def _failed(failure: Any) -> KenningError:
     return IngestFailed("the report could not be processed; the details are in the server log", 500)
 
 
-def add_report(state: ApiState, report: dict[str, Any]) -> dict[str, Any]:
+def add_report(state: AppState, report: dict[str, Any]) -> dict[str, Any]:
     """Ingest one report, extract it with the screener, place it in a story, store it."""
     item = _item(state.home, report)
     screener = state.require_screener()
@@ -90,22 +90,22 @@ def add_report(state: ApiState, report: dict[str, Any]) -> dict[str, Any]:
     return {"articles": [a.to_dict() for a in added], "failures": [f.to_dict() for f in failures]}
 
 
-def stories(state: ApiState) -> dict[str, Any]:
+def stories(state: AppState) -> dict[str, Any]:
     """Every story, the latest first, with its reports."""
     found = service.list_stories(state.store)
     return {"total": len(found), "stories": found}
 
 
-def story(state: ApiState, story_id: str) -> dict[str, Any]:
+def story(state: AppState, story_id: str) -> dict[str, Any]:
     """One story's reconciliation: facts agreed, complementary, conflicting, single-source."""
     return service.story_report(state.store, story_id)
 
 
-def article(state: ApiState, article_id: str) -> dict[str, Any]:
+def article(state: AppState, article_id: str) -> dict[str, Any]:
     """One stored report with its extraction (mentions, links, events), its story and its copies."""
     return service.get_article(state.store, article_id)
 
 
-def entity_news(state: ApiState, entity_id: str) -> list[dict[str, Any]]:
+def entity_news(state: AppState, entity_id: str) -> list[dict[str, Any]]:
     """Every mention of a listed party (or of the same party on other lists) in stored news."""
     return service.entity_news(state.store, entity_id)

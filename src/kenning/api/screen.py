@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from kenning.api import examples as ex
 from kenning.api.models import ErrorResponse, InvalidResponse
 from kenning.api.screen_service import BatchOptions, start_batch
-from kenning.api.state import ApiState, get_state
+from kenning.state import AppState, get_state
 
 __all__ = ["router"]
 
@@ -39,7 +39,7 @@ _BODY = {
                         503: {"model": ErrorResponse, "description": "No lists are loaded"}})
 async def screen(
     request: Request,
-    state: Annotated[ApiState, Depends(get_state)],
+    state: Annotated[AppState, Depends(get_state)],
     limit: Annotated[int, Query(ge=1, le=16, description="Results per row")] = 5,
     threshold: Annotated[float | None, Query(ge=0.0, le=1.0, description="Match threshold (default: the "
                                              "algorithm's)")] = None,

@@ -10,7 +10,7 @@ from kenning.api import examples as ex
 from kenning.api.models import EntityResponse, ErrorResponse, InvalidResponse, SearchResponse
 from kenning.api.responses import json_response
 from kenning.api.search_service import entity_detail, search_entities
-from kenning.api.state import ApiState, get_state
+from kenning.state import AppState, get_state
 
 __all__ = ["router"]
 
@@ -29,7 +29,7 @@ _NOT_FOUND: dict[int | str, dict[str, Any]] = {
 def search(
     dataset: Annotated[str, Path(description="`default` (every loaded list), or one list", examples=["default"])],
     q: Annotated[str, Query(min_length=1, description="A name, in any script", examples=["Евгений Пригожин"])],
-    state: Annotated[ApiState, Depends(get_state)],
+    state: Annotated[AppState, Depends(get_state)],
     schema: Annotated[str, Query(description="FtM schema the results must fit", examples=["Person"])] = "Thing",
     limit: Annotated[int, Query(ge=1, le=100, description="Results (at most 16 candidates are scored)")] = 10,
     offset: Annotated[int, Query(ge=0, le=100, description="Skip this many results")] = 0,
@@ -45,7 +45,7 @@ def search(
 def entity(
     entity_id: Annotated[str, Path(description="A Kenning id, `{dataset}-{source id}`",
                                    examples=["us_ofac_sdn-40969"])],
-    state: Annotated[ApiState, Depends(get_state)],
+    state: Annotated[AppState, Depends(get_state)],
 ) -> Response:
     """One listed party in yente's shape (its sanctions, identifiers and relations nested under their
     reverse properties), with Kenning's view in `kenning`: sanctions, identifiers, relations in both

@@ -14,11 +14,11 @@ from typing import Any
 
 from kenning.api.match_service import resolve_scope
 from kenning.api.news_service import entity_news
-from kenning.api.state import ApiState
 from kenning.errors import NotFoundError
 from kenning.matching import Query
 from kenning.matching.screener import MAX_CANDIDATES
 from kenning.sources.base import load_catalogue
+from kenning.state import AppState
 from kenning.store.views import entity_view
 
 __all__ = ["entity_detail", "search_entities"]
@@ -32,7 +32,7 @@ def _dataset_facet(datasets: list[str]) -> dict[str, Any]:
     return {"label": "Data sources", "values": values}
 
 
-def search_entities(state: ApiState, dataset: str, q: str, schema: str, limit: int, offset: int,
+def search_entities(state: AppState, dataset: str, q: str, schema: str, limit: int, offset: int,
                     include: list[str]) -> dict[str, Any]:
     """The listed parties whose names best match ``q``, best first, in yente's search shape."""
     screener = state.require_screener()
@@ -51,7 +51,7 @@ def search_entities(state: ApiState, dataset: str, q: str, schema: str, limit: i
             "results": hits, "facets": {"datasets": _dataset_facet([r.dataset for r in results])}}
 
 
-def _nested(state: ApiState, entity_id: str, properties: dict[str, list[Any]]) -> dict[str, list[Any]]:
+def _nested(state: AppState, entity_id: str, properties: dict[str, list[Any]]) -> dict[str, list[Any]]:
     """The entity's properties plus the records pointing at it, under each pointer's reverse name."""
     out: dict[str, list[Any]] = {k: list(v) for k, v in properties.items()}
     for record in state.store.records_for(entity_id):
@@ -63,7 +63,7 @@ def _nested(state: ApiState, entity_id: str, properties: dict[str, list[Any]]) -
     return out
 
 
-def entity_detail(state: ApiState, entity_id: str) -> dict[str, Any]:
+def entity_detail(state: AppState, entity_id: str) -> dict[str, Any]:
     """One entity in yente's shape, with Kenning's view of its records, links and news."""
     view = entity_view(state.store, entity_id)
     base = state.entities.get_many([entity_id]).get(entity_id)

@@ -11,8 +11,8 @@ from kenning.api import examples as ex
 from kenning.api.guard import AUTH_ERRORS, require_api_key
 from kenning.api.models import AlgorithmResponse, ErrorResponse, InvalidResponse
 from kenning.api.responses import json_response
-from kenning.api.state import ApiState, get_state
 from kenning.api.system_service import algorithms, health, update
+from kenning.state import AppState, get_state
 
 __all__ = ["router"]
 
@@ -23,7 +23,7 @@ router = APIRouter(tags=["System information"])
             responses={200: {"description": "Store reachable, index loaded, current list versions",
                              "content": {"application/json": {"example": ex.HEALTH}}},
                        503: {"description": "The store does not answer or no index is loaded"}})
-async def healthz(state: Annotated[ApiState, Depends(get_state)]) -> Response:
+async def healthz(state: Annotated[AppState, Depends(get_state)]) -> Response:
     """Whether the store answers and the screening index is loaded, and the current version of each list.
     503 when either is missing. Never rate limited."""
     data, status = await run_in_threadpool(health, state)
@@ -47,7 +47,7 @@ def list_algorithms() -> Response:
                         502: {"model": ErrorResponse, "description": "A list could not be downloaded"},
                         **AUTH_ERRORS})
 def lists_update(
-    state: Annotated[ApiState, Depends(get_state)],
+    state: Annotated[AppState, Depends(get_state)],
     dataset: Annotated[str | None, Query(description="Only this list (default: every list in sources.yml)",
                                          examples=["un_sc"])] = None,
     skip_count_check: Annotated[bool, Query(description="Accept any number of entries (as the CLI's "

@@ -7,26 +7,26 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from kenning.api.entity_data import iso_time
 from kenning.api.errors import Conflict
 from kenning.api.match_service import feature_docs
-from kenning.api.state import ApiState
 from kenning.errors import KenningError
 from kenning.matching import Screener
 from kenning.matching.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
+from kenning.state import AppState
+from kenning.store.parties import iso_time
 
 __all__ = ["algorithms", "health", "update"]
 
 log = logging.getLogger("kenning.api")
 
 
-def _lists(state: ApiState) -> dict[str, Any]:
+def _lists(state: AppState) -> dict[str, Any]:
     return {name: {"version": v.id, "publication_date": v.publication_date, "loaded_at": iso_time(v.loaded_at),
                    "entities": v.entity_count, "sha256": v.sha256}
             for name, v in state.store.current_versions().items()}
 
 
-def health(state: ApiState) -> tuple[dict[str, Any], int]:
+def health(state: AppState) -> tuple[dict[str, Any], int]:
     """Whether the store answers, the index is loaded, and which list versions are current; 503 if not ok."""
     try:
         lists, store_error = _lists(state), None
@@ -55,7 +55,7 @@ def algorithms() -> dict[str, Any]:
     return {"algorithms": items, "default": DEFAULT_ALGORITHM, "best": DEFAULT_ALGORITHM}
 
 
-def update(state: ApiState, dataset: str | None, check_counts: bool = True) -> dict[str, Any]:
+def update(state: AppState, dataset: str | None, check_counts: bool = True) -> dict[str, Any]:
     """Download and load the current official lists; when one changed, relink and reload the screener."""
     from kenning.matching.service import relink
     from kenning.store.update import update_lists

@@ -15,7 +15,7 @@ import click
 import orjson
 
 from kenning.cli.output import emit_json, stdout_console
-from kenning.news.ingest import IngestFailure
+from kenning.news.ingest.collect import IngestFailure
 from kenning.store import open_store
 
 __all__ = ["demo", "news", "stories", "story"]
@@ -163,7 +163,7 @@ def story(story_id: str, as_json: bool) -> None:
 @click.option("--workers", type=int, default=2, show_default=True, help="Extraction worker processes.")
 def demo(as_json: bool, workers: int) -> None:
     """Load the bundled lists and news, and show the seed story reconciled (quick when done before)."""
-    from kenning.news.demo import run_demo
+    from kenning.cli.demo import run_demo
 
     result = run_demo(open_store(), say=lambda line: click.echo(line, err=True), workers=workers)
     _report_failures(result.failures)

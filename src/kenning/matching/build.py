@@ -12,15 +12,13 @@ import hashlib
 from collections import defaultdict
 from pathlib import Path
 
-from sqlalchemy import select
-
 from kenning import settings
 from kenning.errors import StoreError
 from kenning.matching.index import FORMAT, CandidateIndex, build_index
 from kenning.matching.records import RawEntity, entity_record
 from kenning.progress import progress_bar
 from kenning.store import Store, open_store
-from kenning.store.schema import sameas
+from kenning.store.sameas import same_as_pairs
 
 __all__ = ["fingerprint", "load_same_as", "open_index"]
 
@@ -50,9 +48,10 @@ def load_same_as(store: Store) -> dict[str, list[str]]:
     """Every same-as link, both directions."""
     links: dict[str, list[str]] = defaultdict(list)
     with store.connect() as conn:
-        for left, right in conn.execute(select(sameas.c.left_id, sameas.c.right_id).order_by(sameas.c.score.desc())):
-            links[left].append(right)
-            links[right].append(left)
+        pairs = same_as_pairs(conn)
+    for left, right in pairs:
+        links[left].append(right)
+        links[right].append(left)
     return dict(links)
 
 

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from kenning.errors import InputError
-from kenning.news.ingest_dedup import content_hash, simhash
+from kenning.news.fingerprints import content_hash, simhash
 
 __all__ = ["DATE_SOURCES", "Article"]
 

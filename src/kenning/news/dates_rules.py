@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from kenning.errors import ConfigError
-from kenning.news.ingest_data import data_mapping
+from kenning.news.datafile import data_mapping
 
 __all__ = ["DATA_FILE", "DateRules", "date_rules"]
 

@@ -1,7 +1,7 @@
 """The news pipeline for one article or many: annotate → link → extract events, timed per stage.
 
 After the events, targets that are not mentions (names on list lines the NLP stage did not mark) are
-linked on their names alone (:mod:`kenning.news.events_link`); that time counts as linking.
+linked on their names alone (:mod:`kenning.news.events.target_links`); that time counts as linking.
 
 :func:`extract` runs the stages in this process. :func:`extract_many` spreads articles over worker
 processes: the spaCy pipelines, the list ruler and the screener are loaded once, in the parent, and the
@@ -19,13 +19,13 @@ from dataclasses import dataclass
 
 from kenning.matching import Screener
 from kenning.news.article import Article
-from kenning.news.events import extract_events
-from kenning.news.events_link import link_named_targets
-from kenning.news.events_parse import load_parser
-from kenning.news.link import link
+from kenning.news.events.extract import extract_events
+from kenning.news.events.parse import load_parser
+from kenning.news.events.target_links import link_named_targets
+from kenning.news.link.linker import link
 from kenning.news.model import ArticleResult
-from kenning.news.nlp import annotate
-from kenning.news.nlp_pipeline import resources
+from kenning.news.nlp.annotate import annotate
+from kenning.news.nlp.resources import resources
 from kenning.store import Store
 
 __all__ = ["STAGES", "Failed", "extract", "extract_many"]
@@ -59,7 +59,7 @@ def extract(article: Article, screener: Screener | None = None, *, store: Store 
     """One article through every stage; linking runs only when a screener is given.
 
     ``store`` is the store whose lists the NLP ruler and the linker read (default: the configured one);
-    ``anchor`` is passed to :func:`~kenning.news.events.extract_events` for an undated article.
+    ``anchor`` is passed to :func:`~kenning.news.events.extract.extract_events` for an undated article.
     """
     started = time.perf_counter()
     result = annotate(article, resources(store))

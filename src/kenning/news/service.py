@@ -6,10 +6,9 @@
   item fails alone. Returns one :class:`AddedArticle` per report and one failure per item that failed.
 * :func:`extract_items` — the same ingestion and extraction without storing (``kenning news extract``).
 * :func:`list_stories`, :func:`story_report`, :func:`entity_news`, :func:`get_article` — reads
-  (:mod:`.stories_views`).
+  (:mod:`kenning.news.views`).
 
-Every function makes sure the news tables exist (:func:`kenning.store.news.ensure_news_tables`), so a store
-opened before :mod:`kenning.store.news` was imported works too.
+Every function makes sure the news tables exist (:func:`kenning.news.storage.ensure_news_tables`).
 """
 
 from __future__ import annotations
@@ -23,23 +22,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from kenning.matching import Screener
 from kenning.news.article import Article
-from kenning.news.ingest import IngestFailure, find_duplicates, ingest_many
+from kenning.news.ingest.collect import IngestFailure, find_duplicates, ingest_many
 from kenning.news.model import ArticleResult
-from kenning.news.stories_store import (
-    Placement,
-    ensure_story,
-    place,
-    reanchor,
-    same_as_canon,
-    save_placement,
-    stale_undated,
-    touch_stories,
-    update_member,
-)
-from kenning.news.stories_views import entity_news, get_article, list_stories, story_report
-from kenning.progress import Advance, progress_bar
-from kenning.store import Store
-from kenning.store.news import (
+from kenning.news.storage import (
     ensure_news_tables,
     find_stored_duplicate,
     insert_article,
@@ -49,6 +34,19 @@ from kenning.store.news import (
     replace_result,
     story_of,
 )
+from kenning.news.storage.stories import touch_stories
+from kenning.news.stories.place import (
+    Placement,
+    place,
+    reanchor,
+    same_as_canon,
+    save_placement,
+    stale_undated,
+    update_member,
+)
+from kenning.news.views import entity_news, get_article, list_stories, story_report
+from kenning.progress import Advance, progress_bar
+from kenning.store import Store
 
 __all__ = ["AddedArticle", "ScreenerSource", "add_items", "entity_news", "expand_items", "extract_items",
            "get_article", "list_stories", "story_report"]
@@ -181,7 +179,6 @@ def _store_batch(store: Store, placements: list[Placement], sorted_out: _Sorted,
             result = placement.result
             try:
                 with conn.begin_nested():
-                    ensure_story(conn, placement, stamp)
                     insert_article(conn, result, stamp)
                     save_placement(conn, placement, stamp)
             except SQLAlchemyError as exc:
@@ -196,7 +193,7 @@ def _store_batch(store: Store, placements: list[Placement], sorted_out: _Sorted,
         for stale, anchor in stale_undated(conn, touched):
             features = reanchor(stale, anchor, canon)
             replace_result(conn, stale)
-            update_member(conn, stale.article.id, features, anchor)
+            update_member(conn, stale, features, anchor)
         touch_stories(conn, touched, stamp)
         stories = story_of(conn, [a.id for a, *_ in sorted_out.copies] + [a.id for a, _ in sorted_out.unchanged]
                            + [o for _, o, *_ in sorted_out.copies] + [o for _, o in sorted_out.unchanged])

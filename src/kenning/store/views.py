@@ -8,11 +8,10 @@ from typing import IO, Any
 
 import orjson
 from followthemoney.types import registry
-from sqlalchemy import or_, select
 
 from kenning.errors import NotFoundError
 from kenning.model import Entity, caption, is_target
-from kenning.store.schema import sameas
+from kenning.store.sameas import same_as_rows
 from kenning.store.service import readable
 from kenning.store.store import Store
 
@@ -32,11 +31,10 @@ def _brief(store: Store, entity_id: str, cache: dict[str, dict[str, Any]]) -> di
 
 def same_as_links(store: Store, entity_id: str) -> list[dict[str, Any]]:
     """Cross-list "same as" links of one entity, with the evidence that made each."""
-    query = select(sameas).where(or_(sameas.c.left_id == entity_id, sameas.c.right_id == entity_id))
     cache: dict[str, dict[str, Any]] = {}
     out = []
     with store.connect() as conn:
-        rows = list(conn.execute(query.order_by(sameas.c.score.desc())))
+        rows = same_as_rows(conn, entity_id)
     for row in rows:
         other = row.right_id if row.left_id == entity_id else row.left_id
         out.append({**_brief(store, other, cache), "score": row.score, "method": row.method,

@@ -12,11 +12,10 @@ from typing import Any
 
 from followthemoney import model
 from followthemoney.types import registry
-from sqlalchemy import select
 
 from kenning.model import country_name
 from kenning.store import Store
-from kenning.store.schema import entities, versions
+from kenning.store.parties import first_listed
 from kenning.store.views import entity_view
 from kenning.web.labels import dataset_label
 from kenning.web.views_search import Reason
@@ -206,15 +205,10 @@ def first_seen(store: Store, entity_id: str) -> TimelineItem | None:
     """When the stored versions show the party being added: between the last publication without it and
     the first with it. Nothing when it is already in the earliest stored publication of its list."""
     dataset = entity_id.split("-", 1)[0]
-    query = (select(versions.c.publication_date).join(entities, entities.c.version_id == versions.c.id)
-             .where(entities.c.id == entity_id).order_by(versions.c.publication_date))
-    with store.connect() as conn:
-        first = conn.execute(query).scalar()
-        if first is None:
-            return None
-        before = conn.execute(select(versions.c.publication_date).where(
-            versions.c.dataset == dataset, versions.c.publication_date < first)
-            .order_by(versions.c.publication_date.desc())).scalar()
+    listed = first_listed(store, entity_id)
+    if listed is None:
+        return None
+    first, before = listed
     if before is None:
         return None
     return TimelineItem(date=str(first), kind="listing",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kenning.store import Store
+from kenning.store.sameas import same_as_cluster
 from kenning.web.highlight import Part, sentence_parts
 from kenning.web.views_entity import TimelineItem
 
@@ -31,8 +32,6 @@ class RoleReference:
 
 
 def _cluster(store: Store, entity_id: str) -> set[str]:
-    from kenning.news.stories_views import same_as_cluster
-
     with store.connect() as conn:
         return same_as_cluster(conn, entity_id)
 

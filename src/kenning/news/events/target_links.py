@@ -1,0 +1,67 @@
+"""Links for targets that are not mentions: designees the NLP stage did not mark, read from list lines.
+
+:mod:`kenning.news.link.linker` links mentions with their context. An enumerated list of designees ("88. Sergei
+Gerasimovich Mitin") gives names without context and sometimes without a mention; such a target is linked
+here on its name alone: in each list, the screener's best candidate when the matcher calls it a match,
+it scores within :data:`TIE_MARGIN` of the best of all lists, and no other entry of the same list does
+(an ambiguous name stays unlinked there); plus the entities the lists record as the same party.
+"""
+
+from __future__ import annotations
+
+from kenning.matching import Query, Screener
+from kenning.news.model import ArticleResult, EntityLink, Target
+
+__all__ = ["MIN_WORDS", "SCHEMA", "TIE_MARGIN", "link_named_targets"]
+
+#: Candidates of two different parties this close in score make the name ambiguous.
+TIE_MARGIN = 0.02
+#: Names of fewer words are not linked without context (a tail number is one word: see :func:`_enough`).
+MIN_WORDS = 2
+#: Any listed thing: list lines name persons and companies, vessels and aircraft alike.
+SCHEMA = "Thing"
+_CONTEXT = "a designee named on a list line, matched on the name alone"
+
+
+def _links(name: str, screener: Screener) -> list[EntityLink]:
+    """The best candidate of each list that scores as well as the best of all; none from a list where two
+    of its entries tie (the same party listed by two authorities is not a tie, two parties in one list are)."""
+    results = [r for r in screener.screen(Query.build(name, schema=SCHEMA)) if r.match]
+    if not results:
+        return []
+    top = results[0].score
+    links: dict[str, EntityLink] = {}
+    for dataset in dict.fromkeys(r.dataset for r in results):
+        ranked = [r for r in results if r.dataset == dataset]
+        best = ranked[0]
+        if top - best.score > TIE_MARGIN or any(best.score - r.score <= TIE_MARGIN for r in ranked[1:]):
+            continue
+        evidence = {"name": round(best.score, 4), "matched_name": best.matched_name, "context": _CONTEXT}
+        links[best.id] = EntityLink(best.id, best.dataset, best.source_id, best.score, best.caption, best.schema,
+                                    evidence)
+        for other in screener.same_as(best.id):
+            record = screener.entity(other)
+            if record is not None and other not in links:
+                links[other] = EntityLink(other, record.dataset, other.split("-", 1)[1], best.score,
+                                          record.caption, record.schema, {"same_as": best.id, "context": _CONTEXT})
+    return list(links.values())
+
+
+def _enough(name: str) -> bool:
+    """A name worth screening alone: several words, or one with digits (a tail or IMO number)."""
+    return len(name.split()) >= MIN_WORDS or any(c.isdigit() for c in name)
+
+
+def link_named_targets(result: ArticleResult, screener: Screener) -> int:
+    """Link every event target that has no mention and no link yet; returns how many got links."""
+    cache: dict[str, list[EntityLink]] = {}
+    linked = 0
+    targets: list[Target] = [t for e in result.events for t in e.targets if t.mention is None and not t.links]
+    for target in targets:
+        if not _enough(target.name):
+            continue
+        if target.name not in cache:
+            cache[target.name] = _links(target.name, screener)
+        target.links = list(cache[target.name])
+        linked += bool(target.links)
+    return linked

@@ -1,0 +1,162 @@
+"""What story grouping knows about one report: its day, words, named parties and headline events.
+
+:func:`story_features` reduces an :class:`~kenning.news.model.ArticleResult` to a small, JSON-ready
+:class:`StoryFeatures` record that the store keeps next to the story membership, so assigning a new report
+never has to load and parse every stored result.
+
+* ``day`` — the publication date, else the date of a headline (not background) event when it is a day;
+* ``terms``/``lead`` — content-word counts of the whole text and of the lead (:mod:`.stories_text`);
+* ``entities`` — keys of the people and organisations named: ``name:<folded full name>`` always, and the
+  linked list entity (through ``canon``, the representative of its same-as cluster) when linked, so a
+  report linked to the OFAC entry and one that only names the person still share a key;
+* ``events`` — each headline event's authority country, date, named targets' keys and roles, stated target
+  count, and, when it leaves targets unnamed (none named, or fewer than its stated count), its evidence
+  text (where a role said without a name may be found).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from kenning.news.model import ArticleResult, EntityLink, Target
+from kenning.news.stories.text import lead_text, terms
+
+__all__ = ["Canon", "EventKey", "StoryFeatures", "entity_keys", "fold_name", "is_named", "story_features"]
+
+#: Maps a list entity id to the representative id of its same-as cluster.
+Canon = Callable[[str], str]
+#: Mention labels whose names count as the report's parties.
+PARTY_LABELS = frozenset({"PERSON", "ORG"})
+
+
+def fold_name(name: str) -> str:
+    """A name compared without case, accents, quotes or repeated spaces."""
+    text = unicodedata.normalize("NFKD", name.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = "".join(c if c.isalnum() else " " for c in text)
+    return " ".join(text.split())
+
+
+def _same(entity_id: str) -> str:
+    return entity_id
+
+
+def entity_keys(name: str, links: Iterable[EntityLink], canon: Canon | None = None) -> set[str]:
+    """The keys of one named party: its folded name, and its top linked entity's cluster."""
+    canon = canon or _same
+    keys = set()
+    folded = fold_name(name)
+    if folded:
+        keys.add(f"name:{folded}")
+    top = next(iter(links), None)
+    if top is not None:
+        keys.add(f"entity:{canon(top.id)}")
+    return keys
+
+
+@dataclass(frozen=True)
+class EventKey:
+    """A headline event reduced to what tells two reports of one action apart."""
+
+    country: str | None
+    date: str | None
+    targets: frozenset[str]
+    count: int | None
+    #: Roles of the named targets.
+    roles: tuple[str, ...] = ()
+    #: The evidence text of an event that leaves targets unnamed (where their roles may be said).
+    text: str = ""
+    #: Number of named targets.
+    named: int = 0
+
+    @property
+    def open(self) -> bool:
+        """Whether some targets are unnamed: none is named, or the stated count is larger."""
+        return self.named == 0 or (self.count is not None and self.count > self.named)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"country": self.country, "date": self.date, "targets": sorted(self.targets), "count": self.count,
+                "roles": list(self.roles), "text": self.text, "named": self.named}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> EventKey:
+        return cls(data.get("country"), data.get("date"), frozenset(data.get("targets") or ()), data.get("count"),
+                   tuple(data.get("roles") or ()), data.get("text") or "", int(data.get("named") or 0))
+
+
+@dataclass(frozen=True)
+class StoryFeatures:
+    """One report as story grouping sees it (see the module docstring)."""
+
+    id: str
+    title: str | None
+    day: str | None
+    terms: dict[str, int]
+    lead: dict[str, int]
+    entities: frozenset[str]
+    events: tuple[EventKey, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "day": self.day, "terms": self.terms, "lead": self.lead,
+                "entities": sorted(self.entities), "events": [e.to_dict() for e in self.events]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> StoryFeatures:
+        return cls(id=data["id"], title=data.get("title"), day=data.get("day"), terms=dict(data["terms"]),
+                   lead=dict(data["lead"]), entities=frozenset(data.get("entities") or ()),
+                   events=tuple(EventKey.from_dict(e) for e in data.get("events") or ()))
+
+
+def _day(result: ArticleResult) -> str | None:
+    if result.article.published:
+        return result.article.published
+    for event in result.events:
+        if not event.background and event.date and len(event.date) == 10:
+            return event.date
+    return None
+
+
+def is_named(result: ArticleResult, target: Target) -> bool:
+    """Whether a target is a named party (linked, or a person/organisation mention), not a description."""
+    if target.links:
+        return True
+    if target.mention is not None and 0 <= target.mention < len(result.mentions):
+        return result.mentions[target.mention].label in PARTY_LABELS
+    return False
+
+
+def _events(result: ArticleResult, canon: Canon | None) -> tuple[EventKey, ...]:
+    keys = []
+    for event in result.events:
+        if event.background:
+            continue
+        targets: set[str] = set()
+        roles = []
+        named = 0
+        for target in event.targets:
+            if is_named(result, target):
+                named += 1
+                targets |= entity_keys(target.name, target.links, canon)
+                if target.role:
+                    roles.append(target.role)
+        key = EventKey(event.authority_country, event.date, frozenset(targets), event.target_count, tuple(roles),
+                       named=named)
+        if key.open:
+            key = replace(key, text=" ".join(s.text for s in event.evidence))
+        keys.append(key)
+    return tuple(keys)
+
+
+def story_features(result: ArticleResult, canon: Canon | None = None) -> StoryFeatures:
+    """The :class:`StoryFeatures` of one report; ``canon`` maps entity ids to their same-as cluster."""
+    entities: set[str] = set()
+    for mention in result.mentions:
+        if mention.label in PARTY_LABELS:
+            entities |= entity_keys(mention.refers_to or mention.text, mention.links, canon)
+    article = result.article
+    lead = lead_text(article.title, [s.text for s in result.sentences])
+    return StoryFeatures(id=article.id, title=article.title, day=_day(result), terms=dict(terms(article.text)),
+                         lead=dict(terms(lead)), entities=frozenset(entities), events=_events(result, canon))
