@@ -40,12 +40,12 @@ from typing import Any
 
 import trafilatura
 
+from bench import REPO
 from bench.ingest_quality import score_page, summarise
-from kenning import settings
 from kenning.errors import KenningError
 from kenning.news.ingest.html import HtmlOptions, extract_html
 
-DEFAULT_PAGES = settings.REPO_ROOT.parent / "shared" / "data" / "news" / "html_pages"
+DEFAULT_PAGES = REPO.parent / "shared" / "data" / "news" / "html_pages"
 
 Extractor = Callable[[str, str], str | None]
 

@@ -62,15 +62,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench import REPO
 from bench.screening_common import use_home
-from kenning import settings
 from kenning.names import analyze, normalize
 from kenning.news.article import Article
 from kenning.news.ingest.collect import ingest_file
 from kenning.news.model import ArticleResult, Mention
 
-DATA = settings.REPO_ROOT / "data" / "news"
-SHARED = settings.REPO_ROOT.parent / "shared" / "data" / "news" / "treasury_press" / "unlabeled"
+DATA = REPO / "data" / "news"
+SHARED = REPO.parent / "shared" / "data" / "news" / "treasury_press" / "unlabeled"
 
 
 def _ids(entry: dict[str, Any]) -> set[str]:

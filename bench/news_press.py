@@ -64,14 +64,14 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from kenning import settings
+from bench import REPO
 from kenning.matching import Screener
 from kenning.news.events.facts import listing_measures
 from kenning.news.ingest.collect import ingest_file
 from kenning.news.model import ArticleResult, SanctionEvent
 from kenning.news.pipeline import extract
 
-DEFAULT_DIR = settings.REPO_ROOT / "data" / "news" / "treasury_press"
+DEFAULT_DIR = REPO / "data" / "news" / "treasury_press"
 SDN = "us_ofac_sdn"
 
 

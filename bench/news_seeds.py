@@ -27,7 +27,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from kenning import settings
+from bench import REPO
 from kenning.matching import Screener
 from kenning.news.dates import date_within
 from kenning.news.events.facts import normalize_measure
@@ -35,7 +35,7 @@ from kenning.news.ingest.collect import ingest_file
 from kenning.news.model import ArticleResult, SanctionEvent, Target
 from kenning.news.pipeline import extract
 
-DEFAULT_SEEDS = settings.REPO_ROOT / "data" / "news" / "seeds"
+DEFAULT_SEEDS = REPO / "data" / "news" / "seeds"
 #: Gold id keys and the dataset of the links they are compared with.
 ID_KEYS = {"us_ofac": "us_ofac_sdn", "gb_ofsi": "gb_ofsi"}
 

@@ -36,10 +36,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from kenning import settings
+from bench import REPO
 from kenning.news.ingest.collect import ingest_file
 
-DEFAULT_TEXTS = settings.REPO_ROOT / "data" / "news" / "treasury_press" / "texts"
+DEFAULT_TEXTS = REPO / "data" / "news" / "treasury_press" / "texts"
 GOAL = 20.0
 
 

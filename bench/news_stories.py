@@ -50,7 +50,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from kenning import settings
+from bench import REPO
 from kenning.news.article import Article
 from kenning.news.codec import result_from_dict
 from kenning.news.ingest.collect import ingest_file, ingest_html
@@ -58,8 +58,8 @@ from kenning.news.model import ArticleResult
 from kenning.news.stories.assign import DEFAULT_WEIGHTS, StoryScorer, TextSimilarity, Weights, group
 from kenning.news.stories.features import StoryFeatures, story_features
 
-NEWS = settings.REPO_ROOT / "data" / "news"
-SHARED = settings.REPO_ROOT.parent / "shared" / "data" / "news"
+NEWS = REPO / "data" / "news"
+SHARED = REPO.parent / "shared" / "data" / "news"
 Pair = frozenset[str]
 
 

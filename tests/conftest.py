@@ -13,7 +13,7 @@ import pytest
 
 from kenning import settings
 from kenning.sources.base import load_catalogue
-from testkit import free_port, kenning_env
+from testkit import SetSetting, free_port, kenning_env
 
 
 @pytest.fixture
@@ -28,6 +28,22 @@ def kenning_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
     monkeypatch.undo()
     settings.reload()
     load_catalogue.cache_clear()
+
+
+@pytest.fixture
+def kenning_setting(monkeypatch: pytest.MonkeyPatch) -> Iterator[SetSetting]:
+    """``set(NAME, value)``: set (None: unset) ``KENNING_NAME`` and re-read the settings; undone after."""
+
+    def set_setting(name: str, value: str | None) -> None:
+        if value is None:
+            monkeypatch.delenv(f"KENNING_{name}", raising=False)
+        else:
+            monkeypatch.setenv(f"KENNING_{name}", value)
+        settings.reload()
+
+    yield set_setting
+    monkeypatch.undo()
+    settings.reload()
 
 
 PG_BIN = Path("/usr/lib/postgresql/15/bin")

@@ -11,7 +11,7 @@ import os
 import socket
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -20,6 +20,9 @@ from pathlib import Path
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LISTS = FIXTURES / "lists"
+
+#: The checkout (its data/, src/ and bench/).
+REPO = Path(__file__).resolve().parents[1]
 
 
 @dataclass
@@ -107,3 +110,8 @@ def kenning_env(**values: str) -> Iterator[None]:
             else:
                 os.environ[key] = value
         settings.reload()
+
+
+#: The ``kenning_setting`` fixture: ``set(NAME, value)`` sets (None: unsets) ``KENNING_NAME`` and re-reads
+#: the settings.
+SetSetting = Callable[[str, str | None], None]

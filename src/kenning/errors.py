@@ -4,6 +4,7 @@ from __future__ import annotations
 
 __all__ = [
     "ConfigError",
+    "ExtractError",
     "FetchError",
     "InputError",
     "KenningError",
@@ -68,6 +69,14 @@ class StoreError(KenningError):
 
     exit_code = 5
     http_status = 503
+
+
+class ExtractError(KenningError):
+    """A news report the extraction pipeline failed on (an extractor's bug on an odd report); the rest of
+    its batch goes on. Its message names the exception; the API logs it and answers a generic 500."""
+
+    exit_code = 1
+    http_status = 500
 
 
 class ConfigError(KenningError):

@@ -14,11 +14,9 @@ import gc
 import logging
 import threading
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from fastapi import Request
 
-from kenning import settings
 from kenning.errors import StoreError
 from kenning.matching import Screener
 from kenning.store import Store
@@ -40,8 +38,6 @@ class AppState:
     screener: Screener | None = None
     screener_error: str | None = None
     datasets: tuple[str, ...] = ()
-    #: KENNING_HOME when the app started.
-    home: Path = field(default_factory=lambda: settings.HOME)
     update_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod

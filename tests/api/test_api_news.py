@@ -9,14 +9,14 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from kenning import settings
+from testkit import REPO
 
 pytestmark = pytest.mark.slow
 
 KEY = {"X-API-Key": "news-key"}
 JSON = {"Accept": "application/json"}
-SEED = settings.REPO_ROOT / "data" / "news" / "seeds" / "001_3223975ce75752ba.txt"
-RELEASE = settings.REPO_ROOT / "data" / "news" / "treasury_press" / "texts" / "2023-07-24_jy1645.txt"
+SEED = REPO / "data" / "news" / "seeds" / "001_3223975ce75752ba.txt"
+RELEASE = REPO / "data" / "news" / "treasury_press" / "texts" / "2023-07-24_jy1645.txt"
 #: US Treasury's designation of Sadio Camara (the seed event).
 CAMARA = "us_ofac_sdn-42618"
 

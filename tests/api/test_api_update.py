@@ -13,9 +13,10 @@ from fastapi.testclient import TestClient
 
 from kenning import settings
 from kenning.sources.base import load_catalogue
+from testkit import REPO
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "lists" / "us_ofac"
-CATALOGUE = settings.REPO_ROOT / "src" / "kenning" / "sources" / "sources.yml"
+CATALOGUE = REPO / "src" / "kenning" / "sources" / "sources.yml"
 KEY = {"Authorization": "Bearer update-key"}
 CAMARA = {"queries": {"q": {"schema": "Person", "properties": {"name": ["Sadio Camara"]}}}}
 
@@ -35,11 +36,13 @@ def local_sources(tmp_path: Path, page_server: tuple[str, list[str]],
     catalogue.parent.mkdir()
     catalogue.write_text(yaml.safe_dump({"us_ofac_sdn": sdn}))
     monkeypatch.setenv("KENNING_SOURCES_FILE", str(catalogue))
+    settings.reload()
     load_catalogue.cache_clear()
     try:
         yield asked
     finally:
         monkeypatch.delenv("KENNING_SOURCES_FILE")
+        settings.reload()
         load_catalogue.cache_clear()
 
 

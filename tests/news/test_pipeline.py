@@ -9,12 +9,12 @@ import pytest
 from kenning.matching import Screener
 from kenning.news.ingest.collect import ingest_file
 from kenning.news.pipeline import STAGES, extract, extract_many
-from kenning.settings import REPO_ROOT
 from kenning.store import Store
 from kenning.store.service import load_lists
+from testkit import REPO
 
-SEEDS = REPO_ROOT / "data" / "news" / "seeds"
-PRESS = REPO_ROOT / "data" / "news" / "treasury_press" / "texts"
+SEEDS = REPO / "data" / "news" / "seeds"
+PRESS = REPO / "data" / "news" / "treasury_press" / "texts"
 SDN_EXCERPT = Path(__file__).parents[1] / "fixtures" / "lists" / "us_ofac" / "sdn.csv"
 
 

@@ -27,6 +27,7 @@ def _local_catalogue(tmp_path: Path, base: str, monkeypatch: pytest.MonkeyPatch)
     path = tmp_path / "sources.yml"
     path.write_text(yaml.safe_dump({"us_ofac_sdn": sdn}))
     monkeypatch.setenv("KENNING_SOURCES_FILE", str(path))
+    settings.reload()
     load_catalogue.cache_clear()
 
 

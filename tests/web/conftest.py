@@ -22,14 +22,14 @@ from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwrigh
 
 from kenning import settings
 from kenning.api.app import create_app
-from testkit import free_port
+from testkit import REPO, free_port
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 
 
-NEWS = settings.REPO_ROOT / "data" / "news"
+NEWS = REPO / "data" / "news"
 #: The bundled reports added to the news store: the two seed reports and the Treasury release they cover.
 NEWS_ITEMS = (NEWS / "seeds" / "000_e3adef94a2369754.txt", NEWS / "seeds" / "001_3223975ce75752ba.txt",
               NEWS / "treasury_press" / "texts" / "2023-07-24_jy1645.txt")

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from playwright.sync_api import Page
 
-from kenning import settings
+from testkit import REPO
 
-SCREENSHOTS = settings.REPO_ROOT / "artifacts" / "screenshots"
+SCREENSHOTS = REPO / "artifacts" / "screenshots"
 
 
 def screenshot(page: Page, name: str, full_page: bool = True) -> Path:

@@ -163,7 +163,7 @@ NEWS_BODIES: dict[str, Example] = {
 PRIVATE_URL: dict[str, Any] = {"detail": "http://127.0.0.1/: refused, 127.0.0.1 is a loopback address "
                                          "(set allow_private / KENNING_ALLOW_PRIVATE_URLS to allow it)"}
 NEWS_ADDED: dict[str, Any] = {
-    "articles": [{"item": "/var/lib/kenning/posted/6e37610f1cf62abbc945.txt", "article_id": "82e36ac3045ca979",
+    "articles": [{"item": "posted:6e37610f1cf62abbc945", "article_id": "82e36ac3045ca979",
                   "title": "Treasury Targets Malian Officials Facilitating Wagner Group", "status": "added",
                   "story_id": "story-6768e3bfc2619e4b", "new_story": False, "duplicate_of": None, "kind": None,
                   "similarity": None, "mentions": 154, "links": 54, "events": 10}],
@@ -185,7 +185,7 @@ STORIES: dict[str, Any] = {
 
 STORY: dict[str, Any] = {
     "story_id": "story-6768e3bfc2619e4b",
-    "articles": [{**_TREASURY, "source": "/var/lib/kenning/posted/6e37610f1cf62abbc945.txt"}],
+    "articles": [{**_TREASURY, "source": "posted:6e37610f1cf62abbc945"}],
     "counts": {"agreed": 8, "complementary": 7, "conflicting": 1, "single-source": 52},
     "events": [{"key": "us-2023-07-24", "authority": "United States", "authority_country": "us",
                 "date": "2023-07-24", "background": False, "sources": ["6768e3bfc2619e4b", "82e36ac3045ca979"],

@@ -1,10 +1,11 @@
 """``POST /news``, ``GET /stories``, ``GET /stories/{id}``, ``GET /articles/{id}``: the news services over HTTP.
 
-A posted text or HTML report is kept under ``KENNING_HOME/posted/`` (named by its content hash, so the
-stored article's source is a file that exists and the same report posted twice is one file) and added
-like any other item. A posted URL must pass the ingest layer's address guard first: an address that is
-private, loopback, link-local or otherwise not public is refused (422) before anything is fetched, and
-the fetcher checks the address it actually connects to again. Reports are extracted one at a time.
+A posted text or HTML report becomes an article here (its source ``posted:`` and a digest of what was
+sent, so the same report posted twice is one source; title, date, outlet and link sent beside a text are
+its metadata) and is added like any ingested report. A posted URL must pass the ingest layer's address
+guard first: an address that is private, loopback, link-local or otherwise not public is refused (422)
+before anything is fetched, and the fetcher checks the address it actually connects to again.
+Reports are extracted one at a time.
 """
 
 from __future__ import annotations
@@ -12,13 +13,15 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
-from pathlib import Path
 from typing import Any
 
-from kenning import errors
+import orjson
+
 from kenning.api.errors import IngestFailed
-from kenning.errors import FetchError, InputError, KenningError
+from kenning.errors import ExtractError, FetchError, InputError, KenningError
 from kenning.news import service
+from kenning.news.article import Article
+from kenning.news.ingest import IngestFailure, ingest_html, ingest_text
 from kenning.news.ingest.fetch_guard import check_url, policy_from
 from kenning.state import AppState
 
@@ -30,28 +33,24 @@ log = logging.getLogger("kenning.api")
 _EXTRACTING = threading.Lock()
 
 
-def _posted_file(home: Path, content: str, suffix: str) -> Path:
-    """Keep a posted report as a file under KENNING_HOME/posted/, named by its content."""
+def _text(report: dict[str, Any], key: str) -> str:
+    """The posted ``text`` or ``html``, refused when it holds a character that is not text."""
+    value = str(report[key])
     try:
-        data = content.encode("utf-8")
+        value.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise InputError(f"the report has a character that is not text (at {exc.start})") from exc
-    folder = home / "posted"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{hashlib.sha256(data).hexdigest()[:20]}{suffix}"
-    if not path.exists():
-        path.write_bytes(data)
-    return path
+    return value
 
 
-def _text_with_header(text: str, fields: dict[str, str | None]) -> str:
-    """Metadata given beside the text becomes the plain-text header block the text reader knows."""
-    header = [f"{key}: {' '.join(value.split())}" for key, value in fields.items() if value]
-    return "\n".join(header) + "\n\n" + text if header else text
+def _source(report: dict[str, Any], keys: tuple[str, ...]) -> str:
+    """``posted:`` and a digest of what was sent, so the same report posted twice is one source."""
+    sent = orjson.dumps({k: report.get(k) for k in keys}, option=orjson.OPT_SORT_KEYS)
+    return f"posted:{hashlib.sha256(sent).hexdigest()[:20]}"
 
 
-def _item(home: Path, report: dict[str, Any]) -> str:
-    """The one item to add: the URL (after the guard), or the file the posted text or HTML is kept in."""
+def _article(report: dict[str, Any]) -> Article | str:
+    """The posted text or HTML as an article, or the URL to fetch (after the address guard)."""
     given = [k for k in ("text", "html", "url") if report.get(k)]
     if len(given) != 1:
         raise InputError("send exactly one of 'text', 'html' or 'url'")
@@ -63,28 +62,32 @@ def _item(home: Path, report: dict[str, Any]) -> str:
             raise InputError(exc.message) from exc
         return url
     if given == ["html"]:
-        return str(_posted_file(home, str(report["html"]), ".html"))
-    fields = {"Title": report.get("title"), "Date": report.get("published"), "Publisher": report.get("outlet"),
-              "URL": report.get("source_url")}
-    return str(_posted_file(home, _text_with_header(str(report["text"]), fields), ".txt"))
+        return ingest_html(_text(report, "html"), _source(report, ("html",)))
+    fields = ("text", "title", "published", "outlet", "source_url")
+    return ingest_text(_text(report, "text"), _source(report, fields), title=report.get("title"),
+                       published=report.get("published"), outlet=report.get("outlet"),
+                       url=report.get("source_url"))
 
 
-def _failed(failure: Any) -> KenningError:
-    """The error a failed item answers with: the status of its error class (500 for anything else)."""
-    kind = getattr(errors, failure.error, None)
-    if isinstance(kind, type) and issubclass(kind, KenningError):
-        return IngestFailed(failure.message, kind.http_status)
+def _failed(failure: IngestFailure) -> KenningError:
+    """The error a failed report answers with: its class's status; an extractor's fault is logged and
+    answered without its details."""
+    if not issubclass(failure.error, ExtractError):
+        return IngestFailed(failure.message, failure.error.http_status)
     log.error("news item %s failed unexpectedly: %s", failure.item, failure.message)
     return IngestFailed("the report could not be processed; the details are in the server log", 500)
 
 
 def add_report(state: AppState, report: dict[str, Any]) -> dict[str, Any]:
     """Ingest one report, extract it with the screener, place it in a story, store it."""
-    item = _item(state.home, report)
+    item = _article(report)
     screener = state.require_screener()
     with _EXTRACTING:
-        added, failures = service.add_items(state.store, [item], screener, allow_private=False, workers=1,
-                                            show_progress=False)
+        if isinstance(item, Article):
+            added, failures = service.add_articles(state.store, [item], screener, workers=1, show_progress=False)
+        else:
+            added, failures = service.add_items(state.store, [item], screener, allow_private=False, workers=1,
+                                                show_progress=False)
     if failures and not added:
         raise _failed(failures[0])
     return {"articles": [a.to_dict() for a in added], "failures": [f.to_dict() for f in failures]}

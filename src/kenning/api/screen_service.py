@@ -1,6 +1,6 @@
 """``POST /screen``: a CSV or JSON-lines batch in the body, screened row by row, streamed as JSON lines.
 
-The body is read with the same reader as ``kenning screen --input`` (:func:`parse_rows`), so the columns
+The body is read with the same reader as ``kenning screen --input`` (:mod:`kenning.matching.batch_io`), so the columns
 are the same: ``name`` (required), ``schema``, ``birth_date``, ``country``, ``id_number``, ``ref``. A body
 that cannot be read at all is a 422 before anything is streamed; a row that cannot be screened becomes
 a line with ``error`` and the stream goes on.
@@ -9,10 +9,8 @@ a line with ``error`` and the stream goes on.
 from __future__ import annotations
 
 import logging
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import orjson
@@ -21,7 +19,7 @@ from kenning.api.errors import PayloadTooLarge
 from kenning.errors import InputError, KenningError, ParseError
 from kenning.matching import Screener
 from kenning.matching.algorithms import get_algorithm
-from kenning.matching.batch_io import Row, parse_rows
+from kenning.matching.batch_io import Row, parse_batch
 
 __all__ = ["BatchOptions", "read_batch", "screen_batch", "start_batch"]
 
@@ -41,13 +39,13 @@ class BatchOptions:
     datasets: tuple[str, ...] = ()
 
 
-def _suffix(body: bytes, content_type: str) -> str:
+def _is_jsonl(body: bytes, content_type: str) -> bool:
     kind = content_type.split(";", 1)[0].strip().lower()
     if any(t in kind for t in _JSONL_TYPES):
-        return ".jsonl"
+        return True
     if "csv" in kind:
-        return ".csv"
-    return ".jsonl" if body.lstrip()[:1] == b"{" else ".csv"
+        return False
+    return body.lstrip()[:1] == b"{"
 
 
 def read_batch(body: bytes, content_type: str, options: BatchOptions, loaded: tuple[str, ...],
@@ -59,13 +57,10 @@ def read_batch(body: bytes, content_type: str, options: BatchOptions, loaded: tu
         raise InputError(f"dataset {unknown[0]!r} is not loaded; loaded: {', '.join(loaded)}")
     if not body.strip():
         raise InputError("the body is empty: send CSV (with a 'name' column) or JSON lines (objects with a 'name')")
-    with tempfile.TemporaryDirectory(prefix="kenning-batch-") as folder:
-        path = Path(folder) / f"batch{_suffix(body, content_type)}"
-        path.write_bytes(body)
-        try:
-            rows = parse_rows(path, options.datasets)
-        except ParseError as exc:
-            raise InputError(exc.message.replace(str(path), "request body")) from exc
+    try:
+        rows = parse_batch(body, "request body", _is_jsonl(body, content_type), options.datasets)
+    except ParseError as exc:
+        raise InputError(exc.message) from exc
     if not rows:
         raise InputError("the body has no rows to screen")
     if len(rows) > max_rows:

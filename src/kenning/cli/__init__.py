@@ -6,15 +6,18 @@ import sys
 
 import click
 
-from kenning.cli.app import cli
 from kenning.errors import KenningError
 
-__all__ = ["cli", "main"]
+__all__ = ["main"]
 
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the command group, mapping Kenning errors to their exit codes."""
     try:
+        # Imported here: a bad KENNING_* setting is a ConfigError while the commands are imported, and it
+        # must be reported like every other Kenning error.
+        from kenning.cli.app import cli
+
         code = cli.main(args=argv, standalone_mode=False)
         if isinstance(code, int) and code:
             sys.exit(code)

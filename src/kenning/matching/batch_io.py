@@ -11,11 +11,14 @@ import orjson
 
 from kenning.errors import InputError, KenningError, ParseError
 from kenning.matching.types import Query
-from kenning.sources.readers import read_text
+from kenning.sources.readers import decode_text, read_text
 
-__all__ = ["CSV_COLUMNS", "Row", "parse_rows"]
+__all__ = ["CSV_COLUMNS", "JSONL_SUFFIXES", "Row", "parse_batch", "parse_rows", "rows_of_text"]
 
 CSV_COLUMNS = ("name", "schema", "birth_date", "country", "id_number", "ref")
+#: File endings read as JSON lines; every other file is CSV.
+JSONL_SUFFIXES = (".jsonl", ".json", ".ndjson")
+EXPECT = "CSV or JSON lines"
 
 #: (line, ref, query or None, error message or None)
 Row = tuple[int, str | None, Query | None, str | None]
@@ -47,12 +50,12 @@ def _row(line: int, data: dict[str, Any], datasets: tuple[str, ...]) -> Row:
         return (line, ref, None, str(exc))
 
 
-def _csv_rows(path: Path, text: str, datasets: tuple[str, ...]) -> list[Row]:
+def _csv_rows(name: str, text: str, datasets: tuple[str, ...]) -> list[Row]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     if "name" not in header:
         optional = ", ".join(CSV_COLUMNS[1:])
-        raise ParseError(str(path), f"the CSV header must have a 'name' column (optional: {optional})", line=1)
+        raise ParseError(name, f"the CSV header must have a 'name' column (optional: {optional})", line=1)
     reader.fieldnames = header
     rows: list[Row] = []
     for data in reader:
@@ -83,7 +86,15 @@ def _jsonl_rows(text: str, datasets: tuple[str, ...]) -> list[Row]:
 
 def parse_rows(path: Path, datasets: tuple[str, ...] = ()) -> list[Row]:
     """Every row of a batch file; JSON lines for ``.jsonl``/``.json``/``.ndjson``, CSV otherwise."""
-    text = read_text(path, expect="CSV or JSON lines")
-    if path.suffix.lower() in (".jsonl", ".json", ".ndjson"):
-        return _jsonl_rows(text, datasets)
-    return _csv_rows(path, text, datasets)
+    text = read_text(path, expect=EXPECT)
+    return rows_of_text(text, str(path), path.suffix.lower() in JSONL_SUFFIXES, datasets)
+
+
+def parse_batch(data: bytes, name: str, jsonl: bool, datasets: tuple[str, ...] = ()) -> list[Row]:
+    """Every row of a batch sent as bytes (a request body); ``name`` names it in errors."""
+    return rows_of_text(decode_text(data, name, expect=EXPECT), name, jsonl, datasets)
+
+
+def rows_of_text(text: str, name: str, jsonl: bool, datasets: tuple[str, ...] = ()) -> list[Row]:
+    """Every row of a batch's text: JSON lines when ``jsonl``, else CSV with a header."""
+    return _jsonl_rows(text, datasets) if jsonl else _csv_rows(name, text, datasets)

@@ -4,6 +4,7 @@
   or near copy is kept as a duplicate relation, not a second article); extract with the screener; place
   each new report in a story; store everything in one transaction, one savepoint per report, so a bad
   item fails alone. Returns one :class:`AddedArticle` per report and one failure per item that failed.
+  :func:`add_articles` does the same for reports ingested already (the API's posted texts).
 * :func:`extract_items` — the same ingestion and extraction without storing (``kenning news extract``).
 * :func:`list_stories`, :func:`story_report`, :func:`entity_news`, :func:`get_article` — reads
   (:mod:`kenning.news.views`).
@@ -20,6 +21,7 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from kenning.errors import ExtractError, StoreError
 from kenning.matching import Screener
 from kenning.news.article import Article
 from kenning.news.ingest.collect import IngestFailure, find_duplicates, ingest_many
@@ -48,8 +50,8 @@ from kenning.news.views import entity_news, get_article, list_stories, story_rep
 from kenning.progress import Advance, progress_bar
 from kenning.store import Store
 
-__all__ = ["AddedArticle", "ScreenerSource", "add_items", "entity_news", "expand_items", "extract_items",
-           "get_article", "list_stories", "story_report"]
+__all__ = ["AddedArticle", "ScreenerSource", "add_articles", "add_items", "entity_news", "expand_items",
+           "extract_items", "get_article", "list_stories", "story_report"]
 
 #: A screener, a function that opens one only when something must be extracted, or None (no linking).
 ScreenerSource = Screener | Callable[[], Screener] | None
@@ -110,7 +112,7 @@ def extract_isolated(articles: Sequence[Article], screener: Screener | None, wor
     for outcome in extract_many(articles, screener, workers, store=store):
         if isinstance(outcome, Failed):
             failures.append(IngestFailure(outcome.article.source, f"cannot be extracted: {outcome.kind}: "
-                                          f"{outcome.error}", "ExtractError", 1))
+                                          f"{outcome.error}", ExtractError))
         else:
             results.append(outcome)
         step(1)
@@ -183,7 +185,7 @@ def _store_batch(store: Store, placements: list[Placement], sorted_out: _Sorted,
                     save_placement(conn, placement, stamp)
             except SQLAlchemyError as exc:
                 failures.append(IngestFailure(result.article.source, f"cannot be stored: {exc.__class__.__name__}: "
-                                              f"{exc}", "StoreError", 5))
+                                              f"{exc}", StoreError))
                 continue
             added.append(_added(result, placement))
         for article, original, kind, similarity in sorted_out.copies:
@@ -213,8 +215,17 @@ def add_items(store: Store, items: Iterable[str | Path], screener: ScreenerSourc
     ``screener`` may be a function: it is called only when there is something new to extract, so adding
     reports that are all stored already opens neither the screener nor the language model.
     """
-    ensure_news_tables(store)
     articles, failures = ingest_many(expand_items(items), allow_private=allow_private)
+    added, failed = add_articles(store, articles, screener, workers=workers, show_progress=show_progress)
+    return added, failures + failed
+
+
+def add_articles(store: Store, articles: Sequence[Article], screener: ScreenerSource = None, *, workers: int = 2,
+                 show_progress: bool = True) -> tuple[list[AddedArticle], list[IngestFailure]]:
+    """Extract, place in stories and store reports already ingested (what :func:`add_items` does after
+    reading its items); the failures are the reports that could not be extracted or stored."""
+    ensure_news_tables(store)
+    failures: list[IngestFailure] = []
     sorted_out = _sort_out(store, articles)
     results: list[ArticleResult] = []
     if sorted_out.fresh:

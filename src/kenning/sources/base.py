@@ -9,7 +9,6 @@ problems into :class:`~kenning.errors.ParseError` naming the file and line or re
 from __future__ import annotations
 
 import importlib
-import os
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Protocol, cast
 
+from kenning import settings
 from kenning.datafiles import read_mapping
 from kenning.errors import ConfigError, InputError, ParseError
 from kenning.model import Entity, make_entity, make_id
@@ -126,7 +126,7 @@ def _file_specs(name: str, raw: list[dict[str, Any]]) -> tuple[FileSpec, ...]:
 @cache
 def load_catalogue(path: str | None = None) -> dict[str, SourceSpec]:
     """Read ``sources.yml`` (or the file named by ``KENNING_SOURCES_FILE``)."""
-    target = Path(path or os.environ.get("KENNING_SOURCES_FILE") or _CATALOGUE)
+    target = Path(path or settings.SOURCES_FILE or _CATALOGUE)
     raw = read_mapping(target)
     catalogue: dict[str, SourceSpec] = {}
     for name, item in raw.items():

@@ -15,7 +15,7 @@ from lxml import etree
 
 from kenning.errors import ParseError
 
-__all__ = ["iter_csv", "parse_xml", "read_bytes", "read_text", "sniff_kind"]
+__all__ = ["decode_text", "iter_csv", "parse_xml", "read_bytes", "read_text", "sniff_kind"]
 
 _MAGIC = {
     b"PK\x03\x04": "a ZIP archive (XLSX, DOCX or ZIP)",
@@ -53,15 +53,19 @@ def read_text(path: Path, expect: str = "text") -> str:
 
     OFAC's legacy files end with a DOS end-of-file byte (0x1A), which is dropped here.
     """
-    data = read_bytes(path)
+    return decode_text(read_bytes(path), str(path), expect)
+
+
+def decode_text(data: bytes, name: str, expect: str = "text") -> str:
+    """:func:`read_text` for bytes already read (an upload, a request body); ``name`` names them in errors."""
     kind = sniff_kind(data)
     if kind is not None:
-        raise ParseError(str(path), f"expected {expect} but the file is {kind}")
+        raise ParseError(name, f"expected {expect} but the file is {kind}")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise ParseError(str(path), f"undecodable byte 0x{data[exc.start]:02x} (the file must be UTF-8)",
+        raise ParseError(name, f"undecodable byte 0x{data[exc.start]:02x} (the file must be UTF-8)",
                          line=line) from exc
     return text.rstrip("\x1a")
 

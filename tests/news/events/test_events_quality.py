@@ -21,11 +21,11 @@ from kenning.news.events.facts import listing_measures, normalize_measure
 from kenning.news.ingest.collect import ingest_file
 from kenning.news.model import ArticleResult, SanctionEvent
 from kenning.news.pipeline import extract
-from kenning.settings import REPO_ROOT
 from kenning.store import Store
+from testkit import REPO
 
-SEEDS = REPO_ROOT / "data" / "news" / "seeds"
-PRESS = REPO_ROOT / "data" / "news" / "treasury_press"
+SEEDS = REPO / "data" / "news" / "seeds"
+PRESS = REPO / "data" / "news" / "treasury_press"
 
 pytestmark = pytest.mark.slow
 

@@ -16,6 +16,7 @@ from kenning.errors import FetchError, ParseError
 from kenning.news.ingest.collect import ingest_feed, ingest_many, ingest_url
 from kenning.news.ingest.fetch import fetch
 from kenning.news.ingest.fetch_guard import check_url, policy_from
+from testkit import SetSetting
 
 SITE = Path(__file__).resolve().parents[2] / "fixtures" / "news" / "site"
 TYPES = {".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8", ".pdf": "application/pdf"}
@@ -135,18 +136,18 @@ def test_plain_text_url_keeps_its_header(server: Server) -> None:
         ("Asset freeze notice", "2023-07-24", "header")
 
 
-def test_loopback_is_refused_without_permission(server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("KENNING_ALLOW_PRIVATE_URLS", raising=False)
+def test_loopback_is_refused_without_permission(server: Server, kenning_setting: SetSetting) -> None:
+    kenning_setting("ALLOW_PRIVATE_URLS", None)
     before = len(server.hits)
     with pytest.raises(FetchError, match=r"refused, 127\.0\.0\.1 is a loopback address"):
         ingest_url(f"{server.base}/site/report.html")
     assert len(server.hits) == before
 
 
-def test_the_environment_can_allow_a_network(server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("KENNING_ALLOW_PRIVATE_URLS", "127.0.0.0/8")
+def test_the_environment_can_allow_a_network(server: Server, kenning_setting: SetSetting) -> None:
+    kenning_setting("ALLOW_PRIVATE_URLS", "127.0.0.0/8")
     assert ingest_url(f"{server.base}/site/second.html").outlet == "Brussels Briefing"
-    monkeypatch.setenv("KENNING_ALLOW_PRIVATE_URLS", "10.0.0.0/8")
+    kenning_setting("ALLOW_PRIVATE_URLS", "10.0.0.0/8")
     with pytest.raises(FetchError, match="loopback"):
         ingest_url(f"{server.base}/site/second.html")
 

@@ -13,6 +13,7 @@ from kenning.errors import ParseError
 from kenning.news.ingest.collect import ingest_file, ingest_html
 from kenning.news.ingest.html import HtmlOptions, extract_html
 from kenning.news.ingest.page import article_from_bytes
+from testkit import SetSetting
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "news"
 PAGES = FIXTURES / "html"
@@ -92,8 +93,8 @@ def test_binary_and_empty_html_are_refused() -> None:
         ingest_html(b"   ", "none.html")
 
 
-def test_oversized_html_string_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("KENNING_NEWS_MAX_BYTES", "1000")
+def test_oversized_html_string_is_refused(kenning_setting: SetSetting) -> None:
+    kenning_setting("NEWS_MAX_BYTES", "1000")
     with pytest.raises(ParseError, match=r"big\.html: refused: 1\.2 KiB is more than the 1000 bytes limit"):
         ingest_html("<html><body>" + "x" * 1200 + "</body></html>", "big.html")
 

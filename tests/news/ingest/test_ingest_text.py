@@ -10,6 +10,7 @@ import pytest
 from kenning.errors import InputError, KenningError, ParseError
 from kenning.news.article import Article
 from kenning.news.ingest.collect import ingest_file, ingest_many, ingest_text
+from testkit import SetSetting
 
 REPO = Path(__file__).resolve().parents[3]
 SEEDS = REPO / "data" / "news" / "seeds"
@@ -133,14 +134,14 @@ def test_header_only_file_has_no_body(tmp_path: Path) -> None:
         ingest_file(bare)
 
 
-def test_oversized_file_is_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_oversized_file_is_refused_before_reading(tmp_path: Path, kenning_setting: SetSetting) -> None:
     page = tmp_path / "huge.html"
     with page.open("wb") as handle:
         handle.write(b"<html><body><p>")
         handle.truncate(50 * 1024 * 1024)
     with pytest.raises(ParseError, match=r"huge\.html: refused: 50\.0 MiB is more than the 10\.0 MiB limit"):
         ingest_file(page)
-    monkeypatch.setenv("KENNING_NEWS_MAX_BYTES", "100")
+    kenning_setting("NEWS_MAX_BYTES", "100")
     with pytest.raises(ParseError, match="more than the 100 bytes limit"):
         ingest_file(TREASURY)
 

@@ -6,16 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from kenning import settings
 from kenning.matching import Screener
 from kenning.news.ingest.collect import ingest_file
 from kenning.news.link.linker import link
 from kenning.news.model import ArticleResult
 from kenning.news.nlp.annotate import annotate, resources
+from testkit import REPO
 
 pytestmark = pytest.mark.slow
 
-SEEDS = settings.REPO_ROOT / "data" / "news" / "seeds"
+SEEDS = REPO / "data" / "news" / "seeds"
 PEOPLE = {
     "Sadio Camara": {"us_ofac_sdn-42618"},
     "Alou Boi Diarra": {"us_ofac_sdn-42617"},

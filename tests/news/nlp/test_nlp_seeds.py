@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from kenning import settings
 from kenning.news.ingest.collect import ingest_file
 from kenning.news.model import ArticleResult, Mention
 from kenning.news.nlp.annotate import annotate_many, resources
+from testkit import REPO
 
 pytestmark = pytest.mark.slow
 
-SEEDS = settings.REPO_ROOT / "data" / "news" / "seeds"
+SEEDS = REPO / "data" / "news" / "seeds"
 ROLES = {
     "Sadio Camara": "Defence Minister",
     "Alou Boi Diarra": "Air Force chief of staff",

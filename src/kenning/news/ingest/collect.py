@@ -42,9 +42,13 @@ _FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
 
-def ingest_text(text: str, source: str = "<text>", *, url: str | None = None) -> Article:
-    """A plain-text report (optional ``Key: value`` header block, then a blank line, then the body)."""
-    return article_from_text(text, source, Hints(url=url))
+def ingest_text(text: str, source: str = "<text>", *, url: str | None = None, title: str | None = None,
+                published: str | None = None, outlet: str | None = None) -> Article:
+    """A plain-text report (optional ``Key: value`` header block, then a blank line, then the body); the
+    metadata given here win over the header's (``published`` is read like a ``Date:`` header)."""
+    check_size(len(text.encode("utf-8", "surrogatepass")), source)
+    given = {"title": title, "date": published, "outlet": outlet, "url": url}
+    return article_from_text(text, source, given=given)
 
 
 def ingest_html(html: str | bytes, source: str = "<html>", *, url: str | None = None,

@@ -12,20 +12,24 @@ __all__ = ["IngestFailure"]
 
 @dataclass(frozen=True)
 class IngestFailure:
-    """The item (file path, URL, or feed entry) and why it failed, in words for users."""
+    """The item (file path, URL, or feed entry), why it failed in words for users, and the error class
+    (:mod:`kenning.errors`) that says how the CLI exits and the API answers."""
 
     item: str
     message: str
-    #: The KenningError class name, e.g. ``FetchError``.
-    error: str
-    exit_code: int
+    error: type[KenningError]
 
     @classmethod
     def of(cls, item: str, exc: KenningError) -> IngestFailure:
         """The failure of ``item`` with the error ``exc``."""
-        return cls(item, exc.message, type(exc).__name__, exc.exit_code)
+        return cls(item, exc.message, type(exc))
+
+    @property
+    def exit_code(self) -> int:
+        """The CLI exit code of the error class."""
+        return self.error.exit_code
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
-        return {"item": self.item, "message": self.message, "error": self.error,
+        """A JSON-ready dict: the error class by name."""
+        return {"item": self.item, "message": self.message, "error": self.error.__name__,
                 "exit_code": self.exit_code}

@@ -6,7 +6,7 @@ and other non-global addresses, IPv4 and IPv6 alike, including IPv4 addresses ca
 
 ``allow_private`` is False (refuse all of them), True (allow all) or a list of networks (CIDR
 strings such as ``"127.0.0.1/32"``) that are allowed and nothing else. Without an explicit value the
-environment variable ``KENNING_ALLOW_PRIVATE_URLS`` decides: ``1``/``true``/``yes`` allows all, a
+setting ``KENNING_ALLOW_PRIVATE_URLS`` (:mod:`kenning.settings`) decides: ``1``/``true``/``yes`` allows all, a
 comma-separated list of networks allows those, empty or unset refuses all. Only tests and trusted
 internal deployments should set it.
 """
@@ -14,11 +14,11 @@ internal deployments should set it.
 from __future__ import annotations
 
 import ipaddress
-import os
 import socket
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
+from kenning import settings
 from kenning.errors import FetchError
 
 __all__ = ["AddressPolicy", "IPAddress", "check_address", "check_url", "policy_from"]
@@ -32,7 +32,7 @@ _TRUE = {"1", "true", "yes", "on", "all"}
 def policy_from(allow_private: bool | Sequence[str] | None) -> AddressPolicy:
     """The address policy for an explicit ``allow_private`` value, or from the environment when None."""
     if allow_private is None:
-        raw = os.environ.get(_ENV, "").strip()
+        raw = settings.ALLOW_PRIVATE_URLS
         if raw.lower() in _TRUE:
             return True
         allow_private = [part for part in raw.split(",") if part.strip()]

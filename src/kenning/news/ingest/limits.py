@@ -1,35 +1,18 @@
-"""Limits of news ingestion, read from the environment at call time.
+"""Limits of news ingestion: the size cap of one item (``KENNING_NEWS_MAX_BYTES``, :mod:`kenning.settings`).
 
-These belong in :mod:`kenning.settings`; until they move there they are read here so that a test or
-a deployment can change them without touching shared code.
-
-* ``KENNING_NEWS_MAX_BYTES`` (default 10 MiB): the largest HTML page, text file or fetched URL
-  body accepted. Files are refused by size before they are read; downloads stop while streaming.
+Files are refused by size before they are read; downloads stop while streaming.
 """
 
 from __future__ import annotations
 
-import os
+from kenning import settings
 
-from kenning.errors import ConfigError
-
-__all__ = ["NEWS_MAX_BYTES_DEFAULT", "human_size", "news_max_bytes"]
-
-NEWS_MAX_BYTES_DEFAULT = 10 * 1024 * 1024
+__all__ = ["human_size", "news_max_bytes"]
 
 
 def news_max_bytes() -> int:
     """The size cap in bytes for one news item (``KENNING_NEWS_MAX_BYTES``, default 10 MiB)."""
-    raw = os.environ.get("KENNING_NEWS_MAX_BYTES", "").strip()
-    if not raw:
-        return NEWS_MAX_BYTES_DEFAULT
-    try:
-        value = int(raw)
-    except ValueError as exc:
-        raise ConfigError(f"KENNING_NEWS_MAX_BYTES must be a whole number of bytes, not {raw!r}") from exc
-    if value <= 0:
-        raise ConfigError("KENNING_NEWS_MAX_BYTES must be positive")
-    return value
+    return settings.NEWS_MAX_BYTES
 
 
 def human_size(size: int) -> str:

@@ -9,6 +9,7 @@ URL's registered domain.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import courlan
@@ -102,11 +103,14 @@ def _finish(text: str, source: str, meta: _Meta, hints: Hints) -> Article:
         language=meta.language, fetched_at=hints.fetched_at, notes=tuple(meta.notes))
 
 
-def article_from_text(text: str, source: str, hints: Hints | None = None) -> Article:
-    """A plain-text report, with its optional ``Key: value`` header block."""
+def article_from_text(text: str, source: str, hints: Hints | None = None,
+                      given: Mapping[str, str | None] | None = None) -> Article:
+    """A plain-text report, with its optional ``Key: value`` header block; ``given`` fields (``title``,
+    ``date``, ``url``, ``outlet``, ``author``, ``language``: metadata sent beside the text) stand in for
+    the header's and win over them."""
     hints = hints or Hints()
     parts = split_header(text)
-    fields = parts.fields
+    fields = {**parts.fields, **{k: " ".join(v.split()) for k, v in (given or {}).items() if v and v.strip()}}
     meta = _Meta(title=fields.get("title"), header_date=fields.get("date"), url=fields.get("url"),
                  outlet=fields.get("outlet"), author=fields.get("author"),
                  language=fields.get("language"))
