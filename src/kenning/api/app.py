@@ -1,4 +1,4 @@
-"""``create_app()``: the one FastAPI application (API routers, the web UI, ``/static``).
+"""``create_app()``: the one FastAPI application (API routers, the docs pages, the web UI, ``/static``).
 
 The store and the screener are opened once, in the lifespan, and shared by every request. Settings are
 read from the environment when the app is created (see :class:`~kenning.api.guard.ApiConfig`).
@@ -15,7 +15,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
-from kenning.api import match, news, screen, search, system
+from kenning.api import docs, match, news, screen, search, system
 from kenning.api.errors import install_error_handlers
 from kenning.api.guard import ApiConfig, GuardMiddleware
 from kenning.state import AppState
@@ -57,10 +57,11 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 
 def create_app() -> FastAPI:
-    """The Kenning application: API, web UI and static files, with its guards and error handlers."""
+    """The Kenning application: API, docs pages, web UI and static files, with its guards and error handlers."""
     config = ApiConfig.from_settings()
+    # FastAPI's own /docs and /redoc load their scripts from a CDN; kenning.api.docs serves vendored copies.
     app = FastAPI(title="Kenning", version="0.1.0", description=DESCRIPTION, openapi_tags=TAGS,
-                  lifespan=_lifespan)
+                  lifespan=_lifespan, docs_url=None, redoc_url=None)
     app.state.config = config
     install_error_handlers(app)
     app.add_middleware(GuardMiddleware, max_body_bytes=config.max_body_bytes, rate_limit=config.rate_limit)
@@ -70,6 +71,7 @@ def create_app() -> FastAPI:
     for module in (match, search, screen, news, system):
         app.include_router(module.router)
     app.include_router(news.json_router)
+    app.include_router(docs.router)
     _add_web(app)
     return app
 
