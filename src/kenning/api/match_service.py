@@ -18,7 +18,6 @@ from kenning.api.match_query import ReadQuery, Scope, read_example, values_of
 from kenning.errors import InputError, NotFoundError
 from kenning.matching import Result
 from kenning.matching.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, Algorithm, get_algorithm
-from kenning.matching.algorithms import kenning_v1 as v1
 from kenning.state import AppState
 
 __all__ = ["ALL_DATASETS", "YENTE_ALGORITHMS", "MatchOptions", "feature_docs", "match_entities", "resolve_scope"]
@@ -28,9 +27,6 @@ ALL_DATASETS = ("default", "sanctions")
 #: yente's algorithm names; each runs Kenning's default algorithm instead.
 YENTE_ALGORITHMS = frozenset({"best", "default", "logic-v1", "logic-v2", "name-based", "name-qualified",
                               "regression-v1", "regression-v2", "regression-v3", "erun-v1", "ofac-249"})
-#: The weight each kenning-v1 feature has when it supports a match (its docs coefficient).
-_WEIGHTS = {v1.ALGORITHM.name: {"name": v1.NAME_CAP, "birth_date": v1.DOB_SUPPORT,
-                                "country": v1.COUNTRY_SUPPORT, "identifier": v1.ID_SUPPORT}}
 _STRING = r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\""
 _NAME_PAIR = re.compile(rf"^({_STRING}) ~ ({_STRING})")
 
@@ -76,10 +72,11 @@ def _algorithm(name: str | None, notes: list[str]) -> Algorithm:
 
 
 def feature_docs(algo: Algorithm) -> dict[str, dict[str, Any]]:
-    """yente's ``FeatureDocs`` of an algorithm: each feature's docstring, weight and where it is listed."""
-    weights = _WEIGHTS.get(algo.name, {})
-    return {name: {"description": doc, "coefficient": weights.get(name, 1.0), "url": f"/algorithms#{name}"}
-            for name, doc in algo.features.items()}
+    """yente's ``FeatureDocs`` of an algorithm: each declared feature's explanation, weight and where it is
+    listed."""
+    return {feature.name: {"description": feature.explanation, "coefficient": feature.weight,
+                           "url": f"/algorithms#{feature.name}"}
+            for feature in algo.features}
 
 
 def _names_of(detail: str) -> tuple[str | None, str | None]:

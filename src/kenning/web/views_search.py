@@ -93,7 +93,7 @@ def search_page(screener: Screener | None, q: str, schema: str | None = None, bi
     except InputError as exc:
         page.error = str(exc)
         return page
-    page.hits = [_hit(r, algo.features) for r in results]
+    page.hits = [_hit(r, algo.explanations) for r in results]
     return page
 
 

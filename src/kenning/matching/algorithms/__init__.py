@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from kenning.errors import InputError
 from kenning.matching.algorithms import kenning_v1
-from kenning.matching.algorithms.base import Algorithm
+from kenning.matching.algorithms.base import Algorithm, Feature
 
-__all__ = ["ALGORITHMS", "DEFAULT_ALGORITHM", "Algorithm", "get_algorithm"]
+__all__ = ["ALGORITHMS", "DEFAULT_ALGORITHM", "Algorithm", "Feature", "get_algorithm"]
 
 ALGORITHMS: dict[str, Algorithm] = {kenning_v1.ALGORITHM.name: kenning_v1.ALGORITHM}
 DEFAULT_ALGORITHM = kenning_v1.ALGORITHM.name

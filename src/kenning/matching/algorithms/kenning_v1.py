@@ -11,19 +11,28 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kenning.matching import features as f
-from kenning.matching.algorithms.base import Algorithm, Scored
+from kenning.matching.algorithms.base import Algorithm, Feature, Scored
 from kenning.matching.records import NAME_PROPS, EntityRecord, NameRecord, QueryRecord
 from kenning.matching.types import FeatureScore
 
-__all__ = ["ALGORITHM", "score"]
+__all__ = ["ALGORITHM", "FEATURES", "score"]
 
 THRESHOLD = 0.70
-NAME_CAP = 0.95
 #: Cost of listed name parts the query lacks (capped at one part's worth).
 EXTRA_PART_PENALTY = 0.5
-DOB_SUPPORT, DOB_CONFLICT = 0.6, 0.55
-COUNTRY_SUPPORT, COUNTRY_CONFLICT = 0.15, 0.92
-ID_SUPPORT = 0.8
+#: What a conflicting birth date or country multiplies the score by (their counter-evidence).
+DOB_CONFLICT, COUNTRY_CONFLICT = 0.55, 0.92
+
+#: The name score times this weight is where the score starts (a name alone never proves identity).
+NAME = Feature.documented("name", 0.95, f.name_match)
+#: A supporting birth date moves the score this share (times its score) of the way to 1.
+BIRTH_DATE = Feature.documented("birth_date", 0.6, f.birth_date)
+#: A shared country moves the score this share of the way to 1.
+COUNTRY = Feature.documented("country", 0.15, f.country)
+#: A shared identifier number moves the score this share of the way to 1.
+IDENTIFIER = Feature.documented("identifier", 0.8, f.identifier)
+#: Every feature kenning-v1 scores, in the order its explanations list them.
+FEATURES = (NAME, BIRTH_DATE, COUNTRY, IDENTIFIER)
 
 
 def _best_name(query: QueryRecord, names: Sequence[NameRecord], explain: bool) -> tuple[float, str]:
@@ -47,40 +56,36 @@ def score(query: QueryRecord, candidate: EntityRecord, names: Sequence[NameRecor
           explain: bool = True) -> Scored:
     """Score one candidate; ``names`` limits the listed names compared (default: all of them)."""
     name_score, detail = _best_name(query, names or candidate.names, explain)
-    value = name_score * NAME_CAP
-    explanation = {"name": FeatureScore(name_score, NAME_CAP, detail)}
+    value = name_score * NAME.weight
+    explanation = {NAME.name: FeatureScore(name_score, NAME.weight, detail)}
     dob = f.birth_date(query.birth_dates, candidate.birth_dates)
     if dob is not None:
         effect = ""
         if dob.score > 0:
-            value += (1 - value) * DOB_SUPPORT * dob.score
+            value += (1 - value) * BIRTH_DATE.weight * dob.score
             effect = " (supports the match)"
         elif dob.score < 0:
             value *= DOB_CONFLICT
             effect = f" (strong counter-evidence: score x{DOB_CONFLICT})"
-        explanation["birth_date"] = FeatureScore(dob.score, DOB_SUPPORT if dob.score >= 0 else DOB_CONFLICT,
-                                                 dob.detail + effect)
+        explanation[BIRTH_DATE.name] = FeatureScore(dob.score, BIRTH_DATE.weight if dob.score >= 0 else DOB_CONFLICT,
+                                                    dob.detail + effect)
     place = f.country(query.countries, candidate.countries)
     if place is not None:
-        value = value + (1 - value) * COUNTRY_SUPPORT if place.score > 0 else value * COUNTRY_CONFLICT
-        explanation["country"] = FeatureScore(place.score, COUNTRY_SUPPORT if place.score > 0 else COUNTRY_CONFLICT,
-                                              place.detail)
+        support = place.score > 0
+        value = value + (1 - value) * COUNTRY.weight if support else value * COUNTRY_CONFLICT
+        explanation[COUNTRY.name] = FeatureScore(place.score, COUNTRY.weight if support else COUNTRY_CONFLICT,
+                                                 place.detail)
     ident = f.identifier(query.id_numbers, candidate.id_numbers)
     if ident is not None and name_score > 0:
-        value = 1 - (1 - value) * (1 - ID_SUPPORT)
-        explanation["identifier"] = FeatureScore(ident.score, ID_SUPPORT, ident.detail)
+        value = 1 - (1 - value) * (1 - IDENTIFIER.weight)
+        explanation[IDENTIFIER.name] = FeatureScore(ident.score, IDENTIFIER.weight, ident.detail)
     return Scored(min(max(value, 0.0), 1.0), explanation, detail)
-
-
-def _doc(fn: object) -> str:
-    return " ".join((getattr(fn, "__doc__", "") or "").split())
 
 
 ALGORITHM = Algorithm(
     name="kenning-v1",
     threshold=THRESHOLD,
     description=" ".join((__doc__ or "").split()),
-    features={"name": _doc(f.name_match), "birth_date": _doc(f.birth_date), "country": _doc(f.country),
-              "identifier": _doc(f.identifier)},
+    features=FEATURES,
     score=score,
 )
