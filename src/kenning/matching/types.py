@@ -84,11 +84,18 @@ class Query:
 
 @dataclass(frozen=True)
 class FeatureScore:
-    """One feature's verdict: its score, its weight in the algorithm, and why, in words."""
+    """One feature's verdict: its score, its weight in the algorithm, and why, in words.
+
+    A feature that compares two strings names them: ``query`` is the query's string and ``candidate``
+    the listed one it was compared with (for the name feature, the best pairing); other features leave
+    them None. They are for callers (``/match`` explanations), not part of :meth:`to_dict`.
+    """
 
     score: float
     weight: float
     detail: str
+    query: str | None = None
+    candidate: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"score": round(self.score, 4), "weight": self.weight, "detail": self.detail}

@@ -35,7 +35,8 @@ IDENTIFIER = Feature.documented("identifier", 0.8, f.identifier)
 FEATURES = (NAME, BIRTH_DATE, COUNTRY, IDENTIFIER)
 
 
-def _best_name(query: QueryRecord, names: Sequence[NameRecord], explain: bool) -> tuple[float, str]:
+def _best_name(query: QueryRecord, names: Sequence[NameRecord], explain: bool) -> FeatureScore:
+    """The name feature: the best pairing of a query name with a listed name, and the two strings compared."""
     best, pair = 0.0, None
     memos: tuple[f.Memo, ...] = query.memos or tuple({} for _ in query.names)
     for q, memo in zip(query.names, memos, strict=True):
@@ -43,21 +44,22 @@ def _best_name(query: QueryRecord, names: Sequence[NameRecord], explain: bool) -
             value = f.name_score(q, n.name, EXTRA_PART_PENALTY, memo) * NAME_PROPS[n.prop]
             if value > best:
                 best, pair = value, (q, n, memo)
-    if not explain:
-        return best, ""
     if pair is None:
-        return best, "no listed name pairs with the query"
+        return FeatureScore(best, NAME.weight, "no listed name pairs with the query" if explain else "")
     q, n, memo = pair
-    via = "" if n.prop == "name" else f" (via {n.prop})"
-    return best, f.name_match(q, n.name, EXTRA_PART_PENALTY, memo).describe(q.original, n.name.original) + via
+    detail = ""
+    if explain:
+        via = "" if n.prop == "name" else f" (via {n.prop})"
+        detail = f.name_match(q, n.name, EXTRA_PART_PENALTY, memo).describe(q.original, n.name.original) + via
+    return FeatureScore(best, NAME.weight, detail, query=q.original, candidate=n.name.original)
 
 
 def score(query: QueryRecord, candidate: EntityRecord, names: Sequence[NameRecord] | None = None,
           explain: bool = True) -> Scored:
     """Score one candidate; ``names`` limits the listed names compared (default: all of them)."""
-    name_score, detail = _best_name(query, names or candidate.names, explain)
-    value = name_score * NAME.weight
-    explanation = {NAME.name: FeatureScore(name_score, NAME.weight, detail)}
+    name = _best_name(query, names or candidate.names, explain)
+    value = name.score * NAME.weight
+    explanation = {NAME.name: name}
     dob = f.birth_date(query.birth_dates, candidate.birth_dates)
     if dob is not None:
         effect = ""
@@ -76,10 +78,10 @@ def score(query: QueryRecord, candidate: EntityRecord, names: Sequence[NameRecor
         explanation[COUNTRY.name] = FeatureScore(place.score, COUNTRY.weight if support else COUNTRY_CONFLICT,
                                                  place.detail)
     ident = f.identifier(query.id_numbers, candidate.id_numbers)
-    if ident is not None and name_score > 0:
+    if ident is not None and name.score > 0:
         value = 1 - (1 - value) * (1 - IDENTIFIER.weight)
         explanation[IDENTIFIER.name] = FeatureScore(ident.score, IDENTIFIER.weight, ident.detail)
-    return Scored(min(max(value, 0.0), 1.0), explanation, detail)
+    return Scored(min(max(value, 0.0), 1.0), explanation, name.detail)
 
 
 ALGORITHM = Algorithm(
