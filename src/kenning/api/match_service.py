@@ -8,8 +8,6 @@ docs and the limit. yente's algorithm names are accepted and run Kenning's defau
 
 from __future__ import annotations
 
-import ast
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,8 +25,6 @@ ALL_DATASETS = ("default", "sanctions")
 #: yente's algorithm names; each runs Kenning's default algorithm instead.
 YENTE_ALGORITHMS = frozenset({"best", "default", "logic-v1", "logic-v2", "name-based", "name-qualified",
                               "regression-v1", "regression-v2", "regression-v3", "erun-v1", "ofac-249"})
-_STRING = r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\""
-_NAME_PAIR = re.compile(rf"^({_STRING}) ~ ({_STRING})")
 
 
 @dataclass
@@ -79,27 +75,14 @@ def feature_docs(algo: Algorithm) -> dict[str, dict[str, Any]]:
             for feature in algo.features}
 
 
-def _names_of(detail: str) -> tuple[str | None, str | None]:
-    """The query name and listed name of a name explanation (``'Ivan Maslov' ~ 'MASLOV, Ivan': ...``)."""
-    found = _NAME_PAIR.match(detail)
-    if found is None:
-        return None, None
-    try:
-        return str(ast.literal_eval(found.group(1))), str(ast.literal_eval(found.group(2)))
-    except (ValueError, SyntaxError):
-        return None, None
-
-
 def _scored(result: Result, entity: dict[str, Any] | None) -> dict[str, Any]:
     """One result in yente's ScoredEntityResponse shape, with Kenning's details in ``kenning``."""
     base = entity or {"id": result.id, "caption": result.caption, "schema": result.schema, "properties": {},
                       "datasets": [result.dataset], "referents": [], "target": True, "first_seen": None,
                       "last_seen": None, "last_change": None}
-    explanations = {}
-    for key, feature in result.explanation.items():
-        query, candidate = _names_of(feature.detail) if key == "name" else (None, None)
-        explanations[key] = {"detail": feature.detail, "score": round(feature.score, 4), "query": query,
-                             "candidate": candidate}
+    explanations = {key: {"detail": feature.detail, "score": round(feature.score, 4), "query": feature.query,
+                          "candidate": feature.candidate}
+                    for key, feature in result.explanation.items()}
     why = "; ".join(f"{k}: {v.detail}" for k, v in result.explanation.items())
     return {**base, "score": round(result.score, 4), "match": result.match, "token": None,
             "features": {k: round(v.score, 4) for k, v in result.explanation.items()},
