@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
-from kenning.matching import Query
+from kenning.matching import Query, Result
+from kenning.matching.algorithms import get_algorithm
 
 pytestmark = pytest.mark.slow
 
@@ -95,6 +97,39 @@ def test_name_parts_countries_and_identifiers_are_used(api: TestClient) -> None:
     assert top["id"] == "us_ofac_sdn-40969" and top["match"] is True
     assert top["explanations"]["identifier"]["detail"] == "same number: 731849424"
     assert top["explanations"]["country"]["detail"] == "shared country: ru"
+
+
+def test_explanations_name_the_compared_strings_of_the_feature_scores(api: TestClient,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    names = ["Johnny Walker", "Evgeny Prigozhin"]
+    body = {"queries": {"q": {"schema": "Person", "properties": {"name": names}}}}
+    results = _match(api, body, cutoff=0.0)["responses"]["q"]["results"]
+    screener = api.app.state.kenning.require_screener()  # type: ignore[attr-defined]
+    direct = {r.id: r.explanation for r in screener.screen(Query.build(names, schema="Person"), limit=5)}
+    assert results and results[0]["explanations"]["name"]["query"] == "Evgeny Prigozhin"
+    for result in results:
+        for key, shown in result["explanations"].items():
+            feature = direct[result["id"]][key]
+            assert (shown["query"], shown["candidate"]) == (feature.query, feature.candidate)
+    real = screener.screen
+
+    def relabelled(*args: Any, **kwargs: Any) -> list[Result]:
+        found: list[Result] = real(*args, **kwargs)
+        for r in found:
+            r.explanation["name"] = replace(r.explanation["name"], detail="quotes nothing", query="Q", candidate="C")
+        return found
+
+    monkeypatch.setattr(screener, "screen", relabelled)
+    shown = _match(api, body)["responses"]["q"]["results"][0]["explanations"]["name"]
+    assert shown == {"detail": "quotes nothing", "score": shown["score"], "query": "Q", "candidate": "C"}
+
+
+def test_matcher_coefficients_are_the_declared_feature_weights(api: TestClient) -> None:
+    matcher = _match(api, MASLOV)["matcher"]
+    algo = get_algorithm("kenning-v1")
+    assert matcher == {f.name: {"description": f.explanation, "coefficient": f.weight, "url": f"/algorithms#{f.name}"}
+                       for f in algo.features}
+    assert list(matcher) == [f.name for f in algo.features]
 
 
 def test_one_list_and_include_exclude_datasets(api: TestClient) -> None:
