@@ -34,21 +34,23 @@ def _site_packages(venv: Path) -> Path:
 def test_a_wheel_installed_outside_the_checkout_runs_the_demo(tmp_path: Path) -> None:
     wheels, venv, work, home = (tmp_path / name for name in ("wheels", "venv", "work", "home"))
     work.mkdir()
+    # Nothing of the checkout on the path: pip would take it for an installed Kenning.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KENNING_") and k != "PYTHONPATH"}
     built = _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(wheels),
-                  str(REPO)], cwd=work)
+                  str(REPO)], cwd=work, env=env)
     assert built.returncode == 0, built.stderr
     [wheel] = wheels.glob("kenning-*.whl")
-    assert _run([sys.executable, "-m", "venv", "--without-pip", str(venv)], cwd=work).returncode == 0
+    assert _run([sys.executable, "-m", "venv", "--without-pip", str(venv)], cwd=work, env=env).returncode == 0
     # The dependencies of this environment, read after the new environment's own packages.
     (_site_packages(venv) / "kenning-test-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     installed = _run([sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python"), "install", "--no-deps",
-                      "--no-index", "-q", str(wheel)], cwd=work)
+                      "--no-index", "-q", str(wheel)], cwd=work, env=env)
     assert installed.returncode == 0, installed.stderr
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KENNING_") and k != "PYTHONPATH"}
     env["KENNING_HOME"] = str(home)
     where = _run([str(venv / "bin" / "python"), "-c", "import kenning, kenning.settings as s; "
                   "print(kenning.__file__); print(s.DATA_DIR)"], cwd=work, env=env)
+    assert where.returncode == 0, where.stderr
     package, data = where.stdout.split()
     assert Path(package).is_relative_to(venv) and Path(data).is_relative_to(venv), where.stdout
 

@@ -231,8 +231,8 @@ def test_rss_feed_with_broken_entries(server: Server) -> None:
     assert (undated.published, undated.published_source, undated.published_text) == \
         ("2023-07-25", "metadata", "Tue, 25 Jul 2023 08:00:00 GMT")
     assert [(f.item, f.error) for f in failures] == [
-        (f"{feed} entry 2 ('An entry that lost its link')", "ParseError"),
-        (f"{feed} entry 3 ({server.base}/site/missing.html)", "FetchError"),
+        (f"{feed} entry 2 ('An entry that lost its link')", ParseError),
+        (f"{feed} entry 3 ({server.base}/site/missing.html)", FetchError),
     ]
     assert failures[0].message.endswith("the entry has no link")
     assert "HTTP 404" in failures[1].message
@@ -257,4 +257,4 @@ def test_batch_counts_a_refused_url(server: Server) -> None:
     articles, failures = ingest_many([f"{server.base}/site/report.html", SITE / "notice.txt"],
                                      allow_private=False)
     assert [a.title for a in articles] == ["Asset freeze notice"]
-    assert len(failures) == 1 and failures[0].error == "FetchError" and failures[0].exit_code == 4
+    assert len(failures) == 1 and failures[0].error is FetchError and failures[0].exit_code == 4

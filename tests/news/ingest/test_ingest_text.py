@@ -154,6 +154,6 @@ def test_ingest_many_goes_on_after_failures(tmp_path: Path) -> None:
     articles, failures = ingest_many(items)
     assert [a.source for a in articles] == [str(items[0]), str(TREASURY)]
     assert [f.item for f in failures] == [str(empty), str(items[2]), str(items[3])]
-    assert all(f.error == "ParseError" and f.exit_code == 2 for f in failures)
+    assert all(f.error is ParseError and f.exit_code == 2 for f in failures)
     assert "No such file" in failures[2].message
     assert isinstance(ParseError("x", "y"), KenningError)
