@@ -31,6 +31,7 @@ __all__ = [
     "NEWS_MAX_BYTES",
     "RATE_LIMIT",
     "SOURCES_FILE",
+    "WATCH_SECONDS",
     "reload",
 ]
 
@@ -53,6 +54,7 @@ MATCH_MAX_QUERIES: int
 NEWS_MAX_BYTES: int
 ALLOW_PRIVATE_URLS: str
 SOURCES_FILE: Path | None
+WATCH_SECONDS: float
 
 
 def _env(name: str, default: str) -> str:
@@ -60,8 +62,9 @@ def _env(name: str, default: str) -> str:
     return value or default
 
 
-def _number(name: str, default: float, kind: type[int] | type[float] = int) -> float:
-    """A positive number from ``KENNING_{name}``; anything else is a ConfigError naming the variable."""
+def _number(name: str, default: float, kind: type[int] | type[float] = int, zero: bool = False) -> float:
+    """A positive number from ``KENNING_{name}`` (or zero, where ``zero`` allows it); anything else is a
+    ConfigError naming the variable."""
     raw = _env(name, "")
     if not raw:
         return default
@@ -70,8 +73,8 @@ def _number(name: str, default: float, kind: type[int] | type[float] = int) -> f
     except ValueError as exc:
         what = "a whole number" if kind is int else "a number"
         raise ConfigError(f"KENNING_{name} must be {what}, not {raw!r}") from exc
-    if value <= 0:
-        raise ConfigError(f"KENNING_{name} must be positive, not {raw!r}")
+    if value < 0 or (value == 0 and not zero):
+        raise ConfigError(f"KENNING_{name} must be {'zero or ' if zero else ''}positive, not {raw!r}")
     return value
 
 
@@ -80,6 +83,7 @@ def reload() -> None:
     global HOME, DATA_DIR, DATABASE_URL, INDEX_DIR, FETCH_TIMEOUT, FETCH_MAX_BYTES
     global API_KEYS, CORS_ORIGINS, RATE_LIMIT, BATCH_MAX_ROWS
     global MAX_BODY_BYTES, MATCH_MAX_QUERIES, NEWS_MAX_BYTES, ALLOW_PRIVATE_URLS, SOURCES_FILE
+    global WATCH_SECONDS
     #: Where Kenning keeps its SQLite store and the persisted matching index.
     HOME = Path(_env("HOME", str(Path.home() / ".local" / "share" / "kenning"))).expanduser()
     #: The bundled list snapshots and sample news (read-only).
@@ -113,6 +117,8 @@ def reload() -> None:
     ALLOW_PRIVATE_URLS = _env("ALLOW_PRIVATE_URLS", "")
     #: Another catalogue of list sources instead of the bundled ``sources.yml``.
     SOURCES_FILE = Path(_env("SOURCES_FILE", "")).expanduser() if _env("SOURCES_FILE", "") else None
+    #: How often a server checks whether another process changed the lists or links (seconds; 0: never).
+    WATCH_SECONDS = float(_number("WATCH_SECONDS", 2.0, float, zero=True))
 
 
 reload()

@@ -49,11 +49,12 @@ TAGS = [
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     state = await run_in_threadpool(AppState.open)
     app.state.kenning = state
+    state.start_watching()
     log.info("Kenning API ready: lists %s", ", ".join(state.datasets) or "(none loaded)")
     try:
         yield
     finally:
-        state.close()
+        await run_in_threadpool(state.close)
 
 
 def create_app() -> FastAPI:

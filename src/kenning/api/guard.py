@@ -28,7 +28,7 @@ from kenning.api.models import ErrorResponse
 __all__ = ["AUTH_ERRORS", "ApiConfig", "GuardMiddleware", "TokenBuckets", "require_api_key"]
 
 #: Paths that are never rate limited (health checks from orchestrators).
-EXEMPT_PATHS = frozenset({"/healthz"})
+EXEMPT_PATHS = frozenset({"/healthz", "/readyz"})
 _SECURITY_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer")]
 
 

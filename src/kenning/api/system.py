@@ -19,15 +19,29 @@ __all__ = ["router"]
 router = APIRouter(tags=["System information"])
 
 
-@router.get("/healthz", summary="Health check",
-            responses={200: {"description": "Store reachable, index loaded, current list versions",
-                             "content": {"application/json": {"example": ex.HEALTH}}},
-                       503: {"description": "The store does not answer or no index is loaded"}})
+@router.get("/healthz", summary="Liveness: the service answers",
+            responses={200: {"description": "The service answers; the body says whether it is ready, and why not",
+                             "content": {"application/json": {"example": ex.HEALTH}}}})
 async def healthz(state: Annotated[AppState, Depends(get_state)]) -> Response:
-    """Whether the store answers and the screening index is loaded, and the current version of each list.
-    503 when either is missing. Never rate limited."""
-    data, status = await run_in_threadpool(health, state)
-    return json_response(data, status_code=status)
+    """200 whenever the process answers (as yente's `/healthz`: use it for liveness probes). The body
+    reports the store, the index (loaded, and `fresh`: built from the store's current lists and links),
+    the current version of each list, and `ready` / `status` (`ok`, `stale`, `unavailable`). Never rate
+    limited."""
+    return json_response(await run_in_threadpool(health, state))
+
+
+@router.get("/readyz", summary="Readiness: the index answers for the current lists",
+            responses={200: {"description": "Ready: store reachable, index loaded and fresh",
+                             "content": {"application/json": {"example": ex.HEALTH}}},
+                       503: {"description": "Not ready: no lists, the store does not answer, or the lists "
+                                            "changed and the new index is still being loaded"}})
+async def readyz(state: Annotated[AppState, Depends(get_state)]) -> Response:
+    """200 when searches answer against the store's current lists (as yente's `/readyz`: use it for
+    readiness probes); 503 while there is no index, the store does not answer, or the index is stale (a
+    list changed in another process and the new index is not swapped in yet, which takes seconds). Never
+    rate limited."""
+    data = await run_in_threadpool(health, state)
+    return json_response(data, status_code=200 if data["ready"] else 503)
 
 
 @router.get("/algorithms", summary="Scoring algorithms", response_model=AlgorithmResponse,

@@ -26,22 +26,28 @@ def _lists(state: AppState) -> dict[str, Any]:
             for name, v in state.store.current_versions().items()}
 
 
-def health(state: AppState) -> tuple[dict[str, Any], int]:
-    """Whether the store answers, the index is loaded, and which list versions are current; 503 if not ok."""
+def health(state: AppState) -> dict[str, Any]:
+    """The service's state: whether the store answers, whether the index is loaded and is the one of the
+    store's current lists and links (``fresh``), and which list versions are current.
+
+    ``ready`` is what ``/readyz`` answers: the index is loaded, the store answers and the index is fresh.
+    ``status`` says the same in a word: ``ok``, ``stale`` (the lists changed; the new index is being
+    loaded and the old one still answers) or ``unavailable``."""
     try:
         lists, store_error = _lists(state), None
+        mark: str | None = state.store.screening_mark()
     except SQLAlchemyError as exc:
-        lists, store_error = {}, f"{type(exc).__name__}: the store does not answer"
+        lists, store_error, mark = {}, f"{type(exc).__name__}: the store does not answer", None
     screener = state.screener
-    index: dict[str, Any] = {"loaded": screener is not None, "error": state.screener_error}
+    fresh = mark is not None and mark == state.loaded_mark
+    index: dict[str, Any] = {"loaded": screener is not None, "fresh": fresh, "error": state.screener_error}
     if screener is not None:
         index |= {"entities": len(screener.index.entities), "names": screener.index.size,
                   "fingerprint": screener.index.fingerprint}
-    ok = store_error is None and screener is not None
-    data = {"status": "ok" if ok else "unavailable",
-            "store": {"reachable": store_error is None, "error": store_error},
+    ready = store_error is None and screener is not None and fresh
+    status = "ok" if ready else "stale" if screener is not None and store_error is None else "unavailable"
+    return {"status": status, "ready": ready, "store": {"reachable": store_error is None, "error": store_error},
             "index": index, "lists": lists}
-    return data, 200 if ok else 503
 
 
 def algorithms() -> dict[str, Any]:
