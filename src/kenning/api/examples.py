@@ -123,7 +123,8 @@ NO_KEYS: dict[str, Any] = {"detail": "write routes are disabled: no API keys are
 
 HEALTH: dict[str, Any] = {
     "status": "ok", "ready": True, "store": {"reachable": True, "error": None},
-    "index": {"loaded": True, "fresh": True, "error": None, "entities": 21096, "names": 50778, "fingerprint": "e492b1a98eab6d4b0691"},
+    "index": {"loaded": True, "fresh": True, "error": None, "entities": 21096, "names": 50778,
+              "fingerprint": "e492b1a98eab6d4b0691"},
     "lists": {"us_ofac_sdn": {"version": 1, "publication_date": "2024-05-03", "loaded_at": _SEEN,
                               "entities": 14965, "sha256": "5f0c..."}},
 }
