@@ -28,9 +28,11 @@ __all__ = [
     "INDEX_DIR",
     "MATCH_MAX_QUERIES",
     "MAX_BODY_BYTES",
+    "MAX_SHRINK",
     "NEWS_MAX_BYTES",
     "RATE_LIMIT",
     "SOURCES_FILE",
+    "TRUSTED_PROXIES",
     "WATCH_SECONDS",
     "reload",
 ]
@@ -55,6 +57,8 @@ NEWS_MAX_BYTES: int
 ALLOW_PRIVATE_URLS: str
 SOURCES_FILE: Path | None
 WATCH_SECONDS: float
+TRUSTED_PROXIES: tuple[str, ...]
+MAX_SHRINK: float
 
 
 def _env(name: str, default: str) -> str:
@@ -83,7 +87,7 @@ def reload() -> None:
     global HOME, DATA_DIR, DATABASE_URL, INDEX_DIR, FETCH_TIMEOUT, FETCH_MAX_BYTES
     global API_KEYS, CORS_ORIGINS, RATE_LIMIT, BATCH_MAX_ROWS
     global MAX_BODY_BYTES, MATCH_MAX_QUERIES, NEWS_MAX_BYTES, ALLOW_PRIVATE_URLS, SOURCES_FILE
-    global WATCH_SECONDS
+    global WATCH_SECONDS, TRUSTED_PROXIES, MAX_SHRINK
     #: Where Kenning keeps its SQLite store and the persisted matching index.
     HOME = Path(_env("HOME", str(Path.home() / ".local" / "share" / "kenning"))).expanduser()
     #: The bundled list snapshots and sample news (read-only).
@@ -119,6 +123,13 @@ def reload() -> None:
     SOURCES_FILE = Path(_env("SOURCES_FILE", "")).expanduser() if _env("SOURCES_FILE", "") else None
     #: How often a server checks whether another process changed the lists or links (seconds; 0: never).
     WATCH_SECONDS = float(_number("WATCH_SECONDS", 2.0, float, zero=True))
+    #: Comma-separated addresses (or ``*``) of reverse proxies whose X-Forwarded-For/-Proto headers are
+    #: believed; empty (the default) believes none, so a client cannot choose its own address for the rate
+    #: limit by sending the header.
+    TRUSTED_PROXIES = tuple(p.strip() for p in _env("TRUSTED_PROXIES", "").split(",") if p.strip())
+    #: The share of a list's parties a new version may lose before it is refused as a cut-off file (0.02:
+    #: 2 %); ``lists load --allow-shrink`` accepts a list that really shrank.
+    MAX_SHRINK = float(_number("MAX_SHRINK", 0.02, float, zero=True))
 
 
 reload()

@@ -19,6 +19,7 @@ from kenning.api import docs, match, news, screen, search, system
 from kenning.api.errors import install_error_handlers
 from kenning.api.guard import ApiConfig, GuardMiddleware
 from kenning.state import AppState
+from kenning.web.jobs import JOBS
 
 __all__ = ["create_app"]
 
@@ -55,6 +56,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
     finally:
         await run_in_threadpool(state.close)
+        JOBS.close()
 
 
 def create_app() -> FastAPI:

@@ -14,6 +14,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 
+from kenning.api.paths import public_text
 from kenning.api.responses import json_response
 from kenning.errors import InputError, KenningError
 
@@ -87,7 +88,7 @@ class RateLimited(KenningError):
 def error_response(exc: KenningError) -> Response:
     """The response for one Kenning error: its status, its message, and its headers if it has any."""
     headers: dict[str, str] = dict(getattr(exc, "headers", None) or {})
-    return json_response({"detail": exc.message}, status_code=exc.http_status, headers=headers)
+    return json_response({"detail": public_text(exc.message)}, status_code=exc.http_status, headers=headers)
 
 
 async def _kenning_error(_request: Request, exc: Exception) -> Response:

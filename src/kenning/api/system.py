@@ -11,7 +11,7 @@ from kenning.api import examples as ex
 from kenning.api.guard import AUTH_ERRORS, require_api_key
 from kenning.api.models import AlgorithmResponse, ErrorResponse, InvalidResponse
 from kenning.api.responses import json_response
-from kenning.api.system_service import algorithms, health, update
+from kenning.api.system_service import algorithms, health, rollback_list, update
 from kenning.state import AppState, get_state
 
 __all__ = ["router"]
@@ -70,3 +70,22 @@ def lists_update(
     """Download the current official files of every list (or one), load what changed as new versions,
     refresh the cross-list links and reload the screener. Needs an API key. Takes minutes."""
     return json_response(update(state, dataset, check_counts=not skip_count_check))
+
+
+@router.post("/lists/rollback", summary="Make an earlier version of a list current again",
+             dependencies=[Depends(require_api_key)],
+             responses={200: {"description": "The version now current, the new links and the list's history"},
+                        404: {"model": ErrorResponse, "description": "Unknown list or version"},
+                        409: {"model": ErrorResponse, "description": "An update is already running"},
+                        422: {"model": InvalidResponse, "description": "No earlier version"},
+                        **AUTH_ERRORS})
+def lists_rollback(
+    state: Annotated[AppState, Depends(get_state)],
+    dataset: Annotated[str, Query(description="The list", examples=["us_ofac_sdn"])],
+    version: Annotated[int | None, Query(description="The version to make current (default: the one "
+                                          "current before the present one)")] = None,
+    note: Annotated[str | None, Query(description="Why, kept in the list's history", max_length=500)] = None,
+) -> Response:
+    """Make an earlier version of a list current again (a bad publication got through), recorded in the
+    list's history; the links are refreshed and the screener reloaded. Needs an API key."""
+    return json_response(rollback_list(state, dataset, version, note))

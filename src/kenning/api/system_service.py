@@ -9,13 +9,15 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from kenning.api.errors import Conflict
 from kenning.api.match_service import feature_docs
+from kenning.api.paths import public
 from kenning.errors import KenningError
 from kenning.matching import Screener
 from kenning.matching.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 from kenning.state import AppState
+from kenning.store.currency import relink_pending
 from kenning.store.parties import iso_time
 
-__all__ = ["algorithms", "health", "update"]
+__all__ = ["algorithms", "health", "rollback_list", "update"]
 
 log = logging.getLogger("kenning.api")
 
@@ -72,13 +74,29 @@ def update(state: AppState, dataset: str | None, check_counts: bool = True) -> d
         results = update_lists(state.store, dataset, check_counts=check_counts, show_progress=False)
         changed = any(r.load is not None and r.load.status == "loaded" and r.load.current for r in results)
         linked = None
-        if changed:
+        if changed or relink_pending(state.store):
             linked = relink(state.store, Screener.open())
             state.reload()
-        return {"results": [r.to_dict() for r in results], "changed": changed, "relinked": linked,
-                "lists": _lists(state)}
+        return public({"results": [r.to_dict() for r in results], "changed": changed, "relinked": linked,
+                       "lists": _lists(state)})
     except KenningError as exc:
         log.warning("list update failed: %s", exc.message)
         raise
+    finally:
+        state.update_lock.release()
+
+
+def rollback_list(state: AppState, dataset: str, version: int | None, note: str | None) -> dict[str, Any]:
+    """Make an earlier version of a list current again, relink, reload the screener."""
+    from kenning.matching.service import relink
+    from kenning.store.currency import current_history, rollback
+
+    if not state.update_lock.acquire(blocking=False):
+        raise Conflict("a list update is already running; try again when it has finished")
+    try:
+        info = rollback(state.store, dataset, version, note)
+        linked = relink(state.store, Screener.open())
+        state.reload()
+        return {"current": info.to_dict(), "relinked": linked, "history": current_history(state.store, dataset)}
     finally:
         state.update_lock.release()

@@ -26,7 +26,10 @@ def http_link(url: str | None) -> str | None:
     (``javascript:``, ``data:``, ``file:``…) is ever stored as a report's link or rendered as one."""
     if not url:
         return None
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
     return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 

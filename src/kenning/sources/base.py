@@ -76,6 +76,10 @@ class Parser(Protocol):
     def parse(self, ctx: ParseContext) -> Iterator[Entity]: ...
 
 
+#: Warnings kept word for word in a version's record (the rest are counted).
+MAX_WARNINGS = 100
+
+
 @dataclass
 class ParseContext:
     """What a parser gets for one publication of one list, and what it reports back."""
@@ -101,8 +105,22 @@ class ParseContext:
         return ParseError(str(path or self.main), message, line=line, record=record)
 
     def warn(self, message: str) -> None:
-        """Something a user should see in the load report that does not stop the load."""
-        self.warnings.append(message)
+        """Something a user should see in the load report that does not stop the load. The first
+        :data:`MAX_WARNINGS` are kept word for word; every one is counted (``stats["warnings"]``)."""
+        self.stats["warnings"] += 1
+        if len(self.warnings) < MAX_WARNINGS:
+            self.warnings.append(message)
+
+    def kept_warnings(self) -> list[str]:
+        """The warnings kept, and how many more there were."""
+        more = self.stats["warnings"] - len(self.warnings)
+        return [*self.warnings, f"... and {more} more warnings"] if more > 0 else list(self.warnings)
+
+    def check_declared(self, declared: int, found: int, what: str) -> None:
+        """A file that says how many records it holds must hold that many: a ParseError otherwise (a file
+        cut off, or records lost in reading)."""
+        if declared != found:
+            raise self.error(f"the file declares {declared} {what} but {found} were read; not loaded")
 
     def advance(self, n: int = 1) -> None:
         if self.progress is not None:
