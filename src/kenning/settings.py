@@ -26,6 +26,9 @@ __all__ = [
     "FETCH_TIMEOUT",
     "HOME",
     "INDEX_DIR",
+    "LIST_MAX_BYTES",
+    "LIST_MAX_ROWS",
+    "LOAD_SECONDS",
     "MATCH_MAX_QUERIES",
     "MAX_BODY_BYTES",
     "MAX_SHRINK",
@@ -59,6 +62,9 @@ SOURCES_FILE: Path | None
 WATCH_SECONDS: float
 TRUSTED_PROXIES: tuple[str, ...]
 MAX_SHRINK: float
+LIST_MAX_BYTES: int
+LIST_MAX_ROWS: int
+LOAD_SECONDS: float
 
 
 def _env(name: str, default: str) -> str:
@@ -87,7 +93,7 @@ def reload() -> None:
     global HOME, DATA_DIR, DATABASE_URL, INDEX_DIR, FETCH_TIMEOUT, FETCH_MAX_BYTES
     global API_KEYS, CORS_ORIGINS, RATE_LIMIT, BATCH_MAX_ROWS
     global MAX_BODY_BYTES, MATCH_MAX_QUERIES, NEWS_MAX_BYTES, ALLOW_PRIVATE_URLS, SOURCES_FILE
-    global WATCH_SECONDS, TRUSTED_PROXIES, MAX_SHRINK
+    global WATCH_SECONDS, TRUSTED_PROXIES, MAX_SHRINK, LIST_MAX_BYTES, LIST_MAX_ROWS, LOAD_SECONDS
     #: Where Kenning keeps its SQLite store and the persisted matching index.
     HOME = Path(_env("HOME", str(Path.home() / ".local" / "share" / "kenning"))).expanduser()
     #: The bundled list snapshots and sample news (read-only).
@@ -130,6 +136,12 @@ def reload() -> None:
     #: The share of a list's parties a new version may lose before it is refused as a cut-off file (0.02:
     #: 2 %); ``lists load --allow-shrink`` accepts a list that really shrank.
     MAX_SHRINK = float(_number("MAX_SHRINK", 0.02, float, zero=True))
+    #: Caps on one list file, far above every official list (the largest, OFAC's advanced XML, is about
+    #: 120 MB; the UK list about 20,000 rows): bytes read (and unpacked, for XLSX), rows of one table, and
+    #: seconds one load may take.
+    LIST_MAX_BYTES = int(_number("LIST_MAX_BYTES", 512 * 1024 * 1024))
+    LIST_MAX_ROWS = int(_number("LIST_MAX_ROWS", 500_000))
+    LOAD_SECONDS = float(_number("LOAD_SECONDS", 900.0, float))
 
 
 reload()

@@ -13,10 +13,12 @@ from typing import ClassVar
 from fastapi import FastAPI, Request, Response
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
+from sqlalchemy.exc import DatabaseError
 
 from kenning.api.paths import public_text
 from kenning.api.responses import json_response
 from kenning.errors import InputError, KenningError
+from kenning.store.integrity import store_failure
 
 __all__ = [
     "BadRequest",
@@ -102,6 +104,13 @@ async def _invalid_request(_request: Request, exc: Exception) -> Response:
     return json_response({"detail": jsonable_encoder(exc.errors())}, status_code=422)
 
 
+async def _store_failure(_request: Request, exc: Exception) -> Response:
+    """A database error met while answering: 503 with what failed (a damaged store says so)."""
+    assert isinstance(exc, DatabaseError)
+    log.error("store failure: %s", exc)
+    return error_response(store_failure(exc))
+
+
 async def _unexpected_error(request: Request, exc: Exception) -> Response:
     log.error("unexpected error on %s %s: %s: %s", request.method, request.url.path, type(exc).__name__, exc,
               exc_info=exc)
@@ -112,4 +121,5 @@ def install_error_handlers(app: FastAPI) -> None:
     """One handler for Kenning's errors, one for everything else (and FastAPI's 422, made echo-safe)."""
     app.add_exception_handler(KenningError, _kenning_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
+    app.add_exception_handler(DatabaseError, _store_failure)
     app.add_exception_handler(Exception, _unexpected_error)

@@ -9,6 +9,7 @@ problems into :class:`~kenning.errors.ParseError` naming the file and line or re
 from __future__ import annotations
 
 import importlib
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -90,6 +91,8 @@ class ParseContext:
     stats: Counter[str] = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
     progress: Callable[[int], None] | None = None
+    #: ``time.monotonic()`` past which the parse stops (``KENNING_LOAD_SECONDS`` after it started).
+    deadline: float = field(default_factory=lambda: time.monotonic() + settings.LOAD_SECONDS)
 
     @property
     def main(self) -> Path:
@@ -123,8 +126,12 @@ class ParseContext:
             raise self.error(f"the file declares {declared} {what} but {found} were read; not loaded")
 
     def advance(self, n: int = 1) -> None:
+        """``n`` more records read: move the progress bar; past the time budget, stop the load."""
         if self.progress is not None:
             self.progress(n)
+        if time.monotonic() > self.deadline:
+            raise self.error(f"the load took longer than {settings.LOAD_SECONDS:g} s (KENNING_LOAD_SECONDS); "
+                             "refused")
 
 
 def _file_specs(name: str, raw: list[dict[str, Any]]) -> tuple[FileSpec, ...]:

@@ -14,6 +14,7 @@ from pathlib import Path
 from kenning import settings
 from kenning.errors import InputError, StoreError
 from kenning.sources.base import SourceSpec, get_source, load_catalogue
+from kenning.sources.readers import check_file
 
 __all__ = ["bundled_files", "detect_dataset", "group_paths"]
 
@@ -23,6 +24,7 @@ _ROOT_TAG = re.compile(rb"<(?![?!])(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
 
 
 def _xml_root(path: Path) -> str | None:
+    check_file(path)
     try:
         with path.open("rb") as fh:
             head = fh.read(8192)

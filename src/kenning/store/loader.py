@@ -28,6 +28,7 @@ from kenning.errors import ParseError, StoreError
 from kenning.model import Entity, caption, is_target
 from kenning.progress import Advance
 from kenning.sources.base import ParseContext, SourceSpec, get_source
+from kenning.sources.readers import read_bytes
 from kenning.store.currency import make_current
 from kenning.store.schema import datasets, entities, refs, versions
 from kenning.store.store import Store, VersionInfo
@@ -77,7 +78,7 @@ def sha256_files(files: dict[str, Path]) -> tuple[str, list[dict[str, Any]]]:
     total = hashlib.sha256()
     info = []
     for role in sorted(files):
-        data = files[role].read_bytes()
+        data = read_bytes(files[role], allow_empty=True)
         digest = hashlib.sha256(data).hexdigest()
         total.update(f"{role}:{digest}\n".encode())
         info.append({"role": role, "path": str(files[role]), "sha256": digest, "size": len(data)})

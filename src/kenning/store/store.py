@@ -21,6 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from kenning import settings
 from kenning.errors import StoreError
 from kenning.model import Entity, entity_from_dict
+from kenning.store.integrity import check_sqlite
 from kenning.store.schema import SCHEMA_VERSION, datasets, entities, meta, metadata, refs, sameas, versions
 
 __all__ = ["Store", "VersionInfo", "open_store"]
@@ -91,6 +92,8 @@ class Store:
         self.url = url or settings.DATABASE_URL
         try:
             self.engine = _make_engine(self.url)
+            if self.url.startswith("sqlite:///"):
+                check_sqlite(self.engine, Path(self.url.removeprefix("sqlite:///")))
             metadata.create_all(self.engine)
             self._check_schema_version()
         except SQLAlchemyError as exc:
