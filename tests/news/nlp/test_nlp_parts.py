@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kenning.news.article import Article
-from kenning.news.nlp import annotate, parts as parts_module, resources
+from kenning.news.nlp import annotate, resources
+from kenning.news.nlp import parts as parts_module
 from kenning.news.nlp.parts import parse, split_parts
 from testkit import REPO
 

@@ -41,7 +41,7 @@ def parse(nlp: Language, text: str) -> Doc:
     """The spaCy document of ``text``, parsed in parts when it is long."""
     if len(text) <= PART_CHARS:
         return nlp(text)
-    docs = list(nlp.pipe(split_parts(text)))
+    docs = list(nlp.pipe(split_parts(text, PART_CHARS)))
     joined = Doc.from_docs(docs, ensure_whitespace=False)
     assert joined.text == text, "the parts of a long report must join back into it"
     return joined
