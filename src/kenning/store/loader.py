@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+from followthemoney.exc import InvalidData
 from followthemoney.types import registry
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
@@ -91,7 +92,10 @@ def parse_publication(dataset: str, files: dict[str, Path], *, published: str | 
     spec = get_source(dataset)
     digest, info = sha256_files(files)
     ctx = ParseContext(dataset=dataset, files=dict(files), progress=progress)
-    parsed = list(spec.parser().parse(ctx))
+    try:
+        parsed = list(spec.parser().parse(ctx))
+    except InvalidData as exc:  # a record the parser mapped to a property its schema lacks: refuse it, named
+        raise ParseError(str(files["main"]), f"a record cannot be stored as the list's entities: {exc}") from exc
     _check_unique(parsed, files["main"])
     pub = Publication(spec=spec, files=files, entities=parsed,
                       publication_date=ctx.publication_date or published, sha256=digest, file_info=info,
