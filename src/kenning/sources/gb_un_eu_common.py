@@ -37,6 +37,7 @@ __all__ = [
     "make_identification",
     "make_link",
     "make_sanction",
+    "name_note",
     "year_span",
 ]
 
@@ -67,6 +68,13 @@ def join_parts(parts: Iterable[str | None], sep: str = ", ") -> str | None:
         if text is not None and text not in seen:
             seen.append(text)
     return sep.join(seen) or None
+
+
+def name_note(name: str, *, script: str | None = None, language: str | None = None) -> str | None:
+    """``Name (Cyrillic script, language RU): Андрей ...``: what a list says of one name's script and
+    language, for the party's notes (FtM names carry neither); None when it says neither."""
+    said = join_parts([f"{script} script" if script else None, f"language {language}" if language else None])
+    return f"Name ({said}): {name}" if said else None
 
 
 def add_value(ctx: ParseContext, entity: Entity, prop: str, value: str | None) -> str | None:
