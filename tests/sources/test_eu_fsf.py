@@ -1,5 +1,7 @@
-"""The EU FSF parser on a hand-written excerpt in the XML 1.1 layout (no real file is available offline:
-entries 1-3 reproduce quoted real excerpts, 4-6 are invented; see the fixture's header comment)."""
+"""The EU FSF parser on a hand-written excerpt in the XML 1.1 layout (entries 1-3 reproduce quoted real
+excerpts, 4-6 are invented to reach the cases the real records lack: circa and ranged birth dates,
+flags on documents, delistings; see the fixture's header comment). The real records are tested in
+``test_eu_fsf_real.py``."""
 
 from __future__ import annotations
 
@@ -90,7 +92,8 @@ def test_name_without_language_is_primary(parsed: Parsed) -> None:
     assert putin.get("birthDate") == ["1952-10-07"]
     assert putin.get("birthPlace") == ["Leningrad (now Saint-Petersburg), RUSSIAN FEDERATION"]
     assert putin.get("birthCountry") == ["ru"]
-    assert putin.get("notes") == ["Birth: Leningrad (now Saint-Petersburg), ex USSR (now Russian Federation)"]
+    assert putin.get("notes") == ["Name (language SV): Vladimir Vladimirovitj PUTIN",
+                                  "Birth: Leningrad (now Saint-Petersburg), ex USSR (now Russian Federation)"]
     sanction = entities["eu_fsf-135909-sanction"]
     assert sanction.get("listingDate") == ["2022-02-25"]
     assert sanction.get("authorityId") == []
