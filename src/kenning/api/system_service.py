@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 from typing import Any
 
@@ -56,7 +57,10 @@ def algorithms() -> dict[str, Any]:
 
 
 def update(state: AppState, dataset: str | None, check_counts: bool = True) -> dict[str, Any]:
-    """Download and load the current official lists; when one changed, relink and reload the screener."""
+    """Download and load the current official lists; when one changed, relink and reload the screener.
+
+    A list whose update fails keeps its current version and its result says so; when every list failed,
+    the first failure is the error (its status: 422 for a refused file, 502 for a failed download)."""
     from kenning.matching.service import relink
     from kenning.store.update import update_lists
 
@@ -64,6 +68,11 @@ def update(state: AppState, dataset: str | None, check_counts: bool = True) -> d
         raise Conflict("a list update is already running; try again when it has finished")
     try:
         results = update_lists(state.store, dataset, check_counts=check_counts, show_progress=False)
+        failed = [r for r in results if r.error is not None]
+        if failed and len(failed) == len(results) and failed[0].error is not None:
+            error = copy.copy(failed[0].error)
+            error.message = f"{failed[0].dataset}: {failed[0].message}"
+            raise error
         changed = any(r.load is not None and r.load.status == "loaded" and r.load.current for r in results)
         linked = None
         if changed:
