@@ -192,3 +192,37 @@ def test_broken_files(tmp_path: Path, data: bytes, message: str) -> None:
 def test_parsing_is_deterministic() -> None:
     first = [e.to_dict() for e in parse_file(FIXTURE)[1].values()]
     assert first == [e.to_dict() for e in parse_file(FIXTURE)[1].values()]
+
+
+def _alias(whole: str, lang: str = "", parts: bool = False, strong: str = "true") -> str:
+    first, last = [*whole.split(" ", 1), ""][:2] if parts else ("", "")
+    return (f'<nameAlias firstName="{first}" lastName="{last}" wholeName="{whole}" nameLanguage="{lang}" '
+            f'strong="{strong}"/>')
+
+
+@pytest.mark.parametrize(("aliases", "main"), [
+    ([_alias("Alias One", "FR"), _alias("Real Name", "", parts=True)], "Real Name"),
+    ([_alias("Alias One"), _alias("Real Name", "EN", parts=True)], "Real Name"),
+    ([_alias("Nom Reel", "FR", parts=True), _alias("Real Name", "EN", parts=True)], "Real Name"),
+    ([_alias("Alias One", "DE"), _alias("Alias Two", "EN"), _alias("Plain Name")], "Plain Name"),
+    ([_alias("Alias One", "DE"), _alias("Alias Two", "EN")], "Alias Two"),
+    ([_alias("Weak Name", "", parts=True, strong="false"), _alias("Other", "IT")], "Other"),
+    ([_alias("First Strong"), _alias("Second Strong")], "First Strong"),
+])
+def test_main_name_is_the_strong_alias_with_parts_then_without_language(
+        tmp_path: Path, aliases: list[str], main: str) -> None:
+    path = tmp_path / "eu.xml"
+    path.write_text(f'<export {NS}><sanctionEntity logicalId="7"><subjectType code="person"/>{"".join(aliases)}'
+                    "</sanctionEntity></export>", "utf-8")
+    _, entities = parse_file(path)
+    assert entities["eu_fsf-7"].get("name") == [main]
+
+
+@pytest.mark.parametrize("dash", ["-", " - ", ""])
+def test_a_dash_is_no_value(tmp_path: Path, dash: str) -> None:
+    path = tmp_path / "eu.xml"
+    path.write_text(f'<export {NS}><sanctionEntity logicalId="8"><subjectType code="person"/>'
+                    f'{_alias("A Name")}<birthdate city="{dash}" place="{dash}" birthdate="1960-01-02" '
+                    f'countryIso2Code="PK" countryDescription="PAKISTAN"/></sanctionEntity></export>', "utf-8")
+    _, entities = parse_file(path)
+    assert entities["eu_fsf-8"].get("birthPlace") == ["PAKISTAN"]

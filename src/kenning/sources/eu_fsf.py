@@ -32,8 +32,6 @@ import re
 from collections.abc import Iterator
 from typing import Any, TypeAlias
 
-from lxml import etree
-
 from kenning.model import Entity
 from kenning.sources.base import ParseContext
 from kenning.sources.gb_un_eu_common import (
@@ -43,13 +41,14 @@ from kenning.sources.gb_un_eu_common import (
     iso_date,
     iso_day,
     join_parts,
+    known_schema,
     load_data,
     make_identification,
     make_sanction,
     name_note,
     year_span,
 )
-from kenning.sources.readers import parse_xml
+from kenning.sources.readers import parse_xml_root
 
 __all__ = ["parse"]
 
@@ -104,14 +103,10 @@ def _country_name(node: Element) -> str | None:
 
 def parse(ctx: ParseContext) -> Iterator[Entity]:
     """Yield the entities of one EU FSF XML export, in file order."""
-    root = parse_xml(ctx.main)
-    qname = etree.QName(root)
-    if qname.localname != _data()["root"]:
-        raise ctx.error(f"not the EU Financial Sanctions File: the root element is <{qname.localname}>, "
-                        f"expected <{_data()['root']}>", line=root.sourceline)
-    if qname.namespace != _data()["namespace"]:
-        ctx.warn(f"{ctx.main.name}: unexpected XML namespace {qname.namespace!r}; read anyway")
-    doc = _Doc(qname.namespace)
+    root, namespace = parse_xml_root(ctx.main, _data()["root"], "the EU Financial Sanctions File")
+    if namespace != _data()["namespace"]:
+        ctx.warn(f"{ctx.main.name}: unexpected XML namespace {namespace!r}; read anyway")
+    doc = _Doc(namespace)
     ctx.publication_date = iso_day(root.get("generationDate"))
     seen: set[str] = set()
     for node in doc.all(root, "sanctionEntity"):
@@ -155,12 +150,8 @@ def _record(ctx: ParseContext, doc: _Doc, node: Element, seen: set[str]) -> Iter
 def _schema(ctx: ParseContext, doc: _Doc, node: Element, logical_id: str) -> str:
     subject = doc.all(node, "subjectType")
     code = _attr(subject[0], "code") if subject else None
-    schema: str | None = _data()["subject_types"].get(code)
-    if schema is None:
-        ctx.stats["records of an unknown subjectType"] += 1
-        ctx.warn(f"sanctionEntity {logical_id}: unknown subjectType {code!r}; loaded as a LegalEntity")
-        return "LegalEntity"
-    return schema
+    return known_schema(ctx, _data()["subject_types"], code, field="subjectType",
+                        record=f"sanctionEntity {logical_id}", records="records")
 
 
 def _is_weak(alias: Element, doc: _Doc) -> bool:

@@ -31,15 +31,17 @@ from kenning.sources.base import ParseContext
 from kenning.sources.gb_fcdo_details import Element, add_details, fcdo_data, items, keep, text
 from kenning.sources.gb_ofsi_text import resolve_countries, uk_date
 from kenning.sources.gb_un_eu_common import (
+    add_names,
     add_value,
     add_values,
     clean_text,
     iso_day,
     join_parts,
+    known_schema,
     make_sanction,
     name_note,
 )
-from kenning.sources.readers import parse_xml
+from kenning.sources.readers import parse_xml_root
 
 __all__ = ["parse"]
 
@@ -57,10 +59,7 @@ _KNOWN = frozenset({
 
 def parse(ctx: ParseContext) -> Iterator[Entity]:
     """Yield the entities of one UK Sanctions List XML file, designation by designation."""
-    root = parse_xml(ctx.main)
-    if root.tag != fcdo_data()["root"]:
-        raise ctx.error(f"not the UK Sanctions List XML: the root element is <{root.tag}>, expected "
-                        f"<{fcdo_data()['root']}>", line=root.sourceline)
+    root, _ = parse_xml_root(ctx.main, fcdo_data()["root"], "the UK Sanctions List XML")
     ctx.publication_date = uk_date(text(root, "DateGenerated")) or iso_day(root.get("dateGenerated"))
     if ctx.publication_date is None:
         ctx.warn(f"{ctx.main.name}: no readable DateGenerated")
@@ -96,13 +95,8 @@ def _designation(ctx: ParseContext, node: Element, seen: set[str]) -> Iterator[E
 
 
 def _schema(ctx: ParseContext, node: Element, unique_id: str) -> str:
-    kind = text(node, "IndividualEntityShip")
-    schema: str | None = fcdo_data()["schemata"].get(kind or "")
-    if schema is None:
-        ctx.stats["designations of an unknown IndividualEntityShip"] += 1
-        ctx.warn(f"designation {unique_id}: unknown IndividualEntityShip {kind!r}; loaded as a LegalEntity")
-        return "LegalEntity"
-    return schema
+    return known_schema(ctx, fcdo_data()["schemata"], text(node, "IndividualEntityShip"), field="IndividualEntityShip",
+                        record=f"designation {unique_id}", records="designations")
 
 
 def _name_prop(ctx: ParseContext, name: Element) -> str:
@@ -141,13 +135,7 @@ def _add_names(ctx: ParseContext, target: Entity, node: Element) -> None:
     if not names["name"]:
         ctx.stats["designations without a primary name"] += 1
         names["name"] = [next((n for prop in _NAME_ORDER for n in names[prop]), None) or "(no name)"]
-    seen: set[str] = set()
-    for prop in _NAME_ORDER:
-        for value in names[prop]:
-            if value not in seen:
-                seen.add(value)
-                add_value(ctx, target, prop, value)
-                ctx.stats[{"name": "names", "weakAlias": "weak aliases"}.get(prop, "aliases")] += 1
+    add_names(ctx, target, names)
     add_values(ctx, target, "title", (text(t) for t in items(node, "Titles", "Title")))
     if primary is not None and target.schema.is_a("Person"):
         add_value(ctx, target, "firstName", text(primary, "Name1"))

@@ -19,10 +19,10 @@ from kenning.model import Entity
 from kenning.sources.base import ParseContext
 from kenning.sources.gb_ofsi_text import resolve_countries, uk_date
 from kenning.sources.gb_un_eu_common import (
+    add_document_details,
     add_value,
     add_values,
     clean_text,
-    document_dates,
     join_parts,
     load_data,
     make_identification,
@@ -119,11 +119,7 @@ def _documents(ctx: ParseContext, target: Entity, node: Element, unique_id: str,
                                       passport=bool(spec["passport"]), flat_prop=str(spec["prop"]))
             add_value(ctx, doc, "type", spec["type"])
             if details is not None:
-                add_value(ctx, doc, "summary", details)
-                add_value(ctx, doc, "country", leading_country(details))
-                starts, ends = document_dates(details)
-                add_values(ctx, doc, "startDate", starts)
-                add_values(ctx, doc, "endDate", ends)
+                add_document_details(ctx, doc, details, leading_country(details))
             records.append(doc)
     return records
 

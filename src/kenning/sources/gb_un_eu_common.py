@@ -24,6 +24,8 @@ from kenning.sources.base import ParseContext, get_source
 __all__ = [
     "MAX_EACH_YEAR_SPAN",
     "TextDate",
+    "add_document_details",
+    "add_names",
     "add_ref",
     "add_value",
     "add_values",
@@ -33,6 +35,7 @@ __all__ = [
     "iso_date",
     "iso_day",
     "join_parts",
+    "known_schema",
     "load_data",
     "make_identification",
     "make_link",
@@ -100,6 +103,40 @@ def add_values(ctx: ParseContext, entity: Entity, prop: str, values: Iterable[st
     """:func:`add_value` for each value, in order."""
     for value in values:
         add_value(ctx, entity, prop, value)
+
+
+def add_names(ctx: ParseContext, target: Entity, names: dict[str, list[str]]) -> None:
+    """Names by property, strongest property first (``name``, ``alias``...: the dict's order); a name is
+    stored once, under the first property that has it, and counted."""
+    seen: set[str] = set()
+    for prop, values in names.items():
+        for value in values:
+            if value not in seen:
+                seen.add(value)
+                add_value(ctx, target, prop, value)
+                ctx.stats[{"name": "names", "weakAlias": "weak aliases"}.get(prop, "aliases")] += 1
+
+
+def add_document_details(ctx: ParseContext, doc: Entity, details: str, country: str | None) -> None:
+    """A document's details as written (its summary), its issuing country, and the issue and expiry
+    dates the details state."""
+    add_value(ctx, doc, "summary", details)
+    add_value(ctx, doc, "country", country)
+    starts, ends = document_dates(details)
+    add_values(ctx, doc, "startDate", starts)
+    add_values(ctx, doc, "endDate", ends)
+
+
+def known_schema(ctx: ParseContext, table: dict[str, str], value: str | None, *, field: str, record: str,
+                 records: str) -> str:
+    """The FtM schema ``table`` gives a record's kind (``value`` of ``field``); an unknown kind is loaded as
+    a LegalEntity, counted (``{records} of an unknown {field}``) and warned about."""
+    schema = table.get(value or "")
+    if schema is None:
+        ctx.stats[f"{records} of an unknown {field}"] += 1
+        ctx.warn(f"{record}: unknown {field} {value!r}; loaded as a LegalEntity")
+        return "LegalEntity"
+    return schema
 
 
 def make_sanction(ctx: ParseContext, target: Entity, source_id: str) -> Entity:

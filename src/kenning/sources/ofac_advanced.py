@@ -18,8 +18,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from lxml import etree
-
 from kenning.model import Entity, add_ref
 from kenning.sources.base import ParseContext, get_source
 from kenning.sources.gb_un_eu_common import name_note
@@ -39,7 +37,7 @@ from kenning.sources.ofac_refs import (
 )
 from kenning.sources.ofac_remarks import split_remarks
 from kenning.sources.ofac_xml import alias_prop, remark_parts
-from kenning.sources.readers import parse_xml
+from kenning.sources.readers import parse_xml_root
 
 __all__ = ["parse"]
 
@@ -262,12 +260,8 @@ def _report(ctx: ParseContext, refs: Refs) -> None:
 
 def parse(ctx: ParseContext) -> Iterator[Entity]:
     """Every entity of one OFAC advanced XML publication."""
-    root = parse_xml(ctx.main)
-    qname = etree.QName(root)
-    if qname.localname != advanced_data()["root"]:
-        raise ctx.error(f"not OFAC's advanced XML: the root element is <{qname.localname}>, expected "
-                        f"<{advanced_data()['root']}>", line=root.sourceline)
-    x = Xml(qname.namespace)
+    root, namespace = parse_xml_root(ctx.main, advanced_data()["root"], "OFAC's advanced XML")
+    x = Xml(namespace)
     refs = read_refs(x, root)
     ctx.publication_date = date_iso(x, x.one(root, "DateOfIssue"))
     f = _File(x, refs, read_locations(x, root, refs), read_documents(x, root, refs), _listings(x, root, refs))

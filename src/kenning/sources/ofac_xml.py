@@ -19,14 +19,12 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any, TypeAlias
 
-from lxml import etree
-
 from kenning.model import Entity
 from kenning.sources.base import ParseContext, get_source
 from kenning.sources.ofac_build import NameIndex, OfacRow, build_entry
 from kenning.sources.ofac_lists import load_list_facts
 from kenning.sources.ofac_remarks import Remark, classify, load_rules, split_remarks
-from kenning.sources.readers import parse_xml
+from kenning.sources.readers import parse_xml_root
 
 __all__ = ["address_row", "alias_prop", "check_count", "parse", "remark_parts", "sdn_type"]
 
@@ -157,12 +155,8 @@ def _row(ctx: ParseContext, x: _Xml, node: Element) -> OfacRow:
 
 def parse(ctx: ParseContext) -> Iterator[Entity]:
     """Every entity of one OFAC legacy XML publication, built as the CSV reader builds them."""
-    root = parse_xml(ctx.main)
-    qname = etree.QName(root)
-    if qname.localname != "sdnList":
-        raise ctx.error(f"not OFAC's legacy XML: the root element is <{qname.localname}>, expected <sdnList>",
-                        line=root.sourceline)
-    x = _Xml(qname.namespace)
+    root, namespace = parse_xml_root(ctx.main, "sdnList", "OFAC's legacy XML")
+    x = _Xml(namespace)
     info = root.find(x.ns + "publshInformation")
     ctx.publication_date = _published(x.text(info, "Publish_Date")) if info is not None else None
     rows: dict[str, OfacRow] = {}
