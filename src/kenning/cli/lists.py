@@ -52,17 +52,17 @@ def load(dataset: str | None, skip_count_check: bool, no_link: bool, as_json: bo
 @lists.command("status")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def status_cmd(as_json: bool) -> None:
-    """Per dataset: entities by schema, current version, publication date and age, overdue or retired."""
+    """Per dataset: entities by schema, current version, publication date and age, overdue or retired (when
+    each was loaded: --json)."""
     data = status(open_store())
     if as_json:
         emit_json(data)
         return
     if not data:
         click.echo("no lists loaded yet: run `kenning lists load`", err=True)
-    print_table("Lists", ["dataset", "entities", "by schema", "version", "published", "age (days)", "state",
-                          "loaded at"],
+    print_table("Lists", ["dataset", "entities", "by schema", "version", "published", "age (days)", "state"],
                 [[name, d["entities"], ", ".join(f"{k} {v}" for k, v in d["by_schema"].items()), d["version"],
-                  d["publication_date"], d["freshness"]["age_days"], _state(d["freshness"]), d["loaded_at"][:19]]
+                  d["publication_date"], d["freshness"]["age_days"], _state(d["freshness"])]
                  for name, d in data.items()])
     for name, d in data.items():
         click.echo(f"{name}: {d['freshness']['line']}", err=True)
