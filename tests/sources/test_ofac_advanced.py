@@ -185,3 +185,33 @@ def test_broken_files(tmp_path: Path, edit: Any, message: str) -> None:
     path.write_text(edit(EXTRACT.read_text(encoding="utf-8")), encoding="utf-8")
     with pytest.raises(ParseError, match=message):
         parse(path)
+
+
+def test_identity_documents_become_the_csv_identifiers(tmp_path: Path) -> None:
+    """IDRegDocuments (none in the extract, so two are added to AL-ZOMOR's identity 4423: a passport with its
+    issuer and dates, a vessel IMO for MAR AZUL's identity 1663) read as the CSV's identifier remarks."""
+    documents = (
+        '<IDRegDocuments>'
+        '<IDRegDocument ID="1" IDRegDocTypeID="1571" IdentityID="4423" IssuedBy-CountryID="11082" ValidityID="1">'
+        '<IDRegistrationNo>A1234567</IDRegistrationNo>'
+        '<DocumentDate IDRegDocDateTypeID="1480"><DatePeriod><Start><From><Year>2001</Year><Month>2</Month>'
+        '<Day>3</Day></From></Start><End><To><Year>2001</Year><Month>2</Month><Day>3</Day></To></End></DatePeriod>'
+        '</DocumentDate>'
+        '<DocumentDate IDRegDocDateTypeID="1481"><DatePeriod><Start><From><Year>2011</Year><Month>2</Month>'
+        '<Day>3</Day></From></Start><End><To><Year>2011</Year><Month>2</Month><Day>3</Day></To></End></DatePeriod>'
+        '</DocumentDate></IDRegDocument>'
+        '<IDRegDocument ID="2" IDRegDocTypeID="1626" IdentityID="1663" ValidityID="2">'
+        '<IDRegistrationNo>IMO 7225946</IDRegistrationNo></IDRegDocument>'
+        '</IDRegDocuments>')
+    path = tmp_path / "sdn_advanced.xml"
+    path.write_text(EXTRACT.read_text(encoding="utf-8").replace("<IDRegDocuments></IDRegDocuments>", documents),
+                    encoding="utf-8")
+    _, entities = parse(path)
+    passport = entities["us_ofac_sdn-2677-id-1"]
+    assert passport.schema.name == "Passport" and passport.get("number") == ["A1234567"]
+    assert (passport.get("country"), passport.get("startDate"), passport.get("endDate")) == (
+        ["eg"], ["2001-02-03"], ["2011-02-03"])
+    assert entities["us_ofac_sdn-2677"].get("passportNumber") == ["A1234567"]
+    vessel = entities["us_ofac_sdn-4238"]
+    assert vessel.get("imoNumber") == ["IMO7225946"]
+    assert "Vessel Registration Identification IMO 7225946: marked fraudulent by OFAC" in vessel.get("notes")

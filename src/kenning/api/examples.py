@@ -125,7 +125,12 @@ HEALTH: dict[str, Any] = {
     "status": "ok", "store": {"reachable": True, "error": None},
     "index": {"loaded": True, "error": None, "entities": 21096, "names": 50778, "fingerprint": "e492b1a98eab6d4b0691"},
     "lists": {"us_ofac_sdn": {"version": 1, "publication_date": "2024-05-03", "loaded_at": _SEEN,
-                              "entities": 14965, "sha256": "5f0c..."}},
+                              "entities": 14965, "sha256": "5f0c...",
+                              "freshness": {"published": "2024-05-03", "age_days": 944, "interval_days": 7,
+                                            "overdue": True, "retired": None, "successor": None,
+                                            "state": "overdue",
+                                            "line": "published 2024-05-03, 944 days old; overdue: this list is "
+                                                    "published at least every 7 days (run `kenning lists update`)"}}},
 }
 
 ALGORITHMS: dict[str, Any] = {

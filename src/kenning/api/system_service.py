@@ -13,7 +13,9 @@ from kenning.api.match_service import feature_docs
 from kenning.errors import KenningError
 from kenning.matching import Screener
 from kenning.matching.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
+from kenning.sources.base import load_catalogue
 from kenning.state import AppState
+from kenning.store.freshness import freshness
 from kenning.store.parties import iso_time
 
 __all__ = ["algorithms", "health", "update"]
@@ -22,8 +24,10 @@ log = logging.getLogger("kenning.api")
 
 
 def _lists(state: AppState) -> dict[str, Any]:
+    catalogue = load_catalogue()
     return {name: {"version": v.id, "publication_date": v.publication_date, "loaded_at": iso_time(v.loaded_at),
-                   "entities": v.entity_count, "sha256": v.sha256}
+                   "entities": v.entity_count, "sha256": v.sha256,
+                   "freshness": freshness(name, catalogue.get(name), v.publication_date).to_dict()}
             for name, v in state.store.current_versions().items()}
 
 

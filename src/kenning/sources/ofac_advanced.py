@@ -70,7 +70,7 @@ class _File:
     x: Xml
     refs: Refs
     locations: dict[str, Location]
-    documents: dict[str, list[str]]
+    documents: dict[str, list[tuple[str, bool]]]
     listings: dict[str, Listing]
 
 
@@ -196,7 +196,9 @@ def _party(ctx: ParseContext, f: _File, node: Element) -> Party | None:
     parts: list[str] = []
     for identity in f.x.all(profile, "Identity"):
         _names(f, identity, party, sdn_type == "individual")
-        parts += f.documents.get(str(identity.get("ID")), [])
+        for part, fraudulent in f.documents.get(str(identity.get("ID")), []):
+            parts.append(part)
+            party.notes += [f"{part}: marked fraudulent by OFAC"] if fraudulent else []
     if not party.row.name:
         if not party.row.aliases:
             raise ctx.error("the party has no name", line=node.sourceline, record=fixed)

@@ -206,7 +206,8 @@ def read_locations(x: Xml, root: Element, refs: Refs) -> dict[str, Location]:
 
 
 def _document_part(x: Xml, node: Element, refs: Refs) -> str | None:
-    """One ``IDRegDocument`` as the CSV's remark part: ``Passport A123 (Iran) issued 01 Jan 2000 expires ...``."""
+    """One ``IDRegDocument`` as the CSV's remark part: ``Passport A123 (Iran) issued 01 Jan 2000 expires ...``
+    (a document OFAC knows to be fraudulent is said so by :func:`read_documents`)."""
     kind = refs.value("IDRegDocType", node.get("IDRegDocTypeID"))
     number = x.text(node, "IDRegistrationNo")
     if kind is None or number is None:
@@ -216,8 +217,6 @@ def _document_part(x: Xml, node: Element, refs: Refs) -> str | None:
     authority = x.text(node, "IssuingAuthority")
     if authority:
         text += f" (issued by {authority})"
-    if refs.value("Validity", node.get("ValidityID")) == advanced_data()["fraudulent"]:
-        text += " (fraudulent)"
     dates = {refs.value("IDRegDocDateType", d.get("IDRegDocDateTypeID")): period_text(x, x.one(d, "DatePeriod"))
              for d in x.all(node, "DocumentDate")}
     if dates.get("Issue Date"):
@@ -227,11 +226,14 @@ def _document_part(x: Xml, node: Element, refs: Refs) -> str | None:
     return text
 
 
-def read_documents(x: Xml, root: Element, refs: Refs) -> dict[str, list[str]]:
-    """The identity documents' remark parts by the ``IdentityID`` they belong to."""
-    out: dict[str, list[str]] = {}
+def read_documents(x: Xml, root: Element, refs: Refs) -> dict[str, list[tuple[str, bool]]]:
+    """The identity documents' remark parts by the ``IdentityID`` they belong to, each with whether OFAC
+    marks it fraudulent."""
+    out: dict[str, list[tuple[str, bool]]] = {}
+    fraudulent = advanced_data()["fraudulent"]
     for node in x.all(root, "IDRegDocuments/IDRegDocument"):
         part = _document_part(x, node, refs)
         if part is not None:
-            out.setdefault(str(node.get("IdentityID")), []).append(part)
+            known_false = refs.value("Validity", node.get("ValidityID")) == fraudulent
+            out.setdefault(str(node.get("IdentityID")), []).append((part, known_false))
     return out
