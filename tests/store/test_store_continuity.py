@@ -82,5 +82,5 @@ def test_the_dossier_tells_one_uk_history(uk_home: Path) -> None:
     assert ("2026-01-28</span> UK OFSI retired: the party continues on the UK Sanctions List as MAL0011 (it was "
             "16024 on the UK OFSI)") in timeline
     assert timeline.count("Designated by") == 1  # the UK designation of 2023-07-20, told once
-    assert "retired on 2026-01-28, replaced by gb_fcdo" in home
+    assert "retired on 2026-01-28, replaced by the UK Sanctions List (FCDO) (gb_fcdo)" in home
     assert "freshness-retired" in home and "freshness-overdue" in home

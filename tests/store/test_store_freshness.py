@@ -34,8 +34,8 @@ def test_states_and_lines() -> None:
                           "days (run `kenning lists update`)")
     ofsi = freshness("gb_ofsi", get_source("gb_ofsi"), "2025-04-10", TODAY)
     assert (ofsi.state, ofsi.overdue, ofsi.retired, ofsi.successor) == ("retired", False, "2026-01-28", "gb_fcdo")
-    assert ofsi.line() == ("published 2025-04-10, 602 days old; retired on 2026-01-28, replaced by gb_fcdo: it will "
-                           "not be updated")
+    assert ofsi.line() == ("published 2025-04-10, 602 days old; retired on 2026-01-28, replaced by the UK Sanctions "
+                           "List (FCDO) (gb_fcdo): it will not be updated")
     fresh = freshness("un_sc", get_source("un_sc"), "2026-11-30", TODAY)
     assert (fresh.state, fresh.line()) == ("current", "published 2026-11-30, 3 days old; current (published at "
                                                       "least every 30 days)")
@@ -53,7 +53,7 @@ def test_status_of_the_bundled_lists(bundled_home: Path) -> None:
     out = run_cli("lists", "status")
     assert out.code == 0
     assert "retired" in out.out and "overdue" in out.out  # the table (wrapped to the terminal's width)
-    assert "gb_ofsi: published 2025-04-10" in out.err and "retired on 2026-01-28, replaced by gb_fcdo" in out.err
+    assert "gb_ofsi: published 2025-04-10" in out.err and "retired on 2026-01-28, replaced by the UK" in out.err
     as_json = json.loads(run_cli("lists", "status", "--json").out)
     assert as_json["gb_ofsi"]["freshness"]["retired"] == "2026-01-28"
     assert all(isinstance(d["freshness"]["age_days"], int) for d in as_json.values())

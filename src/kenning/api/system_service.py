@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import logging
 from typing import Any
 
@@ -74,7 +73,7 @@ def update(state: AppState, dataset: str | None, check_counts: bool = True) -> d
         results = update_lists(state.store, dataset, check_counts=check_counts, show_progress=False)
         failed = [r for r in results if r.error is not None]
         if failed and len(failed) == len(results) and failed[0].error is not None:
-            error = copy.copy(failed[0].error)
+            error = failed[0].error  # its class keeps its status; its message says what was kept
             error.message = f"{failed[0].dataset}: {failed[0].message}"
             raise error
         changed = any(r.load is not None and r.load.status == "loaded" and r.load.current for r in results)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from kenning.sources.base import SourceSpec
+from kenning.sources.base import SourceSpec, load_catalogue
 
 __all__ = ["Freshness", "freshness", "latest_day"]
 
@@ -47,6 +47,8 @@ class Freshness:
     overdue: bool
     retired: str | None
     successor: str | None
+    #: The successor's name for people (``UK Sanctions List (FCDO)``).
+    successor_title: str | None = None
 
     @property
     def state(self) -> str:
@@ -64,7 +66,8 @@ class Freshness:
         else:
             head = f"published {self.published}, {self.age_days} day{'s' if self.age_days != 1 else ''} old"
         if self.retired:
-            successor = f", replaced by {self.successor}" if self.successor else ""
+            named = f"the {self.successor_title} ({self.successor})" if self.successor_title else self.successor
+            successor = f", replaced by {named}" if self.successor else ""
             return f"{head}; retired on {self.retired}{successor}: it will not be updated"
         if self.overdue:
             return (f"{head}; overdue: this list is published at least every {self.interval_days} days "
@@ -87,5 +90,8 @@ def freshness(dataset: str, spec: SourceSpec | None, published: str | None, toda
     interval = spec.interval_days if spec is not None else None
     retired = spec.retired if spec is not None else None
     overdue = bool(not retired and interval and age is not None and age > interval)
+    successor = spec.successor if spec is not None else None
+    title = load_catalogue().get(successor or "")
     return Freshness(dataset=dataset, published=published, age_days=age, interval_days=interval, overdue=overdue,
-                     retired=retired, successor=spec.successor if spec is not None else None)
+                     retired=retired, successor=successor,
+                     successor_title=title.title.split(", ")[0] if title is not None else None)
