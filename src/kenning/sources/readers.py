@@ -18,7 +18,8 @@ from lxml import etree
 from kenning import settings
 from kenning.errors import ParseError
 
-__all__ = ["check_file", "decode_text", "iter_csv", "parse_xml", "read_bytes", "read_text", "sniff_kind"]
+__all__ = ["check_file", "decode_text", "iter_csv", "parse_xml", "parse_xml_root", "read_bytes", "read_text",
+           "sniff_kind"]
 
 _MAGIC = {
     b"PK\x03\x04": "a ZIP archive (XLSX, DOCX or ZIP)",
@@ -170,3 +171,14 @@ def _check_encoding(path: Path, data: bytes) -> None:
     if declared and declared.group(1).decode("ascii").lower() not in _ENCODINGS:
         raise ParseError(str(path), f"the XML declares the encoding {declared.group(1).decode('ascii')!r}; only "
                          "UTF-8, UTF-16 and Latin-1 are read", line=1)
+
+
+def parse_xml_root(path: Path, expected: str, what: str) -> tuple[etree._Element, str | None]:
+    """:func:`parse_xml`, then check the root element is ``expected`` (in any namespace); returns the root
+    and its namespace. Another root is a ParseError: ``not {what}: the root element is <x>, expected <y>``."""
+    root = parse_xml(path)
+    qname = etree.QName(root)
+    if qname.localname != expected:
+        raise ParseError(str(path), f"not {what}: the root element is <{qname.localname}>, expected <{expected}>",
+                         line=root.sourceline)
+    return root, qname.namespace

@@ -93,7 +93,7 @@ def parse_publication(dataset: str, files: dict[str, Path], *, published: str | 
     digest, info = sha256_files(files)
     ctx = ParseContext(dataset=dataset, files=dict(files), progress=progress)
     try:
-        parsed = list(spec.parser().parse(ctx))
+        parsed = list(spec.edition_for(files).parser().parse(ctx))
     except InvalidData as exc:  # a record the parser mapped to a property its schema lacks: refuse it, named
         raise ParseError(str(files["main"]), f"a record cannot be stored as the list's entities: {exc}") from exc
     _check_unique(parsed, files["main"])
@@ -102,6 +102,9 @@ def parse_publication(dataset: str, files: dict[str, Path], *, published: str | 
                       stats=dict(ctx.stats), warnings=ctx.kept_warnings())
     _check_date(pub.publication_date, files["main"])
     count = len(pub.targets)
+    if check_counts and ctx.declared_count is not None and ctx.declared_count != count:
+        raise ParseError(str(files["main"]), f"the file declares {ctx.declared_count} entries but holds {count}: "
+                         "cut short or an excerpt; not loaded")
     if check_counts and not spec.min_entities <= count <= spec.max_entities:
         raise ParseError(str(files["main"]), f"{count} listed parties, outside the expected range "
                          f"{spec.min_entities}-{spec.max_entities} for {dataset} (sources.yml); not loaded")
