@@ -18,7 +18,7 @@ from sqlalchemy.exc import DatabaseError
 from kenning.api.paths import public_text
 from kenning.api.responses import json_response
 from kenning.errors import InputError, KenningError
-from kenning.store.integrity import store_failure
+from kenning.store.integrity import is_damage, store_failure
 
 __all__ = [
     "BadRequest",
@@ -104,9 +104,12 @@ async def _invalid_request(_request: Request, exc: Exception) -> Response:
     return json_response({"detail": jsonable_encoder(exc.errors())}, status_code=422)
 
 
-async def _store_failure(_request: Request, exc: Exception) -> Response:
-    """A database error met while answering: 503 with what failed (a damaged store says so)."""
+async def _store_failure(request: Request, exc: Exception) -> Response:
+    """A database error met while answering: a damaged store is 503 with advice; any other store failure is
+    an internal error whose details (SQL, table names) stay in the server log."""
     assert isinstance(exc, DatabaseError)
+    if not is_damage(exc):
+        return await _unexpected_error(request, exc)
     log.error("store failure: %s", exc)
     return error_response(store_failure(exc))
 

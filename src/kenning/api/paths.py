@@ -2,7 +2,7 @@
 
 A report added from a file has its path as ``source``; a list download has its path under
 ``KENNING_HOME``; an error may name either. Before such data leaves the API, :func:`public` turns the
-path values of ``source``, ``item`` and ``path`` fields into ``file:NAME`` and removes the server's own
+path values of ``source``, ``item``, ``path`` and ``files`` fields into ``file:NAME`` and removes the server's own
 folders (``KENNING_HOME``, the bundled data, the temporary folder, the working folder) from any other
 text, such as an error message.
 """
@@ -18,7 +18,7 @@ from kenning import settings
 
 __all__ = ["public", "public_text"]
 
-_PATH_KEYS = frozenset({"source", "item", "path"})
+_PATH_KEYS = frozenset({"source", "item", "path", "files"})
 T = TypeVar("T")
 
 

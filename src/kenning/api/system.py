@@ -76,7 +76,8 @@ def lists_update(
 
 @router.post("/lists/rollback", summary="Make an earlier version of a list current again",
              dependencies=[Depends(require_api_key)],
-             responses={200: {"description": "The version now current, the new links and the list's history"},
+             responses={200: {"description": "The version now current, the new links and the list's history",
+                              "content": {"application/json": {"example": ex.ROLLBACK}}},
                         404: {"model": ErrorResponse, "description": "Unknown list or version"},
                         409: {"model": ErrorResponse, "description": "An update is already running"},
                         422: {"model": InvalidResponse, "description": "No earlier version"},

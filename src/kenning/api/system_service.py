@@ -109,6 +109,7 @@ def rollback_list(state: AppState, dataset: str, version: int | None, note: str 
         info = rollback(state.store, dataset, version, note)
         linked = relink(state.store, Screener.open())
         state.reload()
-        return {"current": info.to_dict(), "relinked": linked, "history": current_history(state.store, dataset)}
+        return public({"current": info.to_dict(), "relinked": linked,
+                       "history": current_history(state.store, dataset)})
     finally:
         state.update_lock.release()

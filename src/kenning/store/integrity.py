@@ -58,7 +58,16 @@ def check_sqlite(engine: Engine, path: Path) -> None:
 def store_failure(exc: DatabaseError) -> StoreError:
     """The Kenning error for a database error met while a command or request ran: a damaged file says so
     with advice; anything else names the database's own message."""
-    detail = str(exc.orig) if exc.orig is not None else str(exc)
-    if any(word in detail.lower() for word in ("malformed", "not a database", "disk i/o error")):
+    detail = _detail(exc)
+    if is_damage(exc):
         return StoreError(f"the store is damaged ({detail}): {ADVICE}")
     return StoreError(f"the store failed: {detail}")
+
+
+def _detail(exc: DatabaseError) -> str:
+    return str(exc.orig) if exc.orig is not None else str(exc)
+
+
+def is_damage(exc: DatabaseError) -> bool:
+    """Whether a database error says the file itself is damaged (not a query or schema failure)."""
+    return any(word in _detail(exc).lower() for word in ("malformed", "not a database", "disk i/o error"))
