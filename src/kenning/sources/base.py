@@ -22,7 +22,7 @@ from kenning import settings
 from kenning.datafiles import read_mapping
 from kenning.errors import ConfigError, InputError, ParseError
 from kenning.model import Entity, make_entity, make_id
-from kenning.sources.readers import check_file
+from kenning.sources.readers import check_encoding, check_file
 
 __all__ = [
     "Edition",
@@ -150,13 +150,17 @@ _ROOT_TAG = re.compile(rb"<(?![?!])(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
 
 def xml_root(path: Path) -> str | None:
     """The first element name of an XML file (its root), or None when the file is not XML. A directory,
-    pipe or device is refused before anything is read (a pipe would block)."""
+    pipe or device is refused before anything is read (a pipe would block); so is a declared encoding
+    that is not read (UTF-7 could hide the root from this look). UTF-16 is read by its byte-order mark."""
     check_file(path)
     try:
         with path.open("rb") as fh:
             head = fh.read(8192)
     except OSError:
         return None
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        head = head.decode("utf-16", "replace").encode("utf-8")
+    check_encoding(path, head)
     if not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
         return None
     match = _ROOT_TAG.search(head)

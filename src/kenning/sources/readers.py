@@ -18,7 +18,7 @@ from lxml import etree
 from kenning import settings
 from kenning.errors import ParseError
 
-__all__ = ["check_file", "decode_text", "iter_csv", "parse_xml", "parse_xml_root", "read_bytes", "read_text",
+__all__ = ["check_encoding", "check_file", "decode_text", "iter_csv", "parse_xml", "parse_xml_root", "read_bytes", "read_text",
            "sniff_kind"]
 
 _MAGIC = {
@@ -136,7 +136,7 @@ def parse_xml(path: Path) -> etree._Element:
     kind = sniff_kind(data) if not data.startswith((b"\xff\xfe", b"\xfe\xff")) else None
     if kind is not None:
         raise ParseError(str(path), f"expected XML but the file is {kind}")
-    _check_encoding(path, data)
+    check_encoding(path, data)
     head = data[:65536].lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head.startswith((b"<", b"\xff\xfe<", b"\xfe\xff\x00<")):
         raise ParseError(str(path), "expected XML but the file does not start with '<'", line=1)
@@ -166,7 +166,8 @@ _ENCODINGS = frozenset({"utf-8", "utf8", "utf-16", "utf-16le", "utf-16be", "iso-
 _DECLARED = re.compile(rb"""^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 
 
-def _check_encoding(path: Path, data: bytes) -> None:
+def check_encoding(path: Path, data: bytes) -> None:
+    """Refuse an XML file whose declaration names an encoding other than UTF-8, UTF-16 or Latin-1."""
     declared = _DECLARED.match(data[:1024])
     if declared and declared.group(1).decode("ascii").lower() not in _ENCODINGS:
         raise ParseError(str(path), f"the XML declares the encoding {declared.group(1).decode('ascii')!r}; only "
