@@ -18,8 +18,8 @@ from lxml import etree
 from kenning import settings
 from kenning.errors import ParseError
 
-__all__ = ["check_encoding", "check_file", "decode_text", "iter_csv", "parse_xml", "parse_xml_root", "read_bytes", "read_text",
-           "sniff_kind"]
+__all__ = ["check_encoding", "check_file", "decode_text", "iter_csv", "parse_xml", "parse_xml_root", "read_bytes",
+           "read_text", "sniff_kind"]
 
 _MAGIC = {
     b"PK\x03\x04": "a ZIP archive (XLSX, DOCX or ZIP)",
