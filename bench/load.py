@@ -218,9 +218,10 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(home: Path, port: int) -> subprocess.Popen[bytes]:
-    """``kenning serve`` with one worker, waited for until /healthz answers 200."""
+def start_server(home: Path, port: int, extra_env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+    """``kenning serve`` with one worker (and ``extra_env`` settings), waited for until /readyz answers 200."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("KENNING_")} | {"KENNING_HOME": str(home)}
+    env |= extra_env or {}
     command = [str(Path(sys.executable).with_name("kenning")), "serve", "--port", str(port), "--workers", "1",
                "--log-level", "warning"]
     proc = subprocess.Popen(command, env=env)
@@ -229,7 +230,7 @@ def start_server(home: Path, port: int) -> subprocess.Popen[bytes]:
         if proc.poll() is not None:
             raise SystemExit(f"the server exited with {proc.returncode}")
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
+            if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=2).status_code == 200:
                 return proc
         except httpx.HTTPError:
             pass
