@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import random
 import shutil
 import subprocess
 import sys
@@ -32,17 +31,7 @@ from typing import Any
 import httpx
 
 from bench import REPO
-from bench.load import (
-    DEFAULT_HOME,
-    Outcome,
-    drive,
-    free_port,
-    invented_probes,
-    listed_probes,
-    memory,
-    start_server,
-    use_home,
-)
+from bench.load import Outcome, drive, free_port, load_arguments, memory, mixed_probes, start_server, use_home
 
 KEY = "soak-key"
 CONSOLIDATED = REPO / "data" / "lists" / "us_ofac"
@@ -162,19 +151,12 @@ def report(outcomes: list[Outcome], churn: Churn, start: float) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
-    parser.add_argument("--seconds", type=float, default=600.0, help="how long to send (default 600)")
-    parser.add_argument("--rate", type=float, default=200.0, help="requests per second (default 200)")
+    parser = load_arguments(__doc__, 600.0, 11)
     parser.add_argument("--reload-every", type=float, default=60.0, help="seconds between list loads (60)")
     parser.add_argument("--news-every", type=float, default=30.0, help="seconds between posted reports (30)")
-    parser.add_argument("--home", type=Path, default=Path(os.environ.get("KENNING_HOME") or DEFAULT_HOME),
-                        help="KENNING_HOME of the store to serve (loaded first when empty)")
-    parser.add_argument("--seed", type=int, default=11, help="random seed of the queries")
     args = parser.parse_args(argv)
     use_home(args.home)
-    rng = random.Random(args.seed)
-    probes = listed_probes(1500, rng) + invented_probes(1000, rng)
-    rng.shuffle(probes)
+    probes = mixed_probes(args.seed)
     port = free_port()
     server = start_server(args.home, port, {"KENNING_API_KEYS": KEY, "KENNING_WATCH_SECONDS": "2"})
     churn, stop = Churn(), threading.Event()
