@@ -24,6 +24,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -145,6 +146,9 @@ def report(outcomes: list[Outcome], churn: Churn, start: float) -> int:
           f"({len(churn.news_errors)} failed); RSS from minute 2 to the last: {growth:+.1%}")
     for problem in [*churn.reload_errors, *churn.news_errors][:5]:
         print(f"problem: {problem}", file=sys.stderr)
+    kinds = Counter((o.error or "")[:80] for o in outcomes if not o.ok)
+    for kind, count in kinds.most_common(5):
+        print(f"failed requests: {count} × {kind}", file=sys.stderr)
     flat = abs(growth) <= 0.10
     print(f"verdict: {'ok' if errors == 0 and flat else 'FAILED'} (no errors: {errors == 0}, memory flat: {flat})")
     return 0 if errors == 0 and flat and not churn.reload_errors and not churn.news_errors else 1
