@@ -1,4 +1,5 @@
-"""Targets named only on list lines are linked on their names, unless the name is ambiguous or short."""
+"""Targets of sanctions actions still unlinked (named only on list lines, or mentions the linker left alone)
+are linked on their names, unless the name is ambiguous or short."""
 
 from __future__ import annotations
 
@@ -29,8 +30,11 @@ def test_names_without_mentions_get_the_lists_entity(excerpt_screener: Screener)
                Target(name="Adama Bagayoko", mention=0)]
     result.events = [SanctionEvent("Office of Foreign Assets Control", "us", "2023-07-24", "Today", False,
                                    ["designation"], None, None, targets, [])]
-    assert link_named_targets(result, excerpt_screener) == 1
+    assert link_named_targets(result, excerpt_screener) == 2
     camara = targets[0].links
     assert [(link.dataset, link.source_id) for link in camara] == [("us_ofac_sdn", "42618")]
     assert camara[0].evidence["context"].startswith("a designee named on a list line")
-    assert targets[1].links == [] and targets[2].links == [] and targets[3].links == []
+    assert targets[1].links == [] and targets[2].links == []
+    bagayoko = targets[3].links
+    assert [(link.dataset, link.source_id) for link in bagayoko] == [("us_ofac_sdn", "42616")]
+    assert bagayoko[0].evidence["context"].startswith("the target of a sanctions action")
