@@ -16,7 +16,7 @@ from typing import Any
 from kenning.errors import ConfigError
 from kenning.news.events.vocabulary import program_mask
 from kenning.news.model import ArticleResult, Mention, Span
-from kenning.news.nlp.resources import split_dashes
+from kenning.news.nlp.models import split_dashes
 
 __all__ = ["MODEL", "ParsedSentence", "load_parser", "masked", "parse_sentences", "parse_spans", "phrase_span"]
 

@@ -33,8 +33,8 @@ from kenning.news.events.parse import load_parser
 from kenning.news.events.vocabulary import group_labels
 from kenning.news.model import Span, Target
 from kenning.news.nlp.lexicon import lexicon
+from kenning.news.nlp.models import common_words
 from kenning.news.nlp.phrases import CONNECTORS, fold
-from kenning.news.nlp.resources import common_words
 
 __all__ = ["is_party_name", "trim_name"]
 
