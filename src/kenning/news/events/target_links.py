@@ -8,6 +8,12 @@ asks for. Being the target of a sanctions action is that context: such a target 
 name alone, whatever its label: in each list, the screener's best candidate when the matcher calls it a
 match, it scores within :data:`TIE_MARGIN` of the best of all lists, and no other entry of the same list
 does (an ambiguous name stays unlinked there); plus the entities the lists record as the same party.
+
+Vessels and aircraft are named by one word more often than not ("the Boceanica", "the Nolan") and the
+matcher's search over every kind of party ranks a ship's former name below people who share a word
+("Young Yong"). A target left unlinked is therefore looked for once more among the lists' vessels and
+aircraft only, and linked when one of them carries exactly that name (:data:`CRAFT_MIN_SCORE`): a single
+word links in no other way.
 """
 
 from __future__ import annotations
@@ -23,14 +29,20 @@ TIE_MARGIN = 0.02
 MIN_WORDS = 2
 #: Any listed thing: list lines name persons and companies, vessels and aircraft alike.
 SCHEMA = "Thing"
+#: Kinds of listed things looked for when the search over every kind finds nothing.
+CRAFT_SCHEMAS = ("Vessel", "Airplane")
+#: The matcher's score for the same name (0.95 is its ceiling on a name alone): nothing looser links a craft.
+CRAFT_MIN_SCORE = 0.94
 _CONTEXT = "a designee named on a list line, matched on the name alone"
 _TARGET_CONTEXT = "the target of a sanctions action in the report, matched on the name alone"
 
 
-def _links(name: str, screener: Screener, context: str = _CONTEXT) -> list[EntityLink]:
+def _links(name: str, screener: Screener, context: str = _CONTEXT, schema: str = SCHEMA,
+           min_score: float = 0.0) -> list[EntityLink]:
     """The best candidate of each list that scores as well as the best of all; none from a list where two
-    of its entries tie (the same party listed by two authorities is not a tie, two parties in one list are)."""
-    results = [r for r in screener.screen(Query.build(name, schema=SCHEMA)) if r.match]
+    of its entries tie (the same party listed by two authorities is not a tie, two parties in one list are).
+    Only candidates of ``schema`` scoring at least ``min_score`` count."""
+    results = [r for r in screener.screen(Query.build(name, schema=schema)) if r.match and r.score >= min_score]
     if not results:
         return []
     top = results[0].score
@@ -62,11 +74,11 @@ def link_named_targets(result: ArticleResult, screener: Screener) -> int:
     linked = 0
     targets: list[Target] = [t for e in result.events for t in e.targets if not t.links]
     for target in targets:
-        if not _enough(target.name):
-            continue
         if target.name not in cache:
             context = _CONTEXT if target.mention is None else _TARGET_CONTEXT
-            cache[target.name] = _links(target.name, screener, context)
+            cache[target.name] = (_links(target.name, screener, context) if _enough(target.name) else []) or [
+                link for schema in CRAFT_SCHEMAS
+                for link in _links(target.name, screener, context, schema, CRAFT_MIN_SCORE)]
         target.links = list(cache[target.name])
         linked += bool(target.links)
     return linked
