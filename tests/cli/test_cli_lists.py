@@ -34,6 +34,13 @@ def test_load_status_entity_export(kenning_home: Path) -> None:
     assert entity["properties"]["passportNumber"] == ["DA0004031"]
     assert entity["readable"]["nationality"] == ["Mali"]
     assert entity["relations"][0]["other"]["id"] == "us_ofac_sdn-22543"
+    # the legacy CSV has no listing date: the SDN first-seen history gives it, marked with its source
+    assert [(s["listing"]["date"], s["listing"]["source"]) for s in entity["sanctions"]] == [
+        ("2023-07-24", "sdn-history")]
+    # Wagner (2017) is older than the history, and this excerpt's version has no publication date: no date
+    wagner = json.loads(run_cli("entity", "us_ofac_sdn-22543", "--json").out)
+    assert [s["listing"] for s in wagner["sanctions"]] == [None]
+    assert "listed 2023-07-24 (sdn-history: first seen" in run_cli("entity", "us_ofac_sdn-42618").out
     ftm = run_cli("export", "--format", "ftm")
     lines = [json.loads(line) for line in ftm.out.splitlines()]
     assert len(lines) == 72 and {"id", "schema", "properties", "datasets"} <= set(lines[0])

@@ -61,6 +61,10 @@ def test_dossier_lists_news_mentions_highlighted_and_dated(news_client: TestClie
     timeline = page[page.index('id="timeline"'):page.index('id="news"')]
     assert "2023-07-24" in timeline and "designation, asset freeze" in timeline
     assert "Reported by U.S. Department of the Treasury: Treasury Targets Malian Officials" in timeline
+    # the legacy CSV has no listing date: the SDN first-seen history gives it, and says so
+    sanctions = page[page.index('id="sanctions"'):page.index('id="timeline"')]
+    assert "not published" not in sanctions and "2023-07-24" in sanctions
+    assert "first seen in the published SDN list on 2023-07-24" in sanctions
 
 
 def test_article_page_marks_linked_mentions(news_client: TestClient) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
 from kenning.cli.output import emit_json, print_table
 from kenning.errors import NotFoundError
-from kenning.store import open_store
+from kenning.store import Store, open_store
 from kenning.store.views import entity_view, export_csv, export_ftm
 
 __all__ = ["entity", "export"]
@@ -35,6 +36,7 @@ def entity(as_json: bool, entity_id: str) -> None:
             raise
         click.echo(f"{entity_id} is {found[0]}", err=True)
         view = entity_view(store, found[0])
+    _date_listings(store, view)
     if as_json:
         emit_json(view)
         return
@@ -44,7 +46,7 @@ def entity(as_json: bool, entity_id: str) -> None:
     for s in view["sanctions"]:
         p = s["properties"]
         click.echo(f"sanction: {'; '.join(p.get('authority', []))}; program {', '.join(p.get('program', []))}; "
-                   f"listed {', '.join(p.get('listingDate', [])) or 'n/a'}")
+                   f"listed {_listed(s.get('listing'))}")
         for line in p.get("summary", []):
             click.echo(f"  {line}")
     for r in view["relations"]:
@@ -52,6 +54,26 @@ def entity(as_json: bool, entity_id: str) -> None:
         click.echo(f"relation: {r['role']} ({r['direction']}) {other.get('caption')} [{other.get('id')}]")
     for link in view["same_as"]:
         click.echo(f"same as: {link['caption']} [{link['id']}] score {link['score']:.2f}")
+
+
+def _date_listings(store: Store, view: dict[str, Any]) -> None:
+    """Date the sanctions that neither their list nor the SDN history date from an official release among the
+    stored news, when there is one (:func:`kenning.news.service.listing_of`)."""
+    from kenning.news.service import listing_of  # the news stack loads only when a date is missing
+
+    for sanction in view["sanctions"]:
+        listed = sanction.get("listing")
+        if listed is None or listed["source"] == "first-version":
+            found = listing_of(store, view["id"], None)
+            sanction["listing"] = None if found is None else found.to_dict()
+
+
+def _listed(listed: dict[str, Any] | None) -> str:
+    """"2023-07-24 (sdn-history: first seen in ...)", or "n/a"."""
+    if not listed:
+        return "n/a"
+    bound = "" if listed["exact"] else "on or before "
+    return f"{bound}{listed['date']} ({listed['source']}: {listed['detail']})"
 
 
 @click.command()

@@ -46,12 +46,12 @@ from kenning.news.stories.placing import (
     stale_undated,
     update_member,
 )
-from kenning.news.views import entity_news, get_article, list_stories, story_report
+from kenning.news.views import entity_news, get_article, list_stories, listing_of, release_listing, story_report
 from kenning.progress import Advance, progress_bar
 from kenning.store import Store
 
 __all__ = ["AddedArticle", "ScreenerSource", "add_articles", "add_items", "entity_news", "expand_items",
-           "extract_items", "get_article", "list_stories", "story_report"]
+           "extract_items", "get_article", "list_stories", "listing_of", "release_listing", "story_report"]
 
 #: A screener, a function that opens one only when something must be extracted, or None (no linking).
 ScreenerSource = Screener | Callable[[], Screener] | None

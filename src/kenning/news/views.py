@@ -6,15 +6,22 @@ module (:mod:`kenning.news.service`) re-exports them. The rows come from :mod:`k
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from kenning.errors import NotFoundError
+from kenning.news.events.authority import publisher_authority
+from kenning.news.events.facts import listing_measures
 from kenning.news.reconcile import reconcile
 from kenning.news.storage import article_row, entity_mentions, load_results, story_rows
 from kenning.news.stories.placing import same_as_canon
+from kenning.sources.base import load_catalogue
 from kenning.store import Store
+from kenning.store.listing import ListingDate, listing_date
 
-__all__ = ["entity_news", "get_article", "list_stories", "story_report"]
+__all__ = ["entity_news", "get_article", "list_stories", "listing_of", "release_listing", "story_report"]
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _story(row: Any, members: list[dict[str, Any]]) -> dict[str, Any]:
@@ -69,6 +76,44 @@ def entity_news(store: Store, entity_id: str) -> list[dict[str, Any]]:
             "events": events.get(row.article_id, [])}
     return sorted(mentions.values(), key=lambda m: (m["article"]["published"] or "9999", m["article"]["id"],
                                                    m["start"]))
+
+
+def release_listing(entity_id: str, mentions: list[dict[str, Any]]) -> ListingDate | None:
+    """The earliest day an official release (a report whose publisher speaks for an authority, such as a
+    Treasury press release, of the country of ``entity_id``'s list) names ``entity_id`` as listed that day:
+    an exactly dated event of the release's own country, not background, with a listing measure and the
+    entry itself among its linked targets. ``mentions`` are :func:`entity_news` items."""
+    source = load_catalogue().get(entity_id.partition("-")[0])
+    listing = listing_measures()
+    found: list[tuple[str, str]] = []
+    for mention in mentions:
+        article = mention["article"]
+        official = publisher_authority(article.get("outlet"))
+        if official is None or source is None or official.country != source.country:
+            continue
+        for event in mention["events"]:
+            day = str(event.get("date") or "")
+            if (event.get("entity_id") == entity_id and not event.get("background") and not event.get("date_approx")
+                    and _DAY.fullmatch(day) and event.get("authority_country") == official.country
+                    and listing & set(event.get("measures") or [])):
+                title = article.get("title") or article["id"]
+                found.append((day, f"named as designated on {day} in {article['outlet']}'s release “{title}”"))
+    if not found:
+        return None
+    day, detail = min(found)
+    return ListingDate(day, "release", detail)
+
+
+def listing_of(store: Store, entity_id: str, listed: str | None,
+               mentions: list[dict[str, Any]] | None = None) -> ListingDate | None:
+    """The listing date of a sanction of ``entity_id`` with its source, trying the sources in the order of
+    :data:`kenning.store.listing.SOURCES`: the list file, the SDN history, an official release among the
+    stored news (``mentions``, read when not given), the first stored version holding the entry."""
+    stored = listing_date(store, entity_id, listed)
+    if stored is not None and stored.source != "first-version":
+        return stored
+    release = release_listing(entity_id, entity_news(store, entity_id) if mentions is None else mentions)
+    return release or stored
 
 
 def get_article(store: Store, article_id: str) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from kenning.csvsafe import safe_writer
 from kenning.errors import NotFoundError
 from kenning.model import Entity, caption, is_target
 from kenning.store.continuity import succession
+from kenning.store.listing import listing_date
 from kenning.store.sameas import same_as_rows
 from kenning.store.service import readable
 from kenning.store.store import Store
@@ -58,7 +59,8 @@ def entity_view(store: Store, entity_id: str) -> dict[str, Any]:
         rdict = record.to_dict()
         schema = record.schema.name
         if schema == "Sanction":
-            sanctions.append(rdict)
+            listed = listing_date(store, entity_id, next(iter(record.get("listingDate", quiet=True)), None))
+            sanctions.append({**rdict, "listing": None if listed is None else listed.to_dict()})
         elif schema in ("Passport", "Identification"):
             identifiers.append(rdict)
         elif record.schema.edge:

@@ -7,7 +7,7 @@ party and for each party of another list linked to it as "same as"; the news par
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from followthemoney import model
@@ -15,13 +15,15 @@ from followthemoney.types import registry
 
 from kenning.model import country_name
 from kenning.store import Store
+from kenning.store.listing import ListingDate
 from kenning.store.parties import first_listed
 from kenning.store.views import entity_view
 from kenning.web.labels import dataset_label
 from kenning.web.views_search import Reason
 from kenning.web.views_succession import HistoryRow, history_rows, repeats_designation, switch
 
-__all__ = ["Dossier", "ListColumn", "RelationRow", "SameAsRow", "SanctionRow", "TimelineItem", "dossier"]
+__all__ = ["Dossier", "ListColumn", "RelationRow", "SameAsRow", "SanctionRow", "TimelineItem", "dossier",
+           "listing_items", "with_release"]
 
 #: Most same-as parties followed from the first one (links of links included).
 MAX_CLUSTER = 8
@@ -55,6 +57,9 @@ class SanctionRow:
     reference: str
     provisions: str
     reason: str
+    #: Where the listing date comes from (:data:`kenning.store.listing.SOURCES`) and the words that say so.
+    listing_source: str = ""
+    listing_detail: str = ""
 
 
 @dataclass(frozen=True)
@@ -149,12 +154,29 @@ def _sanctions(view: dict[str, Any]) -> list[SanctionRow]:
     rows = []
     for sanction in view["sanctions"]:
         p = sanction["properties"]
+        listed = sanction.get("listing") or {}
         rows.append(SanctionRow(
             list_label=dataset_label(view["dataset"]), entity_id=view["id"], authority=_first(p, "authority"),
-            program=_first(p, "program"), listing_date=_first(p, "listingDate"), start_date=_first(p, "startDate"),
+            program=_first(p, "program"), listing_date=listed.get("date", ""), start_date=_first(p, "startDate"),
             end_date=_first(p, "endDate"), reference=_first(p, "authorityId") or _first(p, "unscId"),
-            provisions=_first(p, "provisions"), reason=" ".join(p.get("reason", []))))
+            provisions=_first(p, "provisions"), reason=" ".join(p.get("reason", [])),
+            listing_source=listed.get("source", ""), listing_detail=_listing_words(listed)))
     return rows
+
+
+def _listing_words(listed: dict[str, Any]) -> str:
+    if not listed:
+        return ""
+    bound = "" if listed.get("exact", True) else "on or before: "
+    return f"{bound}{listed['detail']}"
+
+
+def with_release(rows: list[SanctionRow], releases: dict[str, ListingDate]) -> list[SanctionRow]:
+    """The rows, those whose list publishes no listing date and that no better source dates taking the day
+    an official release names their party as designated (``releases``: entity id → that date)."""
+    return [replace(row, listing_date=found.date, listing_source=found.source, listing_detail=found.detail)
+            if row.listing_source in ("", "first-version") and (found := releases.get(row.entity_id)) else row
+            for row in rows]
 
 
 def _relations(view: dict[str, Any], direction: str, seen: set[tuple[str, str]]) -> list[RelationRow]:
@@ -219,13 +241,15 @@ def first_seen(store: Store, entity_id: str) -> TimelineItem | None:
                              f"present in its {first} publication")
 
 
-def _listing_items(sanctions: list[SanctionRow]) -> list[TimelineItem]:
+def listing_items(sanctions: list[SanctionRow]) -> list[TimelineItem]:
+    """The timeline's listing items of the sanctions (a first-version date is the "Added to" item)."""
     items = []
     for row in sanctions:
         program = f" ({row.program})" if row.program else ""
-        if row.listing_date:
+        if row.listing_date and row.listing_source != "first-version":
+            source = "" if row.listing_source == "list" else f"; date {row.listing_detail}"
             items.append(TimelineItem(row.listing_date[:10], "listing",
-                                      f"Designated by {row.authority or row.list_label}{program}"))
+                                      f"Designated by {row.authority or row.list_label}{program}{source}"))
         if row.start_date and row.start_date != row.listing_date:
             items.append(TimelineItem(row.start_date[:10], "listing",
                                       f"Sanctions of {row.list_label} in force{program}"))
@@ -244,13 +268,13 @@ def dossier(store: Store, entity_id: str) -> Dossier:
     outgoing = [r for view in views for r in _relations(view, "outgoing", seen) if r.id not in members]
     incoming = [r for view in views for r in _relations(view, "incoming", seen) if r.id not in members]
     history = history_rows(next((v["succession"] for v in views if v["succession"]), []))
-    timeline = _listing_items([s for s in sanctions if not repeats_designation(history, s.entity_id, s.listing_date)])
+    timeline = listing_items([s for s in sanctions if not repeats_designation(history, s.entity_id, s.listing_date)])
     moved = switch(history)
     if moved is not None:
         timeline.append(TimelineItem(moved[0], "listing", moved[1]))
     timeline += [item for item in (first_seen(store, view["id"]) for view in views) if item is not None]
     undated = sorted({dataset_label(v["dataset"]) for v in views}
-                     - {row.list_label for row in sanctions if row.listing_date})
+                     - {row.list_label for row in sanctions if row.listing_source == "list"})
     return Dossier(id=main["id"], caption=main["caption"], schema=main["schema"],
                    list_label=dataset_label(main["dataset"]),
                    columns=[_column(view, i == 0) for i, view in enumerate(views)], sanctions=sanctions,

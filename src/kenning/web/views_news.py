@@ -13,7 +13,7 @@ from typing import Any
 
 from kenning.store import Store
 from kenning.web.highlight import Part, highlight, linked_parts
-from kenning.web.views_entity import Dossier, TimelineItem, dossier
+from kenning.web.views_entity import Dossier, TimelineItem, dossier, with_release
 from kenning.web.views_roles import RoleReference, role_references
 from kenning.web.views_stories import opening, source_label
 
@@ -99,10 +99,13 @@ def dossier_page(store: Store, entity_id: str, article_href: Callable[[str], str
 
     ``article_href`` gives the article page's address of an article id.
     """
-    from kenning.news.service import entity_news, get_article
+    from kenning.news.service import entity_news, get_article, release_listing
 
     page = dossier(store, entity_id)
     mentions = entity_news(store, entity_id)
+    releases = {row.entity_id: found for row in page.sanctions if row.listing_source in ("", "first-version")
+                and (found := release_listing(row.entity_id, mentions)) is not None}
+    page.sanctions = with_release(page.sanctions, releases)
     roles = role_references(store, entity_id, {m["article"]["id"] for m in mentions}, article_href)
     groups = _group(mentions, roles)
     for group in groups:

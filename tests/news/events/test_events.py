@@ -93,7 +93,9 @@ def test_noun_triggers_with_a_light_verb_and_an_announcer() -> None:
     assert (eu.target_description, eu.target_count) == ("five members of Mali's junta", 5)
     assert eu.reason == "the military rulers went back on an agreement to organise elections"
     assert eu.announced_by == "three diplomats"
-    assert (us.target_description, us.target_count, us.date) == ("three top Malian officials", 3, None)
+    # Undated, in a report of someone else's action: the week of publication, approximately.
+    assert (us.target_description, us.target_count, us.date, us.date_approx) == (
+        "three top Malian officials", 3, "2023-W30", True)
     assert us.announced_by == "US Secretary of State Antony Blinken"
 
 

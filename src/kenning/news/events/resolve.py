@@ -6,8 +6,10 @@ of the event before it, or the publisher's (a Treasury press release speaks as T
 is resolved; an event whose date lies before the days of the news, or whose words mark it as past
 ("previously designated"), is *background*. An undated action of the news takes the date of the
 article's dated news event (the lead "The United States has sanctioned ..." and the later "... it said in
-a statement Monday" are one action). Then actions of the same authority country, date and polarity are
-merged into one event, and measures the authority's action always carries are added.
+a statement Monday" are one action), else the publication day (or week, for a report of someone else's
+past action): the publication date anchors "today", so no action of the news stays undated when the report
+is dated. Then actions of the same authority country,
+date and polarity are merged into one event, and measures the authority's action always carries are added.
 """
 
 from __future__ import annotations
@@ -90,12 +92,30 @@ def _group_key(resolved: Resolved) -> tuple[str | None, bool, str, str | None]:
     return country, resolved.background, kind, resolved.date.value if resolved.date else None
 
 
-def _settle(raw: RawEvent, news: RawEvent | None, lead: RawEvent | None, anchor: dt.date | None) -> Resolved:
+def _anchored(raw: RawEvent, anchor: dt.date, own: Authority | None) -> DateValue:
+    """The date an undated news action takes from the publication date (approximate: the words gave none).
+
+    The publication day when the words say it happens now ("OFAC is designating") or when the authority
+    publishes its own action (a Treasury release telling "OFAC designated X"); otherwise, a report telling
+    that something was done ("The US has placed sanctions on ..."), the week of publication.
+    """
+    same = own is not None and raw.authority is not None and own.country == raw.authority.country
+    if same or raw.tense in ("present", "progressive"):
+        return DateValue(anchor.isoformat(), "day", True)
+    year, week, _ = anchor.isocalendar()
+    return DateValue(f"{year}-W{week:02d}", "week", True)
+
+
+def _settle(raw: RawEvent, news: RawEvent | None, lead: RawEvent | None, anchor: dt.date | None,
+            own: Authority | None = None) -> Resolved:
     """The authority and date of one raw event, with undated news actions dated like the news.
 
-    An undated action in the present perfect after the article's lead ("The United States has sanctioned
-    the Wagner Group and numerous entities ...", in the body of a release about other designations) tells
-    what happened before: background.
+    The publication date anchors "today": an undated action that is not background takes the date of the
+    article's dated news action, else one from the publication date (:func:`_anchored`; ``own`` is the
+    authority the publisher speaks for), unless it names sanctions as a state rather than imposing them
+    ("continues to maintain robust sanctions on X"). An undated action in the present perfect after the
+    article's lead ("The United States has sanctioned the Wagner Group and numerous entities ...", in the
+    body of a release about other designations) tells what happened before: background.
     """
     date = raw.date.value if raw.date is not None else None
     words = raw.date.text if raw.date is not None else None
@@ -104,8 +124,8 @@ def _settle(raw: RawEvent, news: RawEvent | None, lead: RawEvent | None, anchor:
     if date is None and words is None and not raw.background:
         if news is not None and news.date is not None:
             date, words = news.date.value, news.date.text
-        elif anchor is not None and raw.tense in ("present", "progressive"):
-            date, words = DateValue(anchor.isoformat(), "day", True), None
+        elif anchor is not None and not raw.stative:
+            date, words = _anchored(raw, anchor, own), None
     return Resolved(raw.authority, date, words, raw.background, raw.lift, [raw])
 
 
@@ -120,7 +140,8 @@ def _merge_into(target: Resolved, other: Resolved) -> None:
 def resolve(raws: list[RawEvent], outlet: str | None, anchor: dt.date | None) -> list[Resolved]:
     """Settle and merge the raw events of an article (in reading order) into its actions."""
     raws = sorted(raws, key=lambda r: r.position)
-    _authorities(raws, publisher_authority(outlet))
+    own = publisher_authority(outlet)
+    _authorities(raws, own)
     _own_dates(raws, anchor)
     news = _news_date(raws)
     lead = next((r for r in raws if not (r.background or r.lift or r.continues or r.reference)), None)
@@ -128,7 +149,7 @@ def resolve(raws: list[RawEvent], outlet: str | None, anchor: dt.date | None) ->
     by_key: dict[tuple[str | None, bool, str, str | None], Resolved] = {}
     last: Resolved | None = None
     for raw in raws:
-        settled = _settle(raw, news, lead, anchor)
+        settled = _settle(raw, news, lead, anchor, own)
         host = _host(raw, last, merged)
         if host is not None:
             _merge_into(host, settled)

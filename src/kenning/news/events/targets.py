@@ -22,8 +22,8 @@ from kenning.news.events.parse import ParsedSentence, phrase_span
 from kenning.news.model import ArticleResult, EntityLink, Mention, Span, Target
 from kenning.news.nlp.lexicon import lexicon
 
-__all__ = ["FoundTargets", "after_colon", "defined_as", "described_roles", "find_targets", "target_from_mention",
-           "target_from_name", "unmarked_names"]
+__all__ = ["FoundTargets", "after_colon", "conjuncts", "defined_as", "described_roles", "find_targets",
+           "target_from_mention", "target_from_name", "unmarked_names"]
 
 _TARGET_LABELS = frozenset({"PERSON", "ORG"})
 #: Labels a member of a written list of targets may carry (small models call some companies places).
@@ -32,6 +32,9 @@ _INCLUSION = frozenset({"including", "include", "includes", "such", "as", "like"
 #: Prepositions kept inside a described group ("five members *of* Mali's junta", "persons *in* Russia").
 _DESCRIPTION_PREPS = frozenset({"of", "in", "from", "including", "across"})
 #: What may separate two names of one written list: a comma, "and", "or", a short name in parentheses.
+#: What a title between two members of a written list may be made of, and how long it may be.
+_TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
+_MAX_TITLE = 6
 _LIST_GAP = re.compile(r"\)?(?:\s*\([^()]{1,60}\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
 
 
@@ -73,13 +76,16 @@ def _list_edge(node: Any) -> bool:
 
 
 def _named(sentence: ParsedSentence, result: ArticleResult, arg: Any) -> list[int]:
-    """Mentions that are ``arg`` or its coordinated, apposed or included parts."""
+    """Mentions that are ``arg`` or its coordinated, apposed or included parts; a possessor ("UDV's
+    representative X") is never one."""
     found = []
     for number in sentence.tokens_of:
         mention = result.mentions[number]
         root = sentence.mention_root(number)
         tokens = set(sentence.tokens_of[number])
         is_arg = arg.i in tokens
+        if any(c.dep_ == "case" and c.lower_ in ("'s", "’s") for c in root.children):
+            continue
         named = mention.label in _TARGET_LABELS and (is_arg or _path_ok(root, arg))
         country = mention.label == "GPE" and is_arg and root.i == arg.i
         if named or country:
@@ -94,13 +100,16 @@ def _has_name(sentence: ParsedSentence, token: Any) -> bool:
     return any(c.dep_ == "appos" and c.i in sentence.mention_at for c in token.children)
 
 
-def _conjuncts(arg: Any) -> list[Any]:
-    """``arg`` and the tokens coordinated with it."""
+def conjuncts(arg: Any) -> list[Any]:
+    """``arg`` and the tokens coordinated with it, in reading order."""
     out = [arg]
-    for child in arg.children:
-        if child.dep_ == "conj":
-            out.extend(_conjuncts(child))
-    return out
+    stack = [arg]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ == "conj":
+                out.append(child)
+                stack.append(child)
+    return sorted(out, key=lambda t: t.i)
 
 
 def _description_tokens(token: Any) -> list[Any]:
@@ -133,20 +142,21 @@ def _count(conjuncts: list[Any], sentence: ParsedSentence) -> int | None:
 
 def _described(sentence: ParsedSentence, arg: Any) -> tuple[Span | None, int | None]:
     """The described group of an argument whose conjuncts include an unnamed common noun."""
-    conjuncts = _conjuncts(arg)
-    unnamed = [t for t in conjuncts if t.pos_ in ("NOUN", "NUM") and not _has_name(sentence, t)]
+    members = conjuncts(arg)
+    unnamed = [t for t in members if t.pos_ in ("NOUN", "NUM") and not _has_name(sentence, t)]
     if not unnamed:
         return None, None
     tokens: list[Any] = []
-    for token in conjuncts:
+    for token in members:
         tokens.extend(_description_tokens(token))
-    return phrase_span(sentence, tokens), _count(conjuncts, sentence)
+    return phrase_span(sentence, tokens), _count(members, sentence)
 
 
 def _list_member(sentence: ParsedSentence, result: ArticleResult, number: int) -> bool:
     """A mention that can stand in a written list of parties: a person or organisation (or a name the
-    model took for a place but that is no country) that does not modify the noun after it ("Air Force
-    deputy chief")."""
+    model took for a place but that is no country) that modifies nothing after it: not the noun after it
+    ("Air Force deputy chief"), not as a possessor ("UDV's representative"), not as the start of a title
+    before the next name ("InfoRos Executive Editor Maksim Krasovskiy")."""
     mention = result.mentions[number]
     if mention.label not in _LIST_LABELS and mention.refers_to is None:
         return False
@@ -154,34 +164,65 @@ def _list_member(sentence: ParsedSentence, result: ArticleResult, number: int) -
         return False
     last = sentence.tokens_of[number][-1]
     following = sentence.doc[last + 1] if last + 1 < len(sentence.doc) else None
-    return following is None or following.pos_ != "NOUN"
+    if following is None:
+        return True
+    return following.pos_ != "NOUN" and following.lower_ not in ("'s", "’s") and not _titles(sentence, last + 1)
+
+
+def _titles(sentence: ParsedSentence, start: int) -> bool:
+    """Whether the tokens from ``start`` are a short title that runs into another name, with no separator."""
+    for i in range(start, min(start + _MAX_TITLE + 1, len(sentence.doc))):
+        if i in sentence.mention_at:
+            return i > start
+        if sentence.doc[i].pos_ not in _TITLE_POS:
+            return False
+    return False
 
 
 def _listed_after(sentence: ParsedSentence, result: ArticleResult, numbers: list[int]) -> list[int]:
     """Mentions that continue a written list around the targets found ("Camara, Diarra, and Bagayoko"),
     for when the parser broke the coordination: only a comma, "and"/"or" or a parenthesised short name
-    may separate two of them."""
+    may separate two of them, besides the role that introduces the next one ("Ilyashenko and Kirillova,
+    InfoRos Executive Editor Maksim Borisovich Krasovskiy, ...")."""
     if not numbers:
         return []
     mentions = sorted(sentence.tokens_of, key=lambda n: result.mentions[n].start)
-    text = result.article.text
     found = list(numbers)
     for number in mentions:
         mention = result.mentions[number]
         if number in found or not _list_member(sentence, result, number):
             continue
         end = max((result.mentions[f].end for f in found if result.mentions[f].end <= mention.start), default=-1)
-        if end >= 0 and _LIST_GAP.fullmatch(text[end:mention.start]):
+        if end >= 0 and _joins(sentence, result, end, number):
             found.append(number)
     for number in reversed(mentions):
         mention = result.mentions[number]
         if number in found or not _list_member(sentence, result, number):
             continue
-        start = min((result.mentions[f].start for f in found if result.mentions[f].start >= mention.end),
-                    default=-1)
-        if start >= 0 and _LIST_GAP.fullmatch(text[mention.end:start]):
+        after = [f for f in found if result.mentions[f].start >= mention.end]
+        first = min(after, key=lambda f: result.mentions[f].start, default=None)
+        if first is not None and _joins(sentence, result, mention.end, first):
             found.append(number)
     return found[len(numbers):]
+
+
+def _joins(sentence: ParsedSentence, result: ArticleResult, end: int, number: int) -> bool:
+    """Whether the text from ``end`` to mention ``number`` only separates two members of a written list: a
+    comma or "and"/"or" (and a parenthesised short name), then at most a title made of names, nouns and
+    adjectives that introduces the next name ("..., InfoRos Executive Editor Maksim Borisovich Krasovskiy";
+    not "..., the head of Y", where Y is what the member before heads)."""
+    text = result.article.text
+    mention = result.mentions[number]
+    gap = text[end:mention.start]
+    if _LIST_GAP.fullmatch(gap):
+        return True
+    separator = _LIST_GAP.match(gap)
+    if separator is None or not separator.group(0).strip():
+        return False
+    start = end + separator.end() - sentence.offset
+    stop = mention.start - sentence.offset
+    words = [t for t in sentence.doc if start <= t.idx < stop and not t.is_space]
+    return 0 < len(words) <= _MAX_TITLE and all(t.pos_ in _TITLE_POS or t.dep_ == "amod" for t in words)
 
 
 def described_roles(sentence: ParsedSentence, arg: Any) -> list[Span]:
@@ -222,7 +263,7 @@ def unmarked_names(sentence: ParsedSentence, result: ArticleResult, arg: Any) ->
     mention covers ("AO BARL" where only
     "AO" was marked), and not a title ("Defence Minister", by the NLP stage's role lexicon)."""
     found = []
-    for token in _conjuncts(arg):
+    for token in conjuncts(arg):
         if token.pos_ != "PROPN" or token.i in sentence.mention_at:
             continue
         words = [c for c in token.lefts if c.dep_ in ("compound", "flat") and c.pos_ in ("PROPN", "NUM")] + [token]

@@ -22,7 +22,7 @@ from kenning.news.events.authority import match_authority
 from kenning.news.events.parse import ParsedSentence
 from kenning.news.events.vocabulary import NounTrigger, measures, triggers
 
-__all__ = ["Trigger", "find_triggers", "holding_subject", "subject_of", "trigger_lemma"]
+__all__ = ["Trigger", "copular_property", "find_triggers", "holding_subject", "subject_of", "trigger_lemma"]
 
 _VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")
 _CARRIED_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
@@ -140,9 +140,21 @@ def _list_measure(verb: Any) -> str | None:
     return None
 
 
-def _property_measure(verb: Any) -> str | None:
-    """The measure of "identified X as (blocked) property in which Y has an interest", or None."""
+def copular_property(verb: Any) -> bool:
+    """"X are (blocked) property in which Y has an interest": the copula, a property noun as its attribute,
+    a clause on it saying whose interest it is."""
     rules = triggers()
+    return verb.lemma_ == "be" and any(
+        c.dep_ == "attr" and c.lemma_.lower() in rules.property_words and any(g.dep_ == "relcl" for g in c.children)
+        for c in verb.children)
+
+
+def _property_measure(verb: Any) -> str | None:
+    """The measure of "identified X as (blocked) property in which Y has an interest" or of "X is property
+    in which Y has an interest", or None."""
+    rules = triggers()
+    if copular_property(verb):
+        return rules.copular_property
     measure = rules.property_verbs.get(trigger_lemma(verb))
     if measure is None:
         return None
@@ -177,7 +189,7 @@ def find_triggers(sentence: ParsedSentence) -> list[Trigger]:
             carrier, kind, words = _noun_carrier(token, rules.nouns[lemma]), "noun", rules.nouns[lemma].measures
         elif _is_verb(token) and (measure := _list_measure(token)) is not None:
             carrier, kind, words = token, "list", (measure,)
-        elif _is_verb(token) and (measure := _property_measure(token)) is not None:
+        elif (_is_verb(token) or token.pos_ == "AUX") and (measure := _property_measure(token)) is not None:
             carrier, kind, words = token, "property", (measure,)
         if carrier is None:
             continue

