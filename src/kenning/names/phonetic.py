@@ -15,9 +15,10 @@ from functools import lru_cache
 from kenning.errors import ConfigError
 from kenning.names._data import read_csv
 
-__all__ = ["Ending", "fold_ending", "skeleton", "split_ending"]
+__all__ = ["Ending", "consonants", "fold_ending", "is_vowelless", "ocr_fold", "skeleton", "split_ending"]
 
 _VOWELS = frozenset("aeiouy")
+_PLAIN_VOWELS = frozenset("aeiou")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,3 +116,41 @@ def skeleton(token: str) -> str:
         if not out or out[-1] != char:
             out.append(char)
     return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _ocr_rules() -> tuple[re.Pattern[str], dict[str, str]]:
+    rows = read_csv("ocr.csv", ("pattern", "replacement"))
+    table = {row["pattern"]: row["replacement"] for row in rows}
+    alternatives = sorted(table, key=lambda p: (-len(p), p))
+    return re.compile("|".join(re.escape(p) for p in alternatives)), table
+
+
+@lru_cache(maxsize=1 << 17)
+def ocr_fold(token: str) -> str:
+    """``token`` with the characters OCR confuses (``data/ocr.csv``) in one form: ``"karnal"`` and
+    ``"kamal"`` -> ``"kamal"``; ``"5adio"`` -> ``"sadlo"``; ``"ivan"`` and ``"lvan"`` -> ``"lvan"``."""
+    pattern, table = _ocr_rules()
+    return pattern.sub(lambda m: table[m.group()], token)
+
+
+@lru_cache(maxsize=1 << 17)
+def consonants(token: str) -> str:
+    """The consonant skeleton of a normalised token: vowels (and y) dropped, doubled letters collapsed.
+
+    ``"muhammad"``, ``"mohamed"`` and ``"mhmd"`` -> ``"mhmd"``; ``"prigozhin"`` and ``"prgzhn"`` ->
+    ``"prgzhn"``. Written Arabic and Hebrew (romanised letter by letter) and hurried typing drop vowels.
+    """
+    out: list[str] = []
+    for char in token:
+        if char in _VOWELS:
+            continue
+        if not out or out[-1] != char:
+            out.append(char)
+    return "".join(out)
+
+
+def is_vowelless(token: str) -> bool:
+    """Whether a token has no vowel after its first letter ("mhmd", "prgzhn", "abdl"): spelt without its
+    vowels, as romanised Arabic script or a hurried hand writes names."""
+    return len(token) >= 2 and token.isalpha() and not any(char in _PLAIN_VOWELS for char in token[1:])
