@@ -40,7 +40,7 @@ RESULTS_PER_ROW = 3
 BAD_ROWS_SHOWN = 50
 MATCHES_SHOWN = 100
 RESULT_COLUMNS = ("line", "ref", "name", "schema", "status", "score", "id", "dataset", "caption", "why",
-                  "other_matches", "error")
+                  "same_party", "other_matches", "warnings", "error")
 _SCREENING = threading.Lock()
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -115,18 +115,20 @@ class Job:
 
 def _row(rec: dict[str, Any]) -> list[str]:
     if "error" in rec:
-        return [_cell(v) for v in (rec["line"], rec["ref"], "", "", "error", "", "", "", "", "", "", rec["error"])]
+        return [_cell(v) for v in (rec["line"], rec["ref"], "", "", "error", "", "", "", "", "", "", "", "",
+                                   rec["error"])]
     query, results = rec["query"], rec["results"]
-    name = query["names"][0]
+    name, warnings = query["names"][0], "; ".join(rec.get("warnings", []))
     if not results:
         return [_cell(v) for v in (rec["line"], rec["ref"], name, query["schema"], "no match", "", "", "", "",
-                                   "", "", "")]
+                                   "", "", "", warnings, "")]
     best = results[0]
     why = "; ".join(f"{k}: {v['detail']}" for k, v in best["explanation"].items())
+    same = " ".join(e["id"] for e in best.get("entries", [])[1:])
     others = "; ".join(f"{r['id']} ({r['score']:.2f})" for r in results[1:] if r["match"])
     return [_cell(v) for v in (rec["line"], rec["ref"], name, query["schema"],
                                "match" if best["match"] else "no match", f"{best['score']:.4f}", best["id"],
-                               best["dataset"], best["caption"], why, others, "")]
+                               best["dataset"], best["caption"], why, same, others, warnings, "")]
 
 
 class JobStore:

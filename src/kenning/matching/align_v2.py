@@ -1,0 +1,159 @@
+"""``kenning-v2``'s alignment of two names: v1's pairing of parts, then other readings.
+
+First the parts pair one to one, best similarity first (as in v1, with v2's part similarity). When parts
+are left over on both sides, three more readings join the competition and the pairing is made again,
+best first:
+
+- a part **split by a stray space** ("Sad io", "Vik torovich"): two neighbouring query parts joined
+  compared with one listed part;
+- a **missing space, hyphen or particle** ("AWMOHAMED" for "AW-MOHAMED"): one query part compared with
+  two neighbouring listed parts joined;
+- a **truncated last part** ("PRIGOZHIN, Yevg"): the part written last, three letters or more, is the
+  start of a listed part; it scores :data:`PREFIX_BASE` plus up to :data:`PREFIX_SPAN` by how much of
+  the listed part it covers, and the explanation says it was read as cut short.
+
+Joined readings score their similarity times :data:`JOIN` and count as one part. The name score is then
+v1's: the weighted share of the query's parts found, listed parts the query lacks costing a little.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from kenning.matching.features import NameMatch, part_pairs
+from kenning.matching.similarity import Memo, Prepared
+from kenning.matching.similarity_v2 import similarity_matrix_v2, token_similarity_v2
+
+__all__ = ["JOIN", "PREFIX_BASE", "PREFIX_SPAN", "name_match_v2", "name_score_v2"]
+
+#: A joined reading's similarity is multiplied by this (a little less sure than a part as written).
+JOIN = 0.95
+#: A truncated last part: this much, plus PREFIX_SPAN times the share of the listed part it covers.
+PREFIX_BASE, PREFIX_SPAN = 0.7, 0.25
+#: Shortest truncated part read as a prefix.
+MIN_PREFIX = 3
+#: Lowest similarity at which a joined or truncated reading counts.
+MIN_EXTRA = 0.8
+#: A joined reading is compared only with a part at most this many letters longer or shorter.
+MAX_LENGTH_GAP = 3
+
+
+@dataclass(slots=True)
+class _Pairing:
+    score: float
+    query: tuple[int, ...]
+    listed: tuple[int, ...]
+    note: str = ""
+
+
+@dataclass(slots=True)
+class _State:
+    chosen: list[_Pairing] = field(default_factory=list)
+    used_q: set[int] = field(default_factory=set)
+    used_c: set[int] = field(default_factory=set)
+
+    def take(self, pairing: _Pairing) -> None:
+        if self.used_q.intersection(pairing.query) or self.used_c.intersection(pairing.listed):
+            return
+        self.used_q.update(pairing.query)
+        self.used_c.update(pairing.listed)
+        self.chosen.append(pairing)
+
+
+def _prefix(q: Prepared, c: Prepared, i: int, j: int) -> _Pairing | None:
+    short, full = q.raw[i], c.raw[j]
+    if len(short) < MIN_PREFIX or len(full) <= len(short) or not short.isalpha():
+        return None
+    if not (full.startswith(short) or c.tokens[j].startswith(q.tokens[i])):
+        return None
+    score = PREFIX_BASE + PREFIX_SPAN * len(short) / len(full)
+    return _Pairing(score, (i,), (j,), f"{short}: read as the start of {full} (the last part looks cut short)")
+
+
+def _extras(q: Prepared, c: Prepared, left_q: list[int], left_c: list[int]) -> list[_Pairing]:
+    """Joined and truncated readings of the parts ``left_q`` and ``left_c``."""
+    person = q.person or c.person
+    found: list[_Pairing] = []
+    for i, i2 in itertools.pairwise(left_q):
+        if i2 == i + 1:
+            joined = q.raw[i] + q.raw[i2]
+            for j in left_c:
+                if abs(len(joined) - len(c.raw[j])) > MAX_LENGTH_GAP:
+                    continue
+                s = JOIN * token_similarity_v2(joined, c.raw[j], person)
+                if s >= MIN_EXTRA:
+                    found.append(_Pairing(s, (i, i2), (j,), f"{q.raw[i]} {q.raw[i2]}: read as one part, {c.raw[j]}"))
+    for j, j2 in itertools.pairwise(left_c):
+        if j2 == j + 1:
+            joined = c.raw[j] + c.raw[j2]
+            for i in left_q:
+                if abs(len(joined) - len(q.raw[i])) > MAX_LENGTH_GAP:
+                    continue
+                s = JOIN * token_similarity_v2(q.raw[i], joined, person)
+                if s >= MIN_EXTRA:
+                    found.append(_Pairing(s, (i,), (j, j2), f"{q.raw[i]}: read as {c.raw[j]} {c.raw[j2]} joined"))
+    if q.final in left_q:
+        found.extend(p for j in left_c if (p := _prefix(q, c, q.final, j)) is not None)
+    found.sort(key=lambda p: -p.score)
+    return found
+
+
+def _align(q: Prepared, c: Prepared, extra_penalty: float, memo: Memo) -> tuple[float, _State]:
+    singles = [_Pairing(s, (i,), (j,)) for s, i, j in part_pairs(q, c, memo, similarity_matrix_v2)]
+    state = _State()
+    for pairing in singles:
+        state.take(pairing)
+    if _worth_more(q, c, state):
+        unsure_q = {i for p in state.chosen if p.score < JOIN for i in p.query}
+        unsure_c = {j for p in state.chosen if p.score < JOIN for j in p.listed}
+        extras = _extras(q, c, [i for i in range(len(q.tokens)) if i not in state.used_q or i in unsure_q],
+                         [j for j in range(len(c.tokens)) if j not in state.used_c or j in unsure_c])
+        if extras:
+            state = _State()
+            for pairing in sorted(singles + extras, key=lambda p: -p.score):
+                state.take(pairing)
+    return _score(q, c, extra_penalty, state), state
+
+
+def _worth_more(q: Prepared, c: Prepared, state: _State) -> bool:
+    """Whether other readings may do better: a query part is left over, or a listed part is while some
+    pairing is less than sure."""
+    if len(state.used_q) < len(q.tokens):
+        return bool(c.tokens)
+    return len(state.used_c) < len(c.tokens) and any(p.score < JOIN for p in state.chosen)
+
+
+def _score(q: Prepared, c: Prepared, extra_penalty: float, state: _State) -> float:
+    matched, total, strong = 0.0, q.total, False
+    for p in state.chosen:
+        wq = sum(q.weights[i] for i in p.query) / len(p.query)
+        wc = sum(c.weights[j] for j in p.listed) / len(p.listed)
+        matched += p.score * (wq + wc) / 2
+        total -= sum(q.weights[i] for i in p.query) - wq
+        strong = strong or (p.score >= 0.8 and any(not q.weak[i] and len(q.tokens[i]) > 1 for i in p.query))
+    if not strong:
+        return 0.0
+    left_c = c.total - sum(c.weights[j] for j in state.used_c)
+    total += extra_penalty * min(left_c, 1.0)
+    return min(matched / total, 1.0) if total > 0 else 0.0
+
+
+def name_score_v2(query: Prepared, candidate: Prepared, extra_penalty: float, memo: Memo) -> float:
+    """The name score alone (the fast path of :func:`name_match_v2`)."""
+    return _align(query, candidate, extra_penalty, memo)[0]
+
+
+def name_match_v2(query: Prepared, candidate: Prepared, extra_penalty: float, memo: Memo) -> NameMatch:
+    """Names: parts paired in any order by spelling, sound, initials, OCR look-alikes and consonants; parts
+    split by a stray space or run together read as one, and a last part cut short read as the start of
+    a listed part (the explanation says so). The score is the weighted share of the query's parts found
+    in the listed name; listed parts the query lacks cost a little, up to one part's worth; weak parts
+    (legal forms, particles, suffixes such as Jr. or III, honorifics) count for little; a name must pair
+    at least one strong part well to score at all."""
+    score, state = _align(query, candidate, extra_penalty, memo)
+    pairs = tuple((" ".join(query.tokens[i] for i in p.query), " ".join(candidate.tokens[j] for j in p.listed),
+                   p.score) for p in state.chosen)
+    notes = tuple(p.note for p in state.chosen if p.note)
+    return NameMatch(score, pairs, tuple(t for i, t in enumerate(query.tokens) if i not in state.used_q),
+                     tuple(t for j, t in enumerate(candidate.tokens) if j not in state.used_c), notes)
