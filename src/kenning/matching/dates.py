@@ -53,7 +53,7 @@ def _iso(year: str, month: str | int | None = None, day: str | int | None = None
         if part is None:
             break
         number = int(part)
-        if not 1 <= number <= 99:
+        if not 0 <= number <= 99:
             raise InputError(f"{number} is not a day or month")
         out += f"-{number:02d}"
     return out

@@ -31,7 +31,7 @@ import icu
 
 from kenning.errors import ConfigError
 from kenning.names._data import read_yaml
-from kenning.names.scripts import confusable_latin, romanize_word
+from kenning.names.scripts import confusable_latin, latin_lookalike, romanize_word
 
 __all__ = ["MAX_INPUT_CHARS", "join_words", "lookalike_reading", "normalize", "split_words", "transliterate",
            "word_tokens"]
@@ -102,11 +102,21 @@ def _table() -> _CleanTable:
     return _CleanTable()
 
 
+@lru_cache(maxsize=4096)
+def _before_nfkc(char: str) -> str:
+    """A letter that NFKC would turn into another letter but that looks like a Latin one keeps its look:
+    NFKC makes the Greek lunate sigma "ϲ" (a look-alike of c) a final sigma "ς", which looks like nothing."""
+    if char.isascii() or not char.isalpha() or unicodedata.normalize("NFKC", char) == char:
+        return char
+    latin = latin_lookalike(char)
+    return char if latin is None else (latin.upper() if char.isupper() else latin)
+
+
 def _translate(text: str) -> str:
     """Steps 1-3: cut, NFKC, one translate pass. Keeps ``-`` and ``,`` as markers."""
     text = text[:MAX_INPUT_CHARS]
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
+        text = unicodedata.normalize("NFKC", "".join(_before_nfkc(ch) for ch in text))
     return text.translate(_table())
 
 
