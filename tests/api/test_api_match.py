@@ -36,31 +36,36 @@ def test_maslov_matches_ofac_and_ofsi_in_yente_shape(api: TestClient) -> None:
     assert q1["status"] == 200
     assert q1["query"] == {"id": None, "schema": "Person",
                            "properties": {"name": ["Ivan Maslov"], "birthDate": ["1982-07-11"]}}
-    matched = {r["id"]: r for r in q1["results"] if r["match"]}
-    assert set(matched) == {"us_ofac_sdn-40969", "gb_ofsi-16024"}
-    assert q1["total"] == {"value": 2, "relation": "eq"}
-    ofac = matched["us_ofac_sdn-40969"]
-    assert set(ofac) == YENTE_RESULT_FIELDS | {"kenning"}
-    assert ofac["caption"] == "MASLOV, Ivan Aleksandrovich"
-    assert ofac["schema"] == "Person" and ofac["datasets"] == ["us_ofac_sdn"] and ofac["target"] is True
-    assert "1982-07-11" in ofac["properties"]["birthDate"]
+    matched = [r for r in q1["results"] if r["match"]]
+    assert len(matched) == 1, "one party, one result (yente's one result per entity)"
+    head = matched[0]
+    pair = {"us_ofac_sdn-40969", "gb_ofsi-16024"}
+    assert head["id"] in pair and set(head["referents"]) == pair - {head["id"]}
+    assert q1["total"] == {"value": 1, "relation": "eq"}
+    assert set(head) == YENTE_RESULT_FIELDS | {"kenning"}
+    captions = {"us_ofac_sdn-40969": "MASLOV, Ivan Aleksandrovich", "gb_ofsi-16024": "Ivan Aleksandrovitch MASLOV"}
+    assert head["caption"] == captions[head["id"]]
+    assert head["schema"] == "Person" and head["datasets"] == [head["id"].split("-")[0]] and head["target"] is True
+    assert "1982-07-11" in head["properties"]["birthDate"]
     screener = api.app.state.kenning.require_screener()  # type: ignore[attr-defined]
     direct = {r.id: r for r in screener.screen(
         Query.build("Ivan Maslov", schema="Person", birth_dates=["1982-07-11"]), limit=5)}
-    assert ofac["score"] == pytest.approx(direct["us_ofac_sdn-40969"].score, abs=0.0001) and ofac["score"] > 0.9
-    assert set(ofac["features"]) == {"name", "birth_date"} and ofac["features"]["birth_date"] == 1.0
-    assert ofac["features"]["name"] == pytest.approx(direct["us_ofac_sdn-40969"].explanation["name"].score, abs=1e-4)
-    name = ofac["explanations"]["name"]
-    assert name["query"] == "Ivan Maslov" and name["candidate"] == "MASLOV, Ivan Aleksandrovich"
+    assert head["score"] == pytest.approx(direct[head["id"]].score, abs=0.0001) and head["score"] > 0.9
+    assert set(head["features"]) == {"name", "birth_date"} and head["features"]["birth_date"] == 1.0
+    assert head["features"]["name"] == pytest.approx(direct[head["id"]].explanation["name"].score, abs=1e-4)
+    name = head["explanations"]["name"]
+    assert name["query"] == "Ivan Maslov" and name["candidate"] == captions[head["id"]]
     assert "maslov (1.00), ivan (1.00)" in name["detail"]
-    dob = ofac["explanations"]["birth_date"]["detail"]
+    dob = head["explanations"]["birth_date"]["detail"]
     assert dob.startswith("query 1982-07-11 and listed 1982-07-11: the same day")
-    assert ofac["kenning"]["same_as"] == ["gb_ofsi-16024"]
-    assert "birth_date: query 1982-07-11" in ofac["kenning"]["explanation"]
+    assert head["kenning"]["same_as"] == sorted(pair - {head["id"]})
+    assert {e["id"] for e in head["kenning"]["entries"]} == pair and head["kenning"]["links"]
+    assert "birth_date: query 1982-07-11" in head["kenning"]["explanation"]
+    ofac = head
     assert ofac["first_seen"].endswith("+00:00")
-    assert set(data["matcher"]) == {"name", "birth_date", "country", "identifier"}
+    assert set(data["matcher"]) == {"name", "birth_date", "country", "identifier", "weak_name"}
     assert set(data["matcher"]["name"]) == {"description", "coefficient", "url"}
-    assert data["kenning"]["algorithm"] == "kenning-v1" and data["kenning"]["threshold"] == 0.7
+    assert data["kenning"]["algorithm"] == "kenning-v2" and data["kenning"]["threshold"] == 0.7
 
 
 def test_batch_header_and_every_query_answered_in_order(api: TestClient) -> None:

@@ -99,29 +99,56 @@ def _extras(q: Prepared, c: Prepared, left_q: list[int], left_c: list[int]) -> l
     return found
 
 
-def _align(q: Prepared, c: Prepared, extra_penalty: float, memo: Memo) -> tuple[float, _State]:
-    singles = [_Pairing(s, (i,), (j,)) for s, i, j in part_pairs(q, c, memo, similarity_matrix_v2)]
+def _align(q: Prepared, c: Prepared, extra_penalty: float, memo: Memo,
+           always_state: bool = False) -> tuple[float, _State | None]:
+    """The name score and, when other readings were tried (or ``always_state``), how the parts paired."""
+    pairs = part_pairs(q, c, memo, similarity_matrix_v2)
+    used_q: set[int] = set()
+    used_c: set[int] = set()
+    chosen: list[tuple[float, int, int]] = []
+    for s, i, j in pairs:
+        if i not in used_q and j not in used_c:
+            used_q.add(i)
+            used_c.add(j)
+            chosen.append((s, i, j))
+    if not _worth_more(q, c, used_q, used_c, chosen):
+        if not always_state:
+            return _score_singles(q, c, extra_penalty, chosen, used_c), None
+        state = _State()
+        for s, i, j in chosen:
+            state.take(_Pairing(s, (i,), (j,)))
+        return _score(q, c, extra_penalty, state), state
+    unsure_q = {i for s, i, _j in chosen if s < JOIN}
+    unsure_c = {j for s, _i, j in chosen if s < JOIN}
+    extras = _extras(q, c, [i for i in range(len(q.tokens)) if i not in used_q or i in unsure_q],
+                     [j for j in range(len(c.tokens)) if j not in used_c or j in unsure_c])
     state = _State()
-    for pairing in singles:
+    for pairing in sorted([_Pairing(s, (i,), (j,)) for s, i, j in pairs] + extras, key=lambda p: -p.score):
         state.take(pairing)
-    if _worth_more(q, c, state):
-        unsure_q = {i for p in state.chosen if p.score < JOIN for i in p.query}
-        unsure_c = {j for p in state.chosen if p.score < JOIN for j in p.listed}
-        extras = _extras(q, c, [i for i in range(len(q.tokens)) if i not in state.used_q or i in unsure_q],
-                         [j for j in range(len(c.tokens)) if j not in state.used_c or j in unsure_c])
-        if extras:
-            state = _State()
-            for pairing in sorted(singles + extras, key=lambda p: -p.score):
-                state.take(pairing)
     return _score(q, c, extra_penalty, state), state
 
 
-def _worth_more(q: Prepared, c: Prepared, state: _State) -> bool:
+def _worth_more(q: Prepared, c: Prepared, used_q: set[int], used_c: set[int],
+                chosen: list[tuple[float, int, int]]) -> bool:
     """Whether other readings may do better: a query part is left over, or a listed part is while some
     pairing is less than sure."""
-    if len(state.used_q) < len(q.tokens):
+    if len(used_q) < len(q.tokens):
         return bool(c.tokens)
-    return len(state.used_c) < len(c.tokens) and any(p.score < JOIN for p in state.chosen)
+    return len(used_c) < len(c.tokens) and any(s < JOIN for s, _i, _j in chosen)
+
+
+def _score_singles(q: Prepared, c: Prepared, extra_penalty: float, chosen: list[tuple[float, int, int]],
+                   used_c: set[int]) -> float:
+    """v1's score of a one-to-one pairing (the fast path of :func:`_score`)."""
+    matched, strong = 0.0, False
+    for s, i, j in chosen:
+        matched += s * (q.weights[i] + c.weights[j]) / 2
+        strong = strong or (s >= 0.8 and not q.weak[i] and len(q.tokens[i]) > 1)
+    if not strong:
+        return 0.0
+    left_c = c.total - sum(c.weights[j] for j in used_c)
+    total = q.total + extra_penalty * min(left_c, 1.0)
+    return min(matched / total, 1.0) if total > 0 else 0.0
 
 
 def _score(q: Prepared, c: Prepared, extra_penalty: float, state: _State) -> float:
@@ -151,7 +178,8 @@ def name_match_v2(query: Prepared, candidate: Prepared, extra_penalty: float, me
     in the listed name; listed parts the query lacks cost a little, up to one part's worth; weak parts
     (legal forms, particles, suffixes such as Jr. or III, honorifics) count for little; a name must pair
     at least one strong part well to score at all."""
-    score, state = _align(query, candidate, extra_penalty, memo)
+    score, state = _align(query, candidate, extra_penalty, memo, always_state=True)
+    assert state is not None
     pairs = tuple((" ".join(query.tokens[i] for i in p.query), " ".join(candidate.tokens[j] for j in p.listed),
                    p.score) for p in state.chosen)
     notes = tuple(p.note for p in state.chosen if p.note)
