@@ -4,8 +4,9 @@ a Latin name of another listed person sharing a name part (should not).
 
     python -m bench.crossscript [--algorithm kenning-v2 --algorithm kenning-v1]
 
-Pairs: ``bench/data/crossscript_pairs.jsonl`` (``python -m bench.robust_devset``), split by entry. Each pair
-is scored by ``compare`` (no index: the native name is not among the listed names it is compared with).
+Pairs: ``bench/data/crossscript_pairs.jsonl`` (``python -m bench.robust_devset --pairs-only``), split by entry.
+Each pair is scored by ``compare``: the native name against all the Latin names of the entry (no index:
+the native name is not among the listed names it is compared with).
 ``rec`` = share of same-person pairs matched, ``fa`` = share of different-person pairs matched, ``acc`` =
 share of all pairs decided right. Korean names are also checked as Latin queries in the Revised
 Romanization (ICU's Hangul-Latin, as a South Korean document would write them) against the lists'
@@ -49,7 +50,7 @@ def score(pairs: list[dict[str, Any]], algorithm: str) -> list[tuple[dict[str, A
     out = []
     for pair in pairs:
         scored, threshold = compare_queries(Query.build(pair["native"], schema="Person"),
-                                            Query.build(pair["latin"], schema="Person"), algorithm)
+                                            Query.build(pair["latin"], schema="Person"), algorithm)  # all names
         out.append((pair, scored.score >= threshold))
     return out
 

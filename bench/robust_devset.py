@@ -130,31 +130,35 @@ def un_cases(ctx: Context) -> list[Case]:
 
 
 def cross_script_pairs(parties: dict[str, Party], seed: int) -> list[dict[str, Any]]:
-    """(native name, Latin name, same person?) pairs from the UK and UN lists' own names."""
+    """A UK or UN entry's names in another script against the entry's Latin names (same person), and
+    against the Latin names of another listed person sharing a name part (not the same person). The
+    lists do not say which Latin name a native one spells, so each pair carries all of an entry's Latin
+    names, as a screened party does."""
     rng = random.Random(f"{seed}:crossscript")
-    by_token: dict[str, list[tuple[str, str]]] = {}
+    by_token: dict[str, list[str]] = {}
     for party in parties.values():
         if party.schema == "Person" and is_latin(party.primary):
             for token in strong_tokens(party.primary):
-                by_token.setdefault(token, []).append((party.id, party.primary))
+                by_token.setdefault(token, []).append(party.id)
     pairs = []
     for party in parties.values():
         if party.dataset not in ("gb_ofsi", "un_sc") or party.schema != "Person":
             continue
         natives = [n for n in party.names_of("name", "alias") if is_non_latin(n)]
-        latins = [n for n in party.names_of("name", "alias") if is_latin(n) and usable("Person", n)]
+        latins = [n for n in party.names_of("name", "alias", "previousName") if is_latin(n) and usable("Person", n)]
         if not natives or not latins:
             continue
         split = _split(seed, party.id)
+        own = {t for n in latins for t in strong_tokens(n)}
+        others = sorted({o for t in strong_tokens(party.primary) for o in by_token.get(t, [])
+                         if o != party.id and not own >= set(strong_tokens(parties[o].primary))})
         for native in natives[:2]:
-            latin = party.primary if party.primary in latins else latins[0]
-            pairs.append({"native": native, "latin": latin, "same": True, "id": party.id, "split": split})
-            others = [o for t in strong_tokens(latin) for o in by_token.get(t, []) if o[0] != party.id
-                      and not set(strong_tokens(o[1])) >= set(strong_tokens(latin))]
+            pairs.append({"native": native, "latin": latins, "same": True, "id": party.id, "split": split})
             if others:
-                other_id, other = rng.choice(sorted(others))
-                pairs.append({"native": native, "latin": other, "same": False, "id": party.id,
-                              "other": other_id, "split": split})
+                other = parties[rng.choice(others)]
+                names = [n for n in other.names_of("name", "alias", "previousName") if is_latin(n)]
+                pairs.append({"native": native, "latin": names, "same": False, "id": party.id, "other": other.id,
+                              "split": split})
     return pairs
 
 
@@ -181,8 +185,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--persons", type=int, default=400)
     parser.add_argument("--orgs", type=int, default=150)
     parser.add_argument("--press", type=Path, default=PRESS)
+    parser.add_argument("--pairs-only", action="store_true", help="regenerate only the cross-script pairs")
     args = parser.parse_args(argv)
     use_home()
+    if args.pairs_only:
+        pairs = cross_script_pairs(load_parties()[0], args.seed)
+        PAIRS.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pairs), encoding="utf-8")
+        print(f"wrote {len(pairs)} pairs to {PAIRS}", file=sys.stderr)
+        return 0
     cases, pairs = build(args.seed, args.persons, args.orgs, args.press)
     DEVSET.write_text("".join(c.to_json() + "\n" for c in cases), encoding="utf-8")
     PAIRS.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pairs), encoding="utf-8")

@@ -78,11 +78,17 @@ def test_a_name_wholly_in_look_alike_letters_gets_its_latin_reading() -> None:
 
 @pytest.mark.parametrize(("hangul", "listed"), [
     ("김정은", "kim jong un"), ("김여정", "kim yo jong"), ("리영호", "ri yong ho"), ("최룡해", "choe ryong hae"),
-    ("박봉주", "pak pong ju"), ("김영복", "kim yong bok"), ("리선권", "ri son gwon"),
+    ("박봉주", "pak pong ju"), ("리선권", "ri son kwon"), ("신금철", "sin kum chol"), ("리창호", "ri chang ho"),
 ])
 def test_hangul_reads_as_the_lists_write_korean_names(hangul: str, listed: str) -> None:
     assert normalize(hangul) == listed
     assert romanize_hangul(hangul).split(" ", 1)[0] == listed.split()[0]
+
+
+@pytest.mark.parametrize(("arabic", "latin"), [("علي", "aly"), ("عمر", "amr"), ("عبد الله", "abd allh"),
+                                                ("سعيد", "sayd")])
+def test_the_arabic_ayn_is_kept_as_the_vowel_the_lists_write(arabic: str, latin: str) -> None:
+    assert normalize(arabic) == latin
 
 
 @pytest.mark.parametrize("schema", ["Person", "Thing", "LegalEntity"])

@@ -1,16 +1,19 @@
 """``kenning-v2``'s alignment of two names: v1's pairing of parts, then other readings.
 
 First the parts pair one to one, best similarity first (as in v1, with v2's part similarity). When parts
-are left over on both sides, three more readings join the competition and the pairing is made again,
-best first:
+are left over, four more readings join the competition and the pairing is made again, best first:
 
 - a part **split by a stray space** ("Sad io", "Vik torovich"): two neighbouring query parts joined
   compared with one listed part;
 - a **missing space, hyphen or particle** ("AWMOHAMED" for "AW-MOHAMED"): one query part compared with
   two neighbouring listed parts joined;
-- a **truncated last part** ("PRIGOZHIN, Yevg"): the part written last, three letters or more, is the
-  start of a listed part; it scores :data:`PREFIX_BASE` plus up to :data:`PREFIX_SPAN` by how much of
-  the listed part it covers, and the explanation says it was read as cut short.
+- a **truncated last part** ("PRIGOZHIN, Yevg"): the part written last, three letters or more and not
+  itself a known name of five letters or more ("Serra" is a surname, not a cut "Serrano"), is the start
+  of a listed part; it
+  scores :data:`PREFIX_BASE` plus up to :data:`PREFIX_SPAN` by how much of the listed part it covers,
+  the listed parts the query lacks cost nothing (the cut explains them), and the explanation says so;
+- a **loose pairing** of two parts left over on both sides that start alike and share most letters
+  (two typing errors in one part: "Juns" for "Juan") at :data:`LOOSE`.
 
 Joined readings score their similarity times :data:`JOIN` and count as one part. The name score is then
 v1's: the weighted share of the query's parts found, listed parts the query lacks costing a little.
@@ -21,9 +24,12 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import Levenshtein
+
 from kenning.matching.features import NameMatch, part_pairs
 from kenning.matching.similarity import Memo, Prepared
 from kenning.matching.similarity_v2 import similarity_matrix_v2, token_similarity_v2
+from kenning.names import is_known_name
 
 __all__ = ["JOIN", "PREFIX_BASE", "PREFIX_SPAN", "name_match_v2", "name_score_v2"]
 
@@ -31,12 +37,16 @@ __all__ = ["JOIN", "PREFIX_BASE", "PREFIX_SPAN", "name_match_v2", "name_score_v2
 JOIN = 0.95
 #: A truncated last part: this much, plus PREFIX_SPAN times the share of the listed part it covers.
 PREFIX_BASE, PREFIX_SPAN = 0.7, 0.25
-#: Shortest truncated part read as a prefix.
-MIN_PREFIX = 3
+#: Shortest truncated part read as a prefix; from this many letters a part that is itself a known name
+#: ("Serra") is not read as cut short ("Serrano").
+MIN_PREFIX, KNOWN_NAME_LETTERS = 3, 5
 #: Lowest similarity at which a joined or truncated reading counts.
 MIN_EXTRA = 0.8
 #: A joined reading is compared only with a part at most this many letters longer or shorter.
 MAX_LENGTH_GAP = 3
+#: Two parts left over on both sides that start alike and share most letters ("juns" / "juan" after two
+#: typing errors) pair loosely at this similarity; from this many letters, at this normalised similarity.
+LOOSE, MIN_LOOSE, LOOSE_SIMILARITY = 0.6, 4, 0.7
 
 
 @dataclass(slots=True)
@@ -65,14 +75,18 @@ def _prefix(q: Prepared, c: Prepared, i: int, j: int) -> _Pairing | None:
     short, full = q.raw[i], c.raw[j]
     if len(short) < MIN_PREFIX or len(full) <= len(short) or not short.isalpha():
         return None
+    if len(short) >= KNOWN_NAME_LETTERS and is_known_name(short):
+        return None
     if not (full.startswith(short) or c.tokens[j].startswith(q.tokens[i])):
         return None
     score = PREFIX_BASE + PREFIX_SPAN * len(short) / len(full)
     return _Pairing(score, (i,), (j,), f"{short}: read as the start of {full} (the last part looks cut short)")
 
 
-def _extras(q: Prepared, c: Prepared, left_q: list[int], left_c: list[int]) -> list[_Pairing]:
-    """Joined and truncated readings of the parts ``left_q`` and ``left_c``."""
+def _extras(q: Prepared, c: Prepared, left_q: list[int], left_c: list[int],
+            taken_q: frozenset[int] = frozenset(), taken_c: frozenset[int] = frozenset()) -> list[_Pairing]:
+    """Joined, truncated and loose readings of the parts ``left_q`` and ``left_c`` (``taken_*``: those of
+    them a first pairing found, which only joined and truncated readings may take over)."""
     person = q.person or c.person
     found: list[_Pairing] = []
     for i, i2 in itertools.pairwise(left_q):
@@ -95,8 +109,21 @@ def _extras(q: Prepared, c: Prepared, left_q: list[int], left_c: list[int]) -> l
                     found.append(_Pairing(s, (i,), (j, j2), f"{q.raw[i]}: read as {c.raw[j]} {c.raw[j2]} joined"))
     if q.final in left_q:
         found.extend(p for j in left_c if (p := _prefix(q, c, q.final, j)) is not None)
+    unpaired_c = [j for j in left_c if j not in taken_c]
+    for i in left_q:
+        if i in taken_q or q.weak[i] or len(q.raw[i]) < MIN_LOOSE:
+            continue
+        for j in unpaired_c:
+            if _loosely_alike(q.raw[i], c.raw[j]):
+                found.append(_Pairing(LOOSE, (i,), (j,), f"{q.raw[i]}~{c.raw[j]}: spelt quite differently"))
     found.sort(key=lambda p: -p.score)
     return found
+
+
+def _loosely_alike(a: str, b: str) -> bool:
+    """The same first letter, four letters or more, and at least 70 % of the letters in common."""
+    return (a[:1] == b[:1] and len(b) >= MIN_LOOSE and a.isalpha()
+            and Levenshtein.normalized_similarity(a, b) >= LOOSE_SIMILARITY)
 
 
 def _align(q: Prepared, c: Prepared, extra_penalty: float, memo: Memo,
@@ -121,7 +148,8 @@ def _align(q: Prepared, c: Prepared, extra_penalty: float, memo: Memo,
     unsure_q = {i for s, i, _j in chosen if s < JOIN}
     unsure_c = {j for s, _i, j in chosen if s < JOIN}
     extras = _extras(q, c, [i for i in range(len(q.tokens)) if i not in used_q or i in unsure_q],
-                     [j for j in range(len(c.tokens)) if j not in used_c or j in unsure_c])
+                     [j for j in range(len(c.tokens)) if j not in used_c or j in unsure_c],
+                     frozenset(used_q), frozenset(used_c))
     state = _State()
     for pairing in sorted([_Pairing(s, (i,), (j,)) for s, i, j in pairs] + extras, key=lambda p: -p.score):
         state.take(pairing)
@@ -162,7 +190,8 @@ def _score(q: Prepared, c: Prepared, extra_penalty: float, state: _State) -> flo
     if not strong:
         return 0.0
     left_c = c.total - sum(c.weights[j] for j in state.used_c)
-    total += extra_penalty * min(left_c, 1.0)
+    cut_short = any(p.note and p.query == (q.final,) and "cut short" in p.note for p in state.chosen)
+    total += 0.0 if cut_short else extra_penalty * min(left_c, 1.0)
     return min(matched / total, 1.0) if total > 0 else 0.0
 
 

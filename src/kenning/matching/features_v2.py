@@ -94,7 +94,10 @@ def weak_name(query: Prepared, listed: Prepared, prop: str, person: bool, given_
         return f"{listed.original!r} is a one-word name"
     if not person:
         return None
-    common = _common(_strong(query), given_top, surname_top) or _common(_strong(query, True), given_top, surname_top)
+    strong = _strong(query)
+    if len(strong) == 1 and any(len(t) == 1 and not w for t, w in zip(query.raw, query.weak, strict=True)):
+        return None  # "A. H. Mahmoud": initials beside one name are not a lone given name
+    common = _common(strong, given_top, surname_top) or _common(_strong(query, True), given_top, surname_top)
     if common is not None:
         return f"{query.original!r} is {common.describe()}"
     return None

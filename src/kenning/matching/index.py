@@ -24,7 +24,7 @@ from kenning.matching.records import EntityRecord, NameRecord, RawEntity
 __all__ = ["CandidateIndex", "build_index"]
 
 #: Bumped whenever the pickled layout changes (part of the file name, so old files are never read).
-FORMAT = 6
+FORMAT = 7
 
 
 @dataclass

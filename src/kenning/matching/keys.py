@@ -15,9 +15,10 @@ import hashlib
 import itertools
 from functools import lru_cache
 
-from kenning.names import NameAnalysis, canonical_token, consonants, ocr_fold
+from kenning.names import NameAnalysis, canonical_token, consonant_key, consonant_keys, is_vowelless, ocr_fold
 
-__all__ = ["KEY_WEIGHTS", "birth_keys", "hash_key", "joined_keys", "name_keys", "token_keys", "typo_keys"]
+__all__ = ["KEY_WEIGHTS", "birth_keys", "hash_key", "joined_keys", "name_keys", "ocr_keys", "token_keys",
+           "typo_keys", "vowelless_keys"]
 
 #: How much a shared key of each kind says about two names being the same (``b``: a full birth date,
 #: which helps an initials-only query find its party among many namesakes).
@@ -58,10 +59,20 @@ def typo_keys(token: str) -> list[str]:
     """The deletion, OCR and consonant keys of one part (looked up for parts no listed name has exactly)."""
     keys = ["d" + variant for variant in sorted(_deletions(token))]
     keys.append("o" + ocr_fold(token))
-    skeleton = consonants(token)
+    skeleton = consonant_key(token)
     if len(skeleton) >= 2:
         keys.append("k" + skeleton)
     return keys
+
+
+def ocr_keys(token: str) -> list[str]:
+    """The OCR key a query part with a digit in it looks up ("j0", "reza1")."""
+    return ["o" + ocr_fold(token)] if len(token) >= 2 and not token.isalpha() else []
+
+
+def vowelless_keys(token: str) -> list[str]:
+    """The consonant keys a query part written without its vowels looks up."""
+    return ["k" + key for key in sorted(consonant_keys(token))] if is_vowelless(token) else []
 
 
 def joined_keys(analysis: NameAnalysis) -> list[str]:
@@ -82,6 +93,11 @@ def name_keys(analysis: NameAnalysis) -> dict[str, float]:
     for token, exact in token_keys(analysis):
         for key in exact + typo_keys(token):
             put(key)
+    for raw, weak in zip(analysis.tokens, analysis.weak, strict=True):
+        if not weak and len(raw) >= 2:
+            put("o" + ocr_fold(raw))
     for compound in analysis.compounds:
         put("c" + compound)
+    for joined in joined_keys(analysis):
+        put(joined)
     return keys

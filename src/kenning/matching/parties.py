@@ -19,14 +19,20 @@ __all__ = ["PARTY_CANDIDATES", "screen_parties"]
 PARTY_CANDIDATES = 16
 
 
+def _searched(query: Query, dataset: str) -> bool:
+    """Whether the query searches ``dataset`` (its list filters apply to a party's other entries too)."""
+    return (not query.datasets or dataset in query.datasets) and dataset not in query.exclude_datasets
+
+
 def _members(screener: Screener, ranking: Ranking, head: Scoring, scored: dict[str, Scoring]) -> list[Scoring]:
-    """Every entry of ``head``'s party, scored: those ranked already, the others with all their names."""
+    """Every entry of ``head``'s party in the lists searched, scored: those ranked already, the others with
+    all their names."""
     members = []
     for entity_id in screener.party(head.entity.id):
         found = scored.get(entity_id)
         if found is None:
             entity = screener.entity(entity_id)
-            if entity is None:
+            if entity is None or not _searched(ranking.record.query, entity.dataset):
                 continue
             found = Scoring(entity, (), ranking.algorithm.score(ranking.record, entity, None, False))
         members.append(found)

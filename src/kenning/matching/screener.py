@@ -20,7 +20,15 @@ from kenning.matching.algorithms import get_algorithm
 from kenning.matching.algorithms.base import Algorithm, Scored
 from kenning.matching.features import prepare
 from kenning.matching.index import CandidateIndex
-from kenning.matching.keys import KEY_WEIGHTS, birth_keys, joined_keys, token_keys, typo_keys
+from kenning.matching.keys import (
+    KEY_WEIGHTS,
+    birth_keys,
+    joined_keys,
+    ocr_keys,
+    token_keys,
+    typo_keys,
+    vowelless_keys,
+)
 from kenning.matching.records import EntityRecord, NameRecord, QueryRecord, query_record
 from kenning.matching.types import Query, Result
 from kenning.names import analyze
@@ -126,6 +134,9 @@ class Screener:
         for token, keys in per_token:
             if keys[0] not in known:
                 typos.extend(typo_keys(token))
+        for analysis in record.analyses:
+            for raw in analysis.tokens:
+                typos.extend(vowelless_keys(raw) + ocr_keys(raw))
         return exact + birth_keys(record.birth_dates), list(dict.fromkeys(typos))
 
     def candidates(self, record: QueryRecord) -> list[tuple[int, list[NameRecord]]]:

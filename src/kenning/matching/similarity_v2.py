@@ -3,10 +3,13 @@
 On top of equal parts, typing errors, the phonetic key and initials (:mod:`kenning.matching.similarity`):
 
 - **OCR**: two parts that are the same once the characters optical recognition confuses are folded
-  (rn/m, cl/d, 0/o, 1/l/I, 5/s, 8/b; ``data/ocr.csv`` of :mod:`kenning.names`) score :data:`OCR`;
-- **vowels dropped**: a part written without vowels ("mhmd", "prgzhn": romanised Arabic script, or a
-  hurried hand) and a part with the same consonant skeleton score :data:`VOWELLESS` (three consonants
-  or more; :data:`VOWELLESS_SHORT` with two).
+  (rn/m, cl/d, 0/o, 1/l/I, 5/s, 8/b; ``data/ocr.csv`` of :mod:`kenning.names`) score :data:`OCR` (query
+  parts of three letters or more, or of two with a digit: "J0");
+- **vowels dropped**: a query part written without (most of) its vowels ("mhmd", "prgzhn", "hqany":
+  romanised Arabic or Persian script, or a hurried hand) and a listed part with the same consonant
+  classes (:func:`kenning.names.consonant_key`: q/k/g, w/v, th/t...; ``w`` read as a consonant or a
+  vowel, a joined article "al" with or without) score :data:`VOWELLESS` (three consonants or more;
+  :data:`VOWELLESS_SHORT` with two).
 
 Like v1, parts are compared a whole query at a time (vectorised); the function below has v1's signature
 so the same memo machinery (:func:`kenning.matching.similarity.fill_memo`) fills v2's memos.
@@ -22,7 +25,7 @@ import numpy.typing as npt
 from rapidfuzz.distance import OSA
 
 from kenning.matching.similarity import INITIAL, PHONETIC, Matrix, initials_matrix, similarity_matrix
-from kenning.names import consonants, is_vowelless, ocr_fold, phonetic_key
+from kenning.names import consonant_key, consonant_keys, is_vowelless, ocr_fold, phonetic_key
 
 __all__ = ["OCR", "VOWELLESS", "VOWELLESS_SHORT", "similarity_matrix_v2", "token_similarity_v2"]
 
@@ -41,17 +44,18 @@ def similarity_matrix_v2(q_tokens: Sequence[str], q_raw: Sequence[str], c_tokens
     """Similarity of every query part with every listed part: v1's rules, then OCR and vowel-less readings."""
     matrix = similarity_matrix(q_tokens, q_raw, c_tokens, c_raw, False)
     ocr_q, ocr_c = _column(ocr_fold(t) for t in q_raw), _column(ocr_fold(t) for t in c_raw)
-    long_q = np.array([len(t) >= 3 for t in q_raw])[:, None]
+    long_q = np.array([len(t) >= 3 or not t.isalpha() for t in q_raw])[:, None]
     ocr = (ocr_q[:, None] == ocr_c[None, :]) & long_q
     matrix = np.where(ocr & (matrix < OCR), OCR, matrix)
-    bare_q = np.array([is_vowelless(t) for t in q_raw])[:, None]
-    bare_c = np.array([is_vowelless(t) for t in c_raw])[None, :]
-    if bare_q.any() or bare_c.any():
-        cons_q, cons_c = _column(consonants(t) for t in q_raw), _column(consonants(t) for t in c_raw)
-        length = np.array([len(consonants(t)) for t in q_raw])[:, None]
-        same = (cons_q[:, None] == cons_c[None, :]) & (bare_q | bare_c) & (length >= 2)
-        value = np.where(length >= 3, VOWELLESS, VOWELLESS_SHORT)
-        matrix = np.where(same & (matrix < value), value, matrix)
+    bare = [i for i, t in enumerate(q_raw) if is_vowelless(t)]
+    if bare:
+        matrix = matrix.copy()
+        keys = [consonant_key(t) for t in c_raw]
+        for i in bare:
+            wanted = consonant_keys(q_raw[i])
+            for j, key in enumerate(keys):
+                if key in wanted:
+                    matrix[i, j] = max(matrix[i, j], VOWELLESS if len(key) >= 3 else VOWELLESS_SHORT)
     return initials_matrix(matrix, q_tokens, c_tokens) if person else matrix
 
 
@@ -70,8 +74,8 @@ def token_similarity_v2(a: str, b: str, person: bool = False) -> float:
     sounds = min(len(a), len(b)) > 2 and distance <= 0.4 * longest
     if score < PHONETIC and sounds and phonetic_key(a) == phonetic_key(b):
         score = PHONETIC
-    if score < OCR and len(a) >= 3 and ocr_fold(a) == ocr_fold(b):
+    if score < OCR and (len(a) >= 3 or not a.isalpha()) and ocr_fold(a) == ocr_fold(b):
         score = OCR
-    if (is_vowelless(a) or is_vowelless(b)) and len(consonants(a)) >= 2 and consonants(a) == consonants(b):
-        score = max(score, VOWELLESS if len(consonants(a)) >= 3 else VOWELLESS_SHORT)
+    if is_vowelless(a) and (key := consonant_key(b)) in consonant_keys(a):
+        score = max(score, VOWELLESS if len(key) >= 3 else VOWELLESS_SHORT)
     return score

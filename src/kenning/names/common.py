@@ -16,8 +16,9 @@ from functools import lru_cache
 
 from kenning.errors import ConfigError
 from kenning.names._data import read_csv
+from kenning.names.canonical import given_name_table
 
-__all__ = ["Commonness", "common_name", "name_ranks"]
+__all__ = ["Commonness", "common_name", "is_known_name", "name_ranks"]
 
 Ranks = dict[str, int]
 
@@ -41,6 +42,12 @@ def _table() -> dict[str, tuple[Ranks, Ranks]]:
 def name_ranks(token: str) -> tuple[Ranks, Ranks]:
     """(given-name ranks, surname ranks) of a normalised token by country; empty when it is not frequent."""
     return _table().get(token, ({}, {}))
+
+
+def is_known_name(token: str) -> bool:
+    """Whether a normalised token is a name people have: frequent somewhere as a given name or surname,
+    or a spelling of the given-name table ("serra", "maria"; not "yevg")."""
+    return token in _table() or token in given_name_table()
 
 
 @dataclass(frozen=True, slots=True)

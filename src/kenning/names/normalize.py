@@ -24,6 +24,7 @@ that into a clear error.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -148,13 +149,19 @@ def _has_latin(word: str) -> bool:
     return any(ch.isascii() and ch.isalpha() for ch in word)
 
 
+#: Where two words were written together, told by a change of case: "RajiFALHOUT", "KhalafSouleymane"
+#: (three letters or more on the left, so "McDonald" and "DeLuca" stay whole).
+_CASE_JOIN = re.compile(r"(?<=[^\W\d_]{3})(?<=[^\W\d_A-Z])(?=[A-Z][^\W\d_])")
+
+
 def split_words(text: str) -> list[str]:
     """Cleaned words of ``text`` (steps 1-5), with ``","`` standing alone where a comma was.
 
     Hyphenated words stay one word (``"abd-al-rahman"``); :func:`word_tokens` splits and romanises them.
     Look-alikes are read in the letters' own case (Greek capital ``Ν`` looks like ``N``, small ``ν`` like ``v``).
+    Words run together are split where the case changes from lower to upper ("RajiFALHOUT").
     """
-    words = _translate(text).split()
+    words = _CASE_JOIN.sub(" ", _translate(text)).split()
     if not all(word.isascii() for word in words) and any(_has_latin(word) for word in words):
         words = [word if word.isascii() else (confusable_latin(word) or word) for word in words]
     return [word.casefold() for word in words]

@@ -15,7 +15,8 @@ from functools import lru_cache
 from kenning.errors import ConfigError
 from kenning.names._data import read_csv
 
-__all__ = ["Ending", "consonants", "fold_ending", "is_vowelless", "ocr_fold", "skeleton", "split_ending"]
+__all__ = ["Ending", "consonant_key", "consonant_keys", "fold_ending", "is_vowelless", "ocr_fold",
+           "skeleton", "split_ending"]
 
 _VOWELS = frozenset("aeiouy")
 _PLAIN_VOWELS = frozenset("aeiou")
@@ -134,23 +135,50 @@ def ocr_fold(token: str) -> str:
     return pattern.sub(lambda m: table[m.group()], token)
 
 
-@lru_cache(maxsize=1 << 17)
-def consonants(token: str) -> str:
-    """The consonant skeleton of a normalised token: vowels (and y) dropped, doubled letters collapsed.
+@lru_cache(maxsize=1)
+def _consonant_rules() -> tuple[re.Pattern[str], dict[str, str]]:
+    rows = read_csv("consonants.csv", ("pattern", "replacement"))
+    table = {row["pattern"]: row["replacement"] for row in rows}
+    alternatives = sorted(table, key=lambda p: (-len(p), p))
+    return re.compile("|".join(re.escape(p) for p in alternatives)), table
 
-    ``"muhammad"``, ``"mohamed"`` and ``"mhmd"`` -> ``"mhmd"``; ``"prigozhin"`` and ``"prgzhn"`` ->
-    ``"prgzhn"``. Written Arabic and Hebrew (romanised letter by letter) and hurried typing drop vowels.
-    """
+
+@lru_cache(maxsize=1 << 17)
+def consonant_key(token: str, w_is_vowel: bool = False) -> str:
+    """The consonant classes of a normalised token (``data/consonants.csv``), vowels and ``y`` dropped,
+    doubled letters collapsed (not across a vowel: ``"aziz"`` -> ``"ZZ"``): ``"haqqani"`` and ``"hqany"`` ->
+    ``"HKN"``; ``"darvish"`` and ``"drwysh"`` -> ``"TRFX"``.
+    With ``w_is_vowel``, ``w`` is read as the vowel it often stands for in romanised Arabic (``"jwady"`` ->
+    ``"JT"``, as ``"djouadi"``)."""
+    pattern, table = _consonant_rules()
+    word = token.lstrip("aeiouy")
+    if w_is_vowel:
+        word = word.replace("w", "")
     out: list[str] = []
-    for char in token:
-        if char in _VOWELS:
-            continue
-        if not out or out[-1] != char:
-            out.append(char)
+    previous = ""
+    for piece in pattern.findall(word):
+        code = table[piece]
+        if code != "-" and (code != previous or not out):
+            out.append(code)
+        previous = code
     return "".join(out)
 
 
+@lru_cache(maxsize=1 << 16)
+def consonant_keys(token: str) -> frozenset[str]:
+    """The consonant keys a part written without vowels may stand for: ``w`` as a consonant or a vowel,
+    and a joined Arabic article (``"altyb"``: al-Tayeb) with or without it."""
+    forms = [token]
+    if token.startswith("al") and len(token) > 4:
+        forms.append(token[2:])
+    return frozenset(k for form in forms for w in (False, True) if len(k := consonant_key(form, w)) >= 2)
+
+
 def is_vowelless(token: str) -> bool:
-    """Whether a token has no vowel after its first letter ("mhmd", "prgzhn", "abdl"): spelt without its
-    vowels, as romanised Arabic script or a hurried hand writes names."""
-    return len(token) >= 2 and token.isalpha() and not any(char in _PLAIN_VOWELS for char in token[1:])
+    """Whether a token is spelt without (most of) its vowels, as romanised Arabic or Persian script and a
+    hurried hand write names: no vowel after its first letter ("mhmd", "prgzhn", "abdl"), or from five
+    letters at most one vowel in four ("qasmy", "ashaqzy")."""
+    if len(token) < 2 or not token.isalpha():
+        return False
+    vowels = sum(char in _PLAIN_VOWELS for char in token[1:])
+    return vowels == 0 or (len(token) >= 5 and 4 * vowels <= len(token))

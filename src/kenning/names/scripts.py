@@ -96,6 +96,13 @@ def _script_settings() -> tuple[str, dict[str, str], frozenset[str]]:
     return default, {str(k): str(v) for k, v in scripts.items()}, frozenset(data.get("syllabic") or ())
 
 
+@lru_cache(maxsize=1)
+def _kept_letters() -> dict[str, dict[int, str]]:
+    """Per script, romanised marks kept as Latin letters (``scripts.yml`` ``letters``)."""
+    data = read_yaml("scripts.yml").get("letters") or {}
+    return {str(script): {ord(str(k)): str(v) for k, v in table.items()} for script, table in data.items()}
+
+
 def _transliterate(text: str, script: str) -> str:
     default, per_script, _ = _script_settings()
     rule = per_script.get(script, default)
@@ -107,7 +114,10 @@ def _transliterate(text: str, script: str) -> str:
             except icu.ICUError as exc:
                 raise ConfigError(f"scripts.yml: ICU has no transliterator {rule!r}: {exc}") from exc
             _TRANSLITERATORS[rule] = translit
-        result: str = translit.transliterate(text)
+        try:
+            result: str = translit.transliterate(text)
+        except icu.ICUError:  # a script ICU cannot convert (e.g. Medefaidrin): keep what is already Latin
+            return "".join(ch for ch in text if ch.isascii())
     return result
 
 
@@ -116,7 +126,10 @@ def _skeleton(text: str) -> str:
     with _LOCK:
         if not _SPOOF:
             _SPOOF.append(icu.SpoofChecker())
-        skeleton: str = _SPOOF[0].getSkeleton(0, text)
+        try:
+            skeleton: str = _SPOOF[0].getSkeleton(0, text)
+        except icu.ICUError:  # a lone surrogate or another unmappable code point: it looks like nothing
+            return text
     return skeleton
 
 
@@ -207,5 +220,5 @@ def romanize_word(word: str) -> str:
             syllables = [syllables[0], "".join(syllables[1:])]
         latin = " ".join(syllables)
     else:
-        latin = _transliterate(word, main)
+        latin = _transliterate(word, main).translate(_kept_letters().get(main, {}))
     return latin.encode("ascii", "ignore").decode("ascii")

@@ -90,6 +90,8 @@ class Job:
     matched: int = 0
     failed: int = 0
     bad_rows: list[tuple[int, str]] = field(default_factory=list)
+    #: Rows screened without a field that could not be read: (line, which field and why).
+    warned: list[tuple[int, str]] = field(default_factory=list)
     matches: list[MatchRow] = field(default_factory=list)
     error: str | None = None
     seconds: float = 0.0
@@ -211,6 +213,8 @@ class JobStore:
                 job.failed += 1
                 if len(job.bad_rows) < BAD_ROWS_SHOWN:
                     job.bad_rows.append((int(rec["line"]), str(rec["error"])))
+            if rec.get("warnings") and len(job.warned) < BAD_ROWS_SHOWN:
+                job.warned.append((int(rec["line"]), "; ".join(rec["warnings"])))
             elif rec["match"]:
                 job.matched += 1
                 if len(job.matches) < MATCHES_SHOWN:
