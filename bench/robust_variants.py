@@ -25,7 +25,7 @@ from bench import screening_variants as sv
 from bench.screening_common import Party
 from bench.screening_names import fold, strong_tokens
 
-__all__ = ["BENIGN", "DEGRADED", "ADVERSARIAL", "ORG_KINDS", "PERSON_KINDS", "RULES", "make"]
+__all__ = ["ADVERSARIAL", "BENIGN", "DEGRADED", "ORG_KINDS", "PERSON_KINDS", "RULES", "make"]
 
 Variant = tuple[str, str] | None
 

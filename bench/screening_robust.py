@@ -123,7 +123,7 @@ def report(runs: dict[str, list[Outcome]]) -> str:
 def goals(outcomes: list[Outcome]) -> str:
     lines = ["goal (test split)                         dev      test    goal    status"]
     for group, figure, goal, at_least in GOALS:
-        chosen = {s: [o for o in outcomes if o.case.split == s and (o.case.label == group or o.case.cls == group)]
+        chosen = {s: [o for o in outcomes if o.case.split == s and (group in (o.case.label, o.case.cls))]
                   for s in ("dev", "test")}
         dev, test = _figure(chosen["dev"], figure), _figure(chosen["test"], figure)
         ok = test is not None and (test >= goal if at_least else test <= goal)

@@ -145,7 +145,7 @@ def test_one_list_and_include_exclude_datasets(api: TestClient) -> None:
     nothing = _match(api, MASLOV, dataset="gb_ofsi", include_dataset=["us_ofac_sdn"])
     assert nothing["responses"]["q1"]["results"] == [] and nothing["kenning"]["datasets"] == []
     assert _match(api, MASLOV, dataset="sanctions")["responses"]["q1"]["total"]["value"] == 1
-    assert not [r for r in without_uk if r["match"]][0]["referents"]  # the UK entry is not searched
+    assert not next(r for r in without_uk if r["match"])["referents"]  # the UK entry is not searched
 
 
 def test_unknown_dataset_is_404(api: TestClient) -> None:

@@ -45,11 +45,11 @@ def test_a_stray_space_inside_a_part_is_read_as_one_part() -> None:
     rng = random.Random(1)
     pairs = []
     for given, surname in _people(200, 1):
-        words = given.split() + [surname]
+        words = [*given.split(), surname]
         long = [i for i, w in enumerate(words) if len(w) >= 6]
         i = rng.choice(long)
         at = rng.randrange(2, len(words[i]) - 2)
-        split = words[:i] + [words[i][:at], words[i][at:]] + words[i + 1:]
+        split = [*words[:i], words[i][:at], words[i][at:], *words[i + 1:]]
         pairs.append((" ".join(split), f"{surname.upper()}, {given}"))
     assert _share_matched(pairs) >= 0.97
 
@@ -144,7 +144,7 @@ def test_birth_dates_are_read_as_people_type_them(typed: str, iso: tuple[str, ..
 
 @pytest.mark.parametrize("typed", ["unknown", "", "n/a", "0000-00-00", "9/8/59", "the 9th"])
 def test_what_is_no_date_is_refused_saying_so(typed: str) -> None:
-    with pytest.raises(InputError, match="birth date|empty"):
+    with pytest.raises(InputError, match=r"birth date|empty"):
         read_date(typed)
 
 

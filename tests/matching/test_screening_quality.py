@@ -256,7 +256,8 @@ def test_the_package_answers_screen_and_compare_at_the_top_level(screener: Scree
     import sys
 
     code = ("import kenning, json; r = kenning.screen('Ivan Maslov', schema='Person'); "
-            "print(json.dumps([r['algorithm'], r['results'][0]['id'], kenning.compare('Jon Smith', 'John Smith')['match']]))")
+            "print(json.dumps([r['algorithm'], r['results'][0]['id'], "
+            "kenning.compare('Jon Smith', 'John Smith')['match']]))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                           env={**os.environ, "KENNING_HOME": os.environ["KENNING_HOME"]})
     algorithm, first, same = json.loads(done.stdout.strip().splitlines()[-1])
