@@ -9,9 +9,10 @@ are left over, four more readings join the competition and the pairing is made a
   two neighbouring listed parts joined;
 - a **truncated last part** ("PRIGOZHIN, Yevg"): the part written last, three letters or more and not
   itself a known name of five letters or more ("Serra" is a surname, not a cut "Serrano"), is the start
-  of a listed part; it
-  scores :data:`PREFIX_BASE` plus up to :data:`PREFIX_SPAN` by how much of the listed part it covers,
-  the listed parts the query lacks cost nothing (the cut explains them), and the explanation says so;
+  of a listed part (a known name cut before a patronymic ending, "Vladimir" of "Vladimirovich", counts);
+  it scores :data:`PREFIX_BASE` plus up to :data:`PREFIX_SPAN` by how much of the listed part it covers,
+  and the explanation says so. When the last part is the start of the listed part it pairs with (by
+  this reading or by spelling), the listed parts the query lacks cost nothing: the cut explains them;
 - a **loose pairing** of two parts left over on both sides that start alike and share most letters
   (two typing errors in one part: "Juns" for "Juan") at :data:`LOOSE`.
 
@@ -30,6 +31,7 @@ from kenning.matching.features import NameMatch, part_pairs
 from kenning.matching.similarity import Memo, Prepared
 from kenning.matching.similarity_v2 import similarity_matrix_v2, token_similarity_v2
 from kenning.names import is_known_name
+from kenning.names.phonetic import split_ending
 
 __all__ = ["JOIN", "PREFIX_BASE", "PREFIX_SPAN", "name_match_v2", "name_score_v2"]
 
@@ -46,7 +48,7 @@ MIN_EXTRA = 0.8
 MAX_LENGTH_GAP = 3
 #: Two parts left over on both sides that start alike and share most letters ("juns" / "juan" after two
 #: typing errors) pair loosely at this similarity; from this many letters, at this normalised similarity.
-LOOSE, MIN_LOOSE, LOOSE_SIMILARITY = 0.6, 4, 0.7
+LOOSE, MIN_LOOSE, LOOSE_SIMILARITY = 0.6, 4, 0.6
 
 
 @dataclass(slots=True)
@@ -75,12 +77,19 @@ def _prefix(q: Prepared, c: Prepared, i: int, j: int) -> _Pairing | None:
     short, full = q.raw[i], c.raw[j]
     if len(short) < MIN_PREFIX or len(full) <= len(short) or not short.isalpha():
         return None
-    if len(short) >= KNOWN_NAME_LETTERS and is_known_name(short):
+    if len(short) >= KNOWN_NAME_LETTERS and is_known_name(short) and not _name_plus_ending(short, full):
         return None
     if not (full.startswith(short) or c.tokens[j].startswith(q.tokens[i])):
         return None
     score = PREFIX_BASE + PREFIX_SPAN * len(short) / len(full)
     return _Pairing(score, (i,), (j,), f"{short}: read as the start of {full} (the last part looks cut short)")
+
+
+def _name_plus_ending(short: str, full: str) -> bool:
+    """Whether ``full`` is the name ``short`` with a patronymic or surname ending ("vladimir" in
+    "vladimirovich", "ramzan" in "ramzanovna"): a name cut there is still cut short."""
+    split = split_ending(full)
+    return split is not None and split[1].stem_is_name and split[0].startswith(short[: len(split[0])])
 
 
 def _extras(q: Prepared, c: Prepared, left_q: list[int], left_c: list[int],
@@ -121,7 +130,7 @@ def _extras(q: Prepared, c: Prepared, left_q: list[int], left_c: list[int],
 
 
 def _loosely_alike(a: str, b: str) -> bool:
-    """The same first letter, four letters or more, and at least 70 % of the letters in common."""
+    """The same first letter, four letters or more, and at least 60 % of the letters in common."""
     return (a[:1] == b[:1] and len(b) >= MIN_LOOSE and a.isalpha()
             and Levenshtein.normalized_similarity(a, b) >= LOOSE_SIMILARITY)
 
@@ -179,6 +188,11 @@ def _score_singles(q: Prepared, c: Prepared, extra_penalty: float, chosen: list[
     return min(matched / total, 1.0) if total > 0 else 0.0
 
 
+def _cut(part: str, listed: list[str]) -> bool:
+    """Whether the query's last part is the start of the longer listed part it paired with."""
+    return len(part) >= MIN_PREFIX and len(listed) == 1 and len(listed[0]) > len(part) and listed[0].startswith(part)
+
+
 def _score(q: Prepared, c: Prepared, extra_penalty: float, state: _State) -> float:
     matched, total, strong = 0.0, q.total, False
     for p in state.chosen:
@@ -190,7 +204,8 @@ def _score(q: Prepared, c: Prepared, extra_penalty: float, state: _State) -> flo
     if not strong:
         return 0.0
     left_c = c.total - sum(c.weights[j] for j in state.used_c)
-    cut_short = any(p.note and p.query == (q.final,) and "cut short" in p.note for p in state.chosen)
+    cut_short = any(p.query == (q.final,) and _cut(q.raw[q.final], [c.raw[j] for j in p.listed])
+                    for p in state.chosen)
     total += 0.0 if cut_short else extra_penalty * min(left_c, 1.0)
     return min(matched / total, 1.0) if total > 0 else 0.0
 

@@ -15,7 +15,7 @@ import hashlib
 import itertools
 from functools import lru_cache
 
-from kenning.names import NameAnalysis, canonical_token, consonant_key, consonant_keys, is_vowelless, ocr_fold
+from kenning.names import NameAnalysis, canonical_token, consonant_keys, is_vowelless, ocr_fold, spelled_keys
 
 __all__ = ["KEY_WEIGHTS", "birth_keys", "hash_key", "joined_keys", "name_keys", "ocr_keys", "token_keys",
            "typo_keys", "vowelless_keys"]
@@ -59,9 +59,7 @@ def typo_keys(token: str) -> list[str]:
     """The deletion, OCR and consonant keys of one part (looked up for parts no listed name has exactly)."""
     keys = ["d" + variant for variant in sorted(_deletions(token))]
     keys.append("o" + ocr_fold(token))
-    skeleton = consonant_key(token)
-    if len(skeleton) >= 2:
-        keys.append("k" + skeleton)
+    keys.extend("k" + key for key in dict.fromkeys(spelled_keys(token)) if len(key) >= 2)
     return keys
 
 

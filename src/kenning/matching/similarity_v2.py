@@ -9,7 +9,7 @@ On top of equal parts, typing errors, the phonetic key and initials (:mod:`kenni
   romanised Arabic or Persian script, or a hurried hand) and a listed part with the same consonant
   classes (:func:`kenning.names.consonant_key`: q/k/g, w/v, th/t...; ``w`` read as a consonant or a
   vowel, a joined article "al" with or without) score :data:`VOWELLESS` (three consonants or more;
-  :data:`VOWELLESS_SHORT` with two).
+  :data:`VOWELLESS_SHORT` with two, which must then start with the same letter).
 
 Like v1, parts are compared a whole query at a time (vectorised); the function below has v1's signature
 so the same memo machinery (:func:`kenning.matching.similarity.fill_memo`) fills v2's memos.
@@ -25,7 +25,7 @@ import numpy.typing as npt
 from rapidfuzz.distance import OSA
 
 from kenning.matching.similarity import INITIAL, PHONETIC, Matrix, initials_matrix, similarity_matrix
-from kenning.names import consonant_key, consonant_keys, is_vowelless, ocr_fold, phonetic_key
+from kenning.names import consonant_keys, is_vowelless, ocr_fold, phonetic_key, spelled_keys
 
 __all__ = ["OCR", "VOWELLESS", "VOWELLESS_SHORT", "similarity_matrix_v2", "token_similarity_v2"]
 
@@ -50,12 +50,13 @@ def similarity_matrix_v2(q_tokens: Sequence[str], q_raw: Sequence[str], c_tokens
     bare = [i for i, t in enumerate(q_raw) if is_vowelless(t)]
     if bare:
         matrix = matrix.copy()
-        keys = [consonant_key(t) for t in c_raw]
+        keys = [spelled_keys(t) for t in c_raw]
         for i in bare:
             wanted = consonant_keys(q_raw[i])
-            for j, key in enumerate(keys):
-                if key in wanted:
-                    matrix[i, j] = max(matrix[i, j], VOWELLESS if len(key) >= 3 else VOWELLESS_SHORT)
+            for j, pair in enumerate(keys):
+                key = pair[0] if pair[0] in wanted else pair[1] if pair[1] in wanted else None
+                if key is not None:
+                    matrix[i, j] = max(matrix[i, j], _vowelless(q_raw[i], c_raw[j], key))
     return initials_matrix(matrix, q_tokens, c_tokens) if person else matrix
 
 
@@ -76,6 +77,16 @@ def token_similarity_v2(a: str, b: str, person: bool = False) -> float:
         score = PHONETIC
     if score < OCR and (len(a) >= 3 or not a.isalpha()) and ocr_fold(a) == ocr_fold(b):
         score = OCR
-    if is_vowelless(a) and (key := consonant_key(b)) in consonant_keys(a):
-        score = max(score, VOWELLESS if len(key) >= 3 else VOWELLESS_SHORT)
+    if is_vowelless(a):
+        wanted = consonant_keys(a)
+        for key in spelled_keys(b):
+            if key in wanted:
+                score = max(score, _vowelless(a, b, key))
     return score
+
+
+def _vowelless(bare: str, full: str, key: str) -> float:
+    """The vowel-less reading's similarity: two consonants say less, and then must start alike."""
+    if len(key) >= 3:
+        return VOWELLESS
+    return VOWELLESS_SHORT if bare.lstrip("aeiouy")[:1] == full.lstrip("aeiouy")[:1] else 0.0

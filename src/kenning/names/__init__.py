@@ -47,7 +47,7 @@ from kenning.names.canonical import canonical_token, phonetic_key
 from kenning.names.common import Commonness, common_name, is_known_name
 from kenning.names.normalize import MAX_INPUT_CHARS, lookalike_reading, normalize, transliterate
 from kenning.names.parts import NameKind, schema_kind, tokenize
-from kenning.names.phonetic import consonant_key, consonant_keys, is_vowelless, ocr_fold
+from kenning.names.phonetic import consonant_key, consonant_keys, is_vowelless, ocr_fold, spelled_keys
 
 __all__ = [
     "MAX_INPUT_CHARS",
@@ -66,6 +66,7 @@ __all__ = [
     "ocr_fold",
     "phonetic_key",
     "schema_kind",
+    "spelled_keys",
     "tokenize",
     "transliterate",
 ]

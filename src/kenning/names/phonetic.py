@@ -16,7 +16,7 @@ from kenning.errors import ConfigError
 from kenning.names._data import read_csv
 
 __all__ = ["Ending", "consonant_key", "consonant_keys", "fold_ending", "is_vowelless", "ocr_fold",
-           "skeleton", "split_ending"]
+           "skeleton", "spelled_keys", "split_ending"]
 
 _VOWELS = frozenset("aeiouy")
 _PLAIN_VOWELS = frozenset("aeiou")
@@ -144,12 +144,13 @@ def _consonant_rules() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 @lru_cache(maxsize=1 << 17)
-def consonant_key(token: str, w_is_vowel: bool = False) -> str:
+def consonant_key(token: str, w_is_vowel: bool = False, merge_all: bool = False) -> str:
     """The consonant classes of a normalised token (``data/consonants.csv``), vowels and ``y`` dropped,
     doubled letters collapsed (not across a vowel: ``"aziz"`` -> ``"ZZ"``): ``"haqqani"`` and ``"hqany"`` ->
     ``"HKN"``; ``"darvish"`` and ``"drwysh"`` -> ``"TRFX"``.
     With ``w_is_vowel``, ``w`` is read as the vowel it often stands for in romanised Arabic (``"jwady"`` ->
-    ``"JT"``, as ``"djouadi"``)."""
+    ``"JT"``, as ``"djouadi"``); with ``merge_all``, repeats collapse across vowels too (``"haddadi"`` ->
+    ``"HT"``, as ``"hddd"`` written without them)."""
     pattern, table = _consonant_rules()
     word = token.lstrip("aeiouy")
     if w_is_vowel:
@@ -160,7 +161,8 @@ def consonant_key(token: str, w_is_vowel: bool = False) -> str:
         code = table[piece]
         if code != "-" and (code != previous or not out):
             out.append(code)
-        previous = code
+        if code != "-" or not merge_all:
+            previous = code
     return "".join(out)
 
 
@@ -172,6 +174,12 @@ def consonant_keys(token: str) -> frozenset[str]:
     if token.startswith("al") and len(token) > 4:
         forms.append(token[2:])
     return frozenset(k for form in forms for w in (False, True) if len(k := consonant_key(form, w)) >= 2)
+
+
+def spelled_keys(token: str) -> tuple[str, str]:
+    """The consonant keys of a spelled-out part that a vowel-less spelling is compared with: repeats
+    collapsed only when adjacent ("aziz" -> "ZZ"), and across vowels too ("haddadi" -> "HT")."""
+    return consonant_key(token), consonant_key(token, merge_all=True)
 
 
 def is_vowelless(token: str) -> bool:
