@@ -167,3 +167,22 @@ def test_a_common_full_name_alone_does_not_match_but_does_with_a_birth_date(name
 
 def test_rare_names_still_match_alone() -> None:
     assert _share_matched([(f"{g} {s}", f"{s.upper()}, {g}") for g, s in _people(200, 9)]) >= 0.97
+
+
+def test_the_top_level_api_is_lazy() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, kenning.settings, kenning; print(any(m.startswith('kenning.matching') for m in sys.modules)); "
+            "kenning.compare; print('kenning.matching.api' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "True"]
+
+
+def test_compare_at_the_top_level_returns_what_the_cli_prints() -> None:
+    import kenning
+
+    data = kenning.compare("PRIGOZHIN, Yevg", "PRIGOZHIN, Yevgeniy Viktorovich", schema="Person")
+    assert data["match"] is True and data["algorithm"] == "kenning-v2"
+    assert "cut short" in data["explanation"]["name"]["detail"]
+    assert set(data) == {"a", "b", "schema", "algorithm", "score", "match", "threshold", "explanation"}

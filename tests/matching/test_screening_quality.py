@@ -262,3 +262,45 @@ def test_the_package_answers_screen_and_compare_at_the_top_level(screener: Scree
                           env={**os.environ, "KENNING_HOME": os.environ["KENNING_HOME"]})
     algorithm, first, same = json.loads(done.stdout.strip().splitlines()[-1])
     assert algorithm == "kenning-v2" and first in {"us_ofac_sdn-40969", "gb_ofsi-16024"} and same is True
+
+
+# -- robustness floors (a sample of the robustness dev set's dev split) ---------------------------------
+
+ROBUST = REPO / "bench" / "data" / "robust_dev.jsonl"
+
+
+@pytest.fixture(scope="module")
+def robust_outcomes(linked: Screener) -> dict[str, list[tuple[bool, bool, bool]]]:
+    """Per group: (right, hit, alert) of every sampled dev case."""
+    rows = [json.loads(line) for line in ROBUST.read_text(encoding="utf-8").splitlines() if line.strip()]
+    dev = [r for r in rows if r["split"] == "dev"][::FLOORS["robust_sample_every"]]
+    out: dict[str, list[tuple[bool, bool, bool]]] = defaultdict(list)
+    for row in dev:
+        results = screen_parties(linked, _query(row["query"]), limit=FLOORS["limit"])
+        wanted = set(row["expected"])
+        ids = [{r.id, *(e.id for e in r.entries)} for r in results]
+        right = bool(results) and results[0].match and bool(ids[0] & wanted)
+        hit = any(r.match and i & wanted for r, i in zip(results, ids, strict=True))
+        out[row["class"]].append((right, hit, any(r.match for r in results)))
+    return dict(out)
+
+
+@pytest.mark.parametrize("group", sorted(FLOORS["robust_right_by_group"]))
+def test_robust_groups_rank_the_right_party_first(robust_outcomes: dict[str, list[tuple[bool, bool, bool]]],
+                                                  group: str) -> None:
+    cases = robust_outcomes[group]
+    assert sum(r for r, _h, _a in cases) / len(cases) >= FLOORS["robust_right_by_group"][group]
+
+
+@pytest.mark.parametrize("group", sorted(FLOORS["robust_recall_by_group"]))
+def test_robust_recall_with_birth_date_slips(robust_outcomes: dict[str, list[tuple[bool, bool, bool]]],
+                                             group: str) -> None:
+    cases = robust_outcomes[group]
+    assert sum(h for _r, h, _a in cases) / len(cases) >= FLOORS["robust_recall_by_group"][group]
+
+
+@pytest.mark.parametrize("group", sorted(FLOORS["robust_alert_ceiling_by_group"]))
+def test_robust_negatives_rarely_alert(robust_outcomes: dict[str, list[tuple[bool, bool, bool]]],
+                                       group: str) -> None:
+    cases = robust_outcomes[group]
+    assert sum(a for _r, _h, a in cases) / len(cases) <= FLOORS["robust_alert_ceiling_by_group"][group]
