@@ -92,6 +92,21 @@ def _name_plus_ending(short: str, full: str) -> bool:
     return split is not None and split[1].stem_is_name and split[0].startswith(short[: len(split[0])])
 
 
+def _joined(joined: str, parts: tuple[int, int], others: list[tuple[int, str]], person: bool, query_side: bool,
+            note: str) -> list[_Pairing]:
+    """Pairings of two neighbouring parts of one side, joined, with single parts of the other side."""
+    found = []
+    for k, other in others:
+        if abs(len(joined) - len(other)) > MAX_LENGTH_GAP:
+            continue
+        s = JOIN * (token_similarity_v2(joined, other, person) if query_side
+                    else token_similarity_v2(other, joined, person))
+        if s >= MIN_EXTRA:
+            found.append(_Pairing(s, parts, (k,), f"{note}, {other}") if query_side
+                         else _Pairing(s, (k,), parts, f"{other}: {note}"))
+    return found
+
+
 def _extras(q: Prepared, c: Prepared, left_q: list[int], left_c: list[int],
             taken_q: frozenset[int] = frozenset(), taken_c: frozenset[int] = frozenset()) -> list[_Pairing]:
     """Joined, truncated and loose readings of the parts ``left_q`` and ``left_c`` (``taken_*``: those of
@@ -100,22 +115,12 @@ def _extras(q: Prepared, c: Prepared, left_q: list[int], left_c: list[int],
     found: list[_Pairing] = []
     for i, i2 in itertools.pairwise(left_q):
         if i2 == i + 1:
-            joined = q.raw[i] + q.raw[i2]
-            for j in left_c:
-                if abs(len(joined) - len(c.raw[j])) > MAX_LENGTH_GAP:
-                    continue
-                s = JOIN * token_similarity_v2(joined, c.raw[j], person)
-                if s >= MIN_EXTRA:
-                    found.append(_Pairing(s, (i, i2), (j,), f"{q.raw[i]} {q.raw[i2]}: read as one part, {c.raw[j]}"))
+            found.extend(_joined(q.raw[i] + q.raw[i2], (i, i2), [(j, c.raw[j]) for j in left_c], person, True,
+                                 f"{q.raw[i]} {q.raw[i2]}: read as one part"))
     for j, j2 in itertools.pairwise(left_c):
         if j2 == j + 1:
-            joined = c.raw[j] + c.raw[j2]
-            for i in left_q:
-                if abs(len(joined) - len(q.raw[i])) > MAX_LENGTH_GAP:
-                    continue
-                s = JOIN * token_similarity_v2(q.raw[i], joined, person)
-                if s >= MIN_EXTRA:
-                    found.append(_Pairing(s, (i,), (j, j2), f"{q.raw[i]}: read as {c.raw[j]} {c.raw[j2]} joined"))
+            found.extend(_joined(c.raw[j] + c.raw[j2], (j, j2), [(i, q.raw[i]) for i in left_q], person, False,
+                                 f"read as {c.raw[j]} {c.raw[j2]} joined"))
     if q.final in left_q:
         found.extend(p for j in left_c if (p := _prefix(q, c, q.final, j)) is not None)
     unpaired_c = [j for j in left_c if j not in taken_c]

@@ -119,9 +119,10 @@ def skeleton(token: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=1)
-def _ocr_rules() -> tuple[re.Pattern[str], dict[str, str]]:
-    rows = read_csv("ocr.csv", ("pattern", "replacement"))
+@lru_cache(maxsize=4)
+def _replacements(name: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    """A ``pattern,replacement`` table of ``data/`` as (one regex, longest pattern first; the table)."""
+    rows = read_csv(name, ("pattern", "replacement"))
     table = {row["pattern"]: row["replacement"] for row in rows}
     alternatives = sorted(table, key=lambda p: (-len(p), p))
     return re.compile("|".join(re.escape(p) for p in alternatives)), table
@@ -131,16 +132,8 @@ def _ocr_rules() -> tuple[re.Pattern[str], dict[str, str]]:
 def ocr_fold(token: str) -> str:
     """``token`` with the characters OCR confuses (``data/ocr.csv``) in one form: ``"karnal"`` and
     ``"kamal"`` -> ``"kamal"``; ``"5adio"`` -> ``"sadlo"``; ``"ivan"`` and ``"lvan"`` -> ``"lvan"``."""
-    pattern, table = _ocr_rules()
+    pattern, table = _replacements("ocr.csv")
     return pattern.sub(lambda m: table[m.group()], token)
-
-
-@lru_cache(maxsize=1)
-def _consonant_rules() -> tuple[re.Pattern[str], dict[str, str]]:
-    rows = read_csv("consonants.csv", ("pattern", "replacement"))
-    table = {row["pattern"]: row["replacement"] for row in rows}
-    alternatives = sorted(table, key=lambda p: (-len(p), p))
-    return re.compile("|".join(re.escape(p) for p in alternatives)), table
 
 
 @lru_cache(maxsize=1 << 17)
@@ -151,7 +144,7 @@ def consonant_key(token: str, w_is_vowel: bool = False, merge_all: bool = False)
     With ``w_is_vowel``, ``w`` is read as the vowel it often stands for in romanised Arabic (``"jwady"`` ->
     ``"JT"``, as ``"djouadi"``); with ``merge_all``, repeats collapse across vowels too (``"haddadi"`` ->
     ``"HT"``, as ``"hddd"`` written without them)."""
-    pattern, table = _consonant_rules()
+    pattern, table = _replacements("consonants.csv")
     word = token.lstrip("aeiouy")
     if w_is_vowel:
         word = word.replace("w", "")
