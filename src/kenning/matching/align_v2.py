@@ -42,6 +42,8 @@ PREFIX_BASE, PREFIX_SPAN = 0.7, 0.25
 #: Shortest truncated part read as a prefix; from this many letters a part that is itself a known name
 #: ("Serra") is not read as cut short ("Serrano").
 MIN_PREFIX, KNOWN_NAME_LETTERS = 3, 5
+#: Shortest ending read as a patronymic one (-ovich, -evna...; not the feminine -a of Orlova).
+PATRONYMIC_ENDING = 4
 #: Lowest similarity at which a joined or truncated reading counts.
 MIN_EXTRA = 0.8
 #: A joined reading is compared only with a part at most this many letters longer or shorter.
@@ -75,21 +77,24 @@ class _State:
 
 def _prefix(q: Prepared, c: Prepared, i: int, j: int) -> _Pairing | None:
     short, full = q.raw[i], c.raw[j]
-    if len(short) < MIN_PREFIX or len(full) <= len(short) or not short.isalpha():
-        return None
-    if len(short) >= KNOWN_NAME_LETTERS and is_known_name(short) and not _name_plus_ending(short, full):
-        return None
-    if not (full.startswith(short) or c.tokens[j].startswith(q.tokens[i])):
+    if not short.isalpha() or not _looks_cut(short, full, c.tokens[j].startswith(q.tokens[i])):
         return None
     score = PREFIX_BASE + PREFIX_SPAN * len(short) / len(full)
     return _Pairing(score, (i,), (j,), f"{short}: read as the start of {full} (the last part looks cut short)")
 
 
-def _name_plus_ending(short: str, full: str) -> bool:
-    """Whether ``full`` is the name ``short`` with a patronymic or surname ending ("vladimir" in
-    "vladimirovich", "ramzan" in "ramzanovna"): a name cut there is still cut short."""
+def _looks_cut(short: str, full: str, canonical_prefix: bool = False) -> bool:
+    """Whether the query's last part ``short`` reads as the listed part ``full`` cut short: its start (as
+    written, or in canonical form), three letters or more, and not itself a known name of five letters or
+    more ("Serra" is not "Serrano", "Orlov" not "Orlova") unless ``full`` is that name with a patronymic
+    ending ("Vladimir" of "Vladimirovich")."""
+    if len(short) < MIN_PREFIX or len(full) <= len(short) or not (full.startswith(short) or canonical_prefix):
+        return False
+    if len(short) < KNOWN_NAME_LETTERS or not is_known_name(short):
+        return True
     split = split_ending(full)
-    return split is not None and split[1].stem_is_name and split[0].startswith(short[: len(split[0])])
+    return (split is not None and split[1].stem_is_name and len(split[1].suffix) >= PATRONYMIC_ENDING
+            and split[0].startswith(short[: len(split[0])]))
 
 
 def _joined(joined: str, parts: tuple[int, int], others: list[tuple[int, str]], person: bool, query_side: bool,
@@ -135,8 +140,9 @@ def _extras(q: Prepared, c: Prepared, left_q: list[int], left_c: list[int],
 
 
 def _loosely_alike(a: str, b: str) -> bool:
-    """The same first letter, four letters or more, and at least 60 % of the letters in common."""
-    return (a[:1] == b[:1] and len(b) >= MIN_LOOSE and a.isalpha()
+    """The same first and last letters, four letters or more, and at least 60 % of the letters in common
+    ("arney" / "andrey", not "abbas" / "akbar" nor "zhao" / "zhang")."""
+    return (a[:1] == b[:1] and a[-1:] == b[-1:] and len(b) >= MIN_LOOSE and a.isalpha()
             and Levenshtein.normalized_similarity(a, b) >= LOOSE_SIMILARITY)
 
 
@@ -193,11 +199,6 @@ def _score_singles(q: Prepared, c: Prepared, extra_penalty: float, chosen: list[
     return min(matched / total, 1.0) if total > 0 else 0.0
 
 
-def _cut(part: str, listed: list[str]) -> bool:
-    """Whether the query's last part is the start of the longer listed part it paired with."""
-    return len(part) >= MIN_PREFIX and len(listed) == 1 and len(listed[0]) > len(part) and listed[0].startswith(part)
-
-
 def _score(q: Prepared, c: Prepared, extra_penalty: float, state: _State) -> float:
     matched, total, strong = 0.0, q.total, False
     for p in state.chosen:
@@ -209,7 +210,7 @@ def _score(q: Prepared, c: Prepared, extra_penalty: float, state: _State) -> flo
     if not strong:
         return 0.0
     left_c = c.total - sum(c.weights[j] for j in state.used_c)
-    cut_short = any(p.query == (q.final,) and _cut(q.raw[q.final], [c.raw[j] for j in p.listed])
+    cut_short = any(p.query == (q.final,) and len(p.listed) == 1 and _looks_cut(q.raw[q.final], c.raw[p.listed[0]])
                     for p in state.chosen)
     total += 0.0 if cut_short else extra_penalty * min(left_c, 1.0)
     return min(matched / total, 1.0) if total > 0 else 0.0
