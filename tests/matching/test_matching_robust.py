@@ -90,6 +90,22 @@ def test_ocr_misreadings_still_match(seen: str, read: str) -> None:
     assert _share_matched(pairs) >= 0.95
 
 
+@pytest.mark.parametrize(("seen", "read"), [("S", "5"), ("O", "0"), ("B", "8"), ("M", "Rn"), ("I", "l"),
+                                            ("D", "Cl"), ("G", "6")])
+def test_an_ocr_misread_first_letter_with_a_split_part_still_matches(seen: str, read: str) -> None:
+    """A misread first letter and a part cut in two by the scan (or run together at a case change)."""
+    rng = random.Random(9)
+    people = [(g, s) for g, s in _people(600, 9)] + [(s, g) for g, s in _people(2000, 10)]
+    pairs = []
+    for given, surname in people:
+        if surname.upper().startswith(seen) and len(surname) >= 6 and " " not in surname:
+            at = rng.randrange(3, len(surname) - 2)
+            misread = read + surname[1:at].upper() + " " + surname[at:].upper()
+            pairs.append((f"{misread}, {given}", f"{surname.upper()}, {given}"))
+    assert len(pairs) >= 10
+    assert _share_matched(pairs) >= 0.9
+
+
 def test_parts_written_without_their_vowels_still_match() -> None:
     pairs = []
     for given, surname in _people(200, 6):

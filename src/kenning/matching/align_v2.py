@@ -31,7 +31,7 @@ from kenning.matching.features import NameMatch, part_pairs
 from kenning.matching.similarity import Memo, Prepared
 from kenning.matching.similarity_v2 import similarity_matrix_v2, token_similarity_v2
 from kenning.names import is_known_name
-from kenning.names.phonetic import split_ending
+from kenning.names.phonetic import ocr_fold, split_ending
 
 __all__ = ["JOIN", "PREFIX_BASE", "PREFIX_SPAN", "name_match_v2", "name_score_v2"]
 
@@ -167,13 +167,32 @@ def _align(q: Prepared, c: Prepared, extra_penalty: float, memo: Memo,
         return _score(q, c, extra_penalty, state), state
     unsure_q = {i for s, i, _j in chosen if s < JOIN}
     unsure_c = {j for s, _i, j in chosen if s < JOIN}
-    extras = _extras(q, c, [i for i in range(len(q.tokens)) if i not in used_q or i in unsure_q],
-                     [j for j in range(len(c.tokens)) if j not in used_c or j in unsure_c],
-                     frozenset(used_q), frozenset(used_c))
+    left_q = [i for i in range(len(q.tokens)) if i not in used_q or i in unsure_q]
+    left_c = [j for j in range(len(c.tokens)) if j not in used_c or j in unsure_c]
+    if not _may_read_otherwise(q, c, left_q, left_c):
+        if not always_state:
+            return _score_singles(q, c, extra_penalty, chosen, used_c), None
+        left_q = left_c = []
+    extras = _extras(q, c, left_q, left_c, frozenset(used_q), frozenset(used_c))
     state = _State()
     for pairing in sorted([_Pairing(s, (i,), (j,)) for s, i, j in pairs] + extras, key=lambda p: -p.score):
         state.take(pairing)
     return _score(q, c, extra_penalty, state), state
+
+
+def _may_read_otherwise(q: Prepared, c: Prepared, left_q: list[int], left_c: list[int]) -> bool:
+    """A cheap test that some other reading can exist: parts that start alike on both sides, OCR
+    look-alikes read as one letter (a joined reading starts with its first part, a cut or loosely spelt
+    part with the listed part's letter: "5TASHlNA" may be "Stashina")."""
+    if not left_q or not left_c:
+        return False
+    firsts = {_first_letter(c.raw[j]) for j in left_c}
+    return any(_first_letter(q.raw[i]) in firsts for i in left_q)
+
+
+def _first_letter(part: str) -> str:
+    """The first letter of a part as OCR may have misread it ("rn" is "m", "5" is "s")."""
+    return ocr_fold(part[:2])[:1]
 
 
 def _worth_more(q: Prepared, c: Prepared, used_q: set[int], used_c: set[int],

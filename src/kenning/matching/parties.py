@@ -5,7 +5,8 @@ party (the entries joined by same-as links, transitively). A party's entries tha
 are scored too (with all their names), so every list's entry is there with its own score. The party's
 result is its best entry, explained; ``entries`` lists every entry best first, and ``links`` the recorded
 links that join them with their evidence (method, score, what agreed). Parties are ordered by their best
-entry; ``limit`` counts parties. The news linker keeps the per-entry :meth:`Screener.screen`.
+entry; ``limit`` counts parties (the first ``limit`` parties of the ranked entries are completed). The
+news linker keeps the per-entry :meth:`Screener.screen`.
 """
 
 from __future__ import annotations
@@ -40,6 +41,13 @@ def _members(screener: Screener, ranking: Ranking, head: Scoring, scored: dict[s
     return members
 
 
+def _prefill_members(screener: Screener, ranking: Ranking, missing: list[str]) -> None:
+    """The part similarities of the names of party entries retrieval did not bring, in one pass."""
+    names = [n.name for i in missing if (e := screener.entity(i)) is not None for n in e.names]
+    if names:
+        ranking.algorithm.prefill(ranking.record, names)
+
+
 def _entry(scoring: Scoring, cutoff: float) -> Entry:
     entity, verdict = scoring.entity, scoring.verdict
     name = verdict.explanation.get("name")
@@ -64,13 +72,17 @@ def screen_parties(screener: Screener, query: Query, limit: int = 5, threshold: 
     ranking, ranked = screener.rank(query, limit, threshold, algorithm)
     scored = {s.entity.id: s for s in ranked[:PARTY_CANDIDATES]}
     seen: set[str] = set()
-    parties: list[list[Scoring]] = []
+    heads: list[tuple[Scoring, list[str]]] = []
     for scoring in ranked[:PARTY_CANDIDATES]:
         if scoring.entity.id in seen:
             continue
-        members = _members(screener, ranking, scoring, scored) if screener.same_as(scoring.entity.id) else [scoring]
-        seen.update(m.entity.id for m in members)
-        parties.append(members)
+        party = screener.party(scoring.entity.id) if screener.same_as(scoring.entity.id) else [scoring.entity.id]
+        seen.update(party)
+        heads.append((scoring, party))
+        if len(heads) == limit:
+            break
+    _prefill_members(screener, ranking, [i for _h, party in heads for i in party if i not in scored])
+    parties = [_members(screener, ranking, head, scored) if len(party) > 1 else [head] for head, party in heads]
     parties.sort(key=lambda members: (-members[0].verdict.score, members[0].entity.id))
     results = []
     for members in parties[:limit]:
