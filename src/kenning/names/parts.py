@@ -239,7 +239,21 @@ def person_parts(segs: list[Segment]) -> Parts:
     """
     parts = ordered_parts(segs, reorder=True)
     _strip_titles(parts)
-    if len(parts.tokens) > 1 and parts.tokens[-1] in suffixes():
-        parts.delete(len(parts.tokens) - 1, 1)
+    _strip_suffixes(parts)
     merge_phrases(parts)
     return parts
+
+
+def _strip_suffixes(parts: Parts) -> None:
+    """Remove generational suffixes wherever they stand ("Maslov III", "KNOWLES, JR., Samuel", "II Maslov"),
+    so the parts of a name do not depend on where a suffix was written; a name made only of suffixes keeps
+    them."""
+    known = suffixes()
+    if all(token in known for token in parts.tokens):
+        return
+    pos = 0
+    while pos < len(parts.tokens):
+        if parts.tokens[pos] in known:
+            parts.delete(pos, 1)
+        else:
+            pos += 1
