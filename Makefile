@@ -66,6 +66,7 @@ bench-setup: setup
 bench: bench-setup
 	$(BIN)/kenning lists load
 	$(BIN)/python -m bench.load_lists
+	$(BIN)/python -m bench.list_formats
 	$(BIN)/python -m bench.screening_quality --compare-logic-v2
 	$(BIN)/python -m bench.screening_quality --algorithm kenning-v1
 	$(BIN)/python -m bench.screening_robust --algorithm kenning-v2 --algorithm kenning-v1
