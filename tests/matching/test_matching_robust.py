@@ -202,3 +202,34 @@ def test_compare_at_the_top_level_returns_what_the_cli_prints() -> None:
     assert data["match"] is True and data["algorithm"] == "kenning-v2"
     assert "cut short" in data["explanation"]["name"]["detail"]
     assert set(data) == {"a", "b", "schema", "algorithm", "score", "match", "threshold", "explanation"}
+
+
+def _korean_names(n: int, seed: int) -> list[str]:
+    """Hangul names of three syllables: a frequent surname and two random syllables."""
+    rng = random.Random(seed)
+    surnames = "김이박최정강조윤장임한오서신권황안송류홍"
+    return [rng.choice(surnames) + "".join(chr(0xAC00 + rng.randrange(11172)) for _ in range(2)) for _ in range(n)]
+
+
+def test_korean_names_in_the_revised_romanization_meet_the_lists_spelling() -> None:
+    """South Korea's romanisation (ICU's Hangul-Latin, as two words or one) against the lists' style of the
+    same Hangul; a different name with the same surname does not match."""
+    import icu
+
+    from kenning.names.hangul import romanize_hangul
+
+    revised = icu.Transliterator.createInstance("Hangul-Latin; Latin-ASCII")
+    names = _korean_names(300, 11)
+    pairs, one_word, others = [], [], []
+    for name, other in zip(names, names[1:] + names[:1], strict=True):
+        listed = romanize_hangul(name).upper()
+        written = revised.transliterate(name)
+        if not any(mark in written for mark in ("eo", "eu")) and written[:1] not in "gdb":
+            continue  # spelt as the lists would spell it too: left to the spelling tolerance
+        pairs.append((f"{revised.transliterate(name[0]).title()} {revised.transliterate(name[1:]).title()}", listed))
+        if any(mark in written for mark in ("eo", "eu")):
+            one_word.append((written.title(), listed))
+        others.append((f"{revised.transliterate(other[0])} {revised.transliterate(other[1:])}", listed))
+    assert len(pairs) >= 100 and _share_matched(pairs) >= 0.95
+    assert len(one_word) >= 50 and _share_matched(one_word) >= 0.9
+    assert _share_matched(others) <= 0.02

@@ -11,7 +11,7 @@ import icu
 import pytest
 import yaml
 
-from kenning.names import analyze, lookalike_reading, normalize
+from kenning.names import analyze, lookalike_reading, normalize, revised_reading
 from kenning.names.canonical import given_name_table
 from kenning.names.hangul import romanize_hangul
 
@@ -111,3 +111,22 @@ def test_suffixes_and_honorifics_are_weak_wherever_they_stand(schema: str) -> No
 def test_the_part_written_last_is_remembered(name: str, last: str | None) -> None:
     analysis = analyze(name, "Person")
     assert (None if analysis.final is None else analysis.tokens[analysis.final]) == last
+
+
+@pytest.mark.parametrize(("revised", "listed"), [("Gim Jeong-eun", "kim jong-un"), ("Bak Bong-ju", "pak pong-ju"),
+                                                 ("Hyeon Yeong-cheol", "hyon yong-chol"),
+                                                 ("Singeumcheol", "sin kum-chol"), ("Choe Ryong-hae", None),
+                                                 ("Maria Garcia", None), ("Mohamed", None)])
+def test_the_revised_romanization_reads_as_the_lists_write_korean_names(revised: str, listed: str | None) -> None:
+    assert revised_reading(revised) == listed
+
+
+def test_names_that_are_not_korean_get_no_revised_reading() -> None:
+    """Most given names and surnames of other languages do not split into Korean syllables at all."""
+    names = sorted(w for w in set(given_name_table()) if w.isalpha() and len(w) >= 4)
+    read = [n for n in names if revised_reading(n.title()) is not None]
+    assert len(read) / len(names) < 0.005, read[:20]
+    rng = random.Random(5)
+    pairs = [f"{rng.choice(names).title()} {rng.choice(names).title()}" for _ in range(2000)]
+    assert sum(revised_reading(p) is not None for p in pairs) / len(pairs) < 0.005
+    assert revised_reading("Kim Jong Un") is None  # already the lists' spelling

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -190,6 +191,7 @@ def _may_read_otherwise(q: Prepared, c: Prepared, left_q: list[int], left_c: lis
     return any(_first_letter(q.raw[i]) in firsts for i in left_q)
 
 
+@lru_cache(maxsize=1 << 16)
 def _first_letter(part: str) -> str:
     """The first letter of a part as OCR may have misread it ("rn" is "m", "5" is "s")."""
     return ocr_fold(part[:2])[:1]

@@ -14,7 +14,7 @@ from followthemoney.types import registry
 from kenning.matching.features import Memo, Prepared, prepare
 from kenning.matching.types import Query, clean_id_number
 from kenning.model import Entity, caption
-from kenning.names import NameAnalysis, analyze, lookalike_reading, normalize
+from kenning.names import NameAnalysis, analyze, lookalike_reading, normalize, revised_reading
 
 __all__ = [
     "ID_PROPS",
@@ -119,13 +119,14 @@ def entity_record(entity: Entity) -> RawEntity:
 
 
 def _readings(names: tuple[str, ...]) -> list[str]:
-    """Each name, and beside it the Latin name it imitates when it is written in look-alike letters."""
+    """Each name, and beside it the Latin name it imitates when it is written in look-alike letters, and
+    the lists' spelling of a Korean name written in the Revised Romanization."""
     out = []
     for name in names:
         out.append(name)
-        latin = lookalike_reading(name)
-        if latin is not None and normalize(latin) != normalize(name):
-            out.append(latin)
+        for other in (lookalike_reading(name), revised_reading(name)):
+            if other is not None and normalize(other) != normalize(name):
+                out.append(other)
     return out
 
 

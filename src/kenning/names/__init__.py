@@ -26,6 +26,8 @@ Stable public API (everything else in this package is internal):
     How a schema's names are read: ``"person"``, ``"org"``, ``"entity"`` or ``"object"``.
 ``lookalike_reading(text: str) -> str | None``
     The Latin name a text written wholly in look-alike letters of another script imitates (UTS #39).
+``revised_reading(text: str) -> str | None``
+    A Korean name in the Revised Romanization spelt as the lists write it ("Gim Jeong-eun" -> "kim jong-un").
 ``ocr_fold(token)``, ``consonant_key(token)``, ``consonant_keys(token)``, ``is_vowelless(token)``
     Comparison forms of a normalised token: OCR confusions folded (rn/m, 0/o, 5/s, l/I...), its
     consonant classes (and those a vowel-less spelling may stand for), whether it is spelt without vowels.
@@ -48,6 +50,7 @@ from kenning.names.common import Commonness, common_name, is_known_name
 from kenning.names.normalize import MAX_INPUT_CHARS, lookalike_reading, normalize, transliterate
 from kenning.names.parts import NameKind, schema_kind, tokenize
 from kenning.names.phonetic import consonant_key, consonant_keys, is_vowelless, ocr_fold, spelled_keys
+from kenning.names.revised import revised_reading
 
 __all__ = [
     "MAX_INPUT_CHARS",
@@ -65,6 +68,7 @@ __all__ = [
     "normalize",
     "ocr_fold",
     "phonetic_key",
+    "revised_reading",
     "schema_kind",
     "spelled_keys",
     "tokenize",

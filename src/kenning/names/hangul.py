@@ -14,7 +14,7 @@ from functools import lru_cache
 from kenning.errors import ConfigError
 from kenning.names._data import read_yaml
 
-__all__ = ["is_hangul_syllable", "romanize_hangul"]
+__all__ = ["hangul_tables", "is_hangul_syllable", "romanize_hangul"]
 
 _FIRST, _LAST = 0xAC00, 0xD7A3
 _VOWELS, _FINALS = 21, 28
@@ -41,6 +41,11 @@ def _tables() -> _Tables:
     if (len(tables.initials), len(tables.vowels), len(tables.finals)) != (19, _VOWELS, _FINALS):
         raise ConfigError("hangul.yml needs 19 initials, 21 vowels and 28 finals")
     return tables
+
+
+def hangul_tables() -> _Tables:
+    """The romanisation tables of ``data/hangul.yml`` (initials, vowels, finals as the lists write them)."""
+    return _tables()
 
 
 def is_hangul_syllable(char: str) -> bool:
