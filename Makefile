@@ -7,6 +7,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.kenning-installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+# Optionally, a git revision `make bench` times batch screening against in the same run
+# (e.g. `make bench BASELINE_REF=df65cce`: the ratio of queries/s says whether screening got slower).
+BASELINE_REF ?=
 
 .PHONY: setup run demo serve test lint typecheck pytest browser postgres bench bench-setup fuzz soak clean
 
@@ -59,13 +62,16 @@ test: lint typecheck pytest
 bench-setup: setup
 	$(BIN)/pip install -q --disable-pip-version-check -r requirements-bench.txt
 
-# Every benchmark, each printing its table (about 15 minutes on 2 cores).
+# Every benchmark, each printing its table (about 25 minutes on 2 cores).
 bench: bench-setup
 	$(BIN)/kenning lists load
 	$(BIN)/python -m bench.load_lists
 	$(BIN)/python -m bench.list_formats
 	$(BIN)/python -m bench.screening_quality --compare-logic-v2
-	$(BIN)/python -m bench.screening_speed --queries 20000
+	$(BIN)/python -m bench.screening_quality --algorithm kenning-v1
+	$(BIN)/python -m bench.screening_robust --algorithm kenning-v2 --algorithm kenning-v1
+	$(BIN)/python -m bench.crossscript --algorithm kenning-v2 --algorithm kenning-v1
+	$(BIN)/python -m bench.screening_speed --queries 20000 $(if $(BASELINE_REF),--baseline-ref $(BASELINE_REF))
 	$(BIN)/python -m bench.news_seeds
 	$(BIN)/python -m bench.news_link
 	$(BIN)/python -m bench.news_press

@@ -20,7 +20,10 @@ How each figure is measured (all on the bundled lists in the store under ``KENNI
 - start-up: a fresh process timing ``Screener.open()`` on the persisted index, median of 3 processes;
   the process's whole wall time (interpreter and imports included) is shown beside it;
 - peak RSS: ``resource.getrusage`` ``ru_maxrss`` of the screening process (index loaded, one-process pass)
-  and the largest of its forked workers (their pages are shared copy-on-write with the parent).
+  and the largest of its forked workers (their pages are shared copy-on-write with the parent);
+- ``--baseline-ref REF``: the same batch timed with the code of git revision REF (extracted to a temporary
+  folder, its own index built first), runs of both trees interleaved in this run; the ratio of their
+  median queries/s says whether a change made batch screening slower.
 """
 
 from __future__ import annotations
@@ -52,7 +55,7 @@ def _query(row: dict[str, Any]) -> Any:
                        birth_dates=[row["birth_date"]] if row.get("birth_date") else [])
 
 
-def child_screen(path: Path, workers: int, runs: int) -> dict[str, Any]:
+def child_screen(path: Path, workers: int, runs: int, batch_only: bool = False) -> dict[str, Any]:
     """Runs in a fresh process: batch throughput, one-process latency, peak RSS, matches per query."""
     from kenning.matching import Screener
     from kenning.matching.batch import screen_rows
@@ -68,6 +71,8 @@ def child_screen(path: Path, workers: int, runs: int) -> dict[str, Any]:
         rates.append(len(items) / (time.perf_counter() - started))
         matched = {r["line"]: [x["id"] for x in r.get("results", []) if x["match"]] for r in records}
     children_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if batch_only:
+        return {"qps": rates}
     latencies = []
     for _line, _ref, query, _err in items:
         started = time.perf_counter()
@@ -93,11 +98,34 @@ def child_startup() -> dict[str, Any]:
     return {"seconds": time.perf_counter() - started}
 
 
-def _run_child(*args: str) -> tuple[dict[str, Any], float]:
+def _run_child(*args: str, baseline: Path | None = None) -> tuple[dict[str, Any], float]:
+    """Run a measurement in a fresh process; with ``baseline`` (a source tree), Kenning is imported from
+    there and keeps its index in a folder of its own."""
+    env = os.environ.copy()
+    if baseline is not None:
+        env["PYTHONPATH"] = os.pathsep.join([str(baseline / "src"), str(Path(__file__).resolve().parents[1])])
+        env["KENNING_BENCH_INDEX_DIR"] = str(baseline / "index")
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "bench.screening_speed", "--child", *args], check=True,
-                          capture_output=True, text=True, env=os.environ.copy())
+                          capture_output=True, text=True, env=env)
     return json.loads(done.stdout.strip().splitlines()[-1]), time.perf_counter() - started
+
+
+def baseline_tree(ref: str, folder: Path) -> Path:
+    """The ``src`` of git revision ``ref`` of this repository, extracted into ``folder``."""
+    repo = Path(__file__).resolve().parents[1]
+    archive = subprocess.run(["git", "-C", str(repo), "archive", ref, "src"], check=True, capture_output=True)
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    return folder
+
+
+def same_run_ratio(path: Path, baseline: Path, workers: int, runs: int) -> dict[str, Any]:
+    """Batch queries/s of this tree and of the baseline tree, runs interleaved (load hits both alike)."""
+    ours, theirs = [], []
+    for _run in range(runs):
+        ours.extend(_run_child("screen", str(path), str(workers), "1", "batch")[0]["qps"])
+        theirs.extend(_run_child("screen", str(path), str(workers), "1", "batch", baseline=baseline)[0]["qps"])
+    return {"ours": ours, "baseline": theirs, "ratio": statistics.median(ours) / statistics.median(theirs)}
 
 
 def logic_comparison(rows: list[dict[str, Any]], sample: list[int], matched: dict[int, list[str]],
@@ -184,13 +212,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--logic-sample", type=int, default=1000)
+    parser.add_argument("--baseline-ref", help="also time the batch with the code of this git revision, "
+                        "runs interleaved in this run (e.g. the branch point of a change)")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         use_home(load=False)
+        if os.environ.get("KENNING_BENCH_INDEX_DIR"):
+            from kenning import settings
+
+            os.environ["KENNING_INDEX_DIR"] = os.environ["KENNING_BENCH_INDEX_DIR"]
+            settings.reload()
         kind = args.child[0]
-        out = (child_screen(Path(args.child[1]), int(args.child[2]), int(args.child[3])) if kind == "screen"
-               else child_build() if kind == "build" else child_startup())
+        out = (child_screen(Path(args.child[1]), int(args.child[2]), int(args.child[3]), len(args.child) > 4)
+               if kind == "screen" else child_build() if kind == "build" else child_startup())
         print(json.dumps(out))
         return 0
     use_home()
@@ -213,6 +248,18 @@ def main(argv: list[str] | None = None) -> int:
     print(f"logic-v2 on {len(result['sample'])} sampled queries…", file=sys.stderr)
     result["logic"] = logic_comparison(rows, result["sample"], matched, entities)
     print(table(result, args))
+    if args.baseline_ref:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "queries.jsonl"
+            path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+            print(f"same-run comparison with {args.baseline_ref}…", file=sys.stderr)
+            tree = baseline_tree(args.baseline_ref, Path(tmp))
+            _run_child("startup", baseline=tree)  # builds the baseline's own index once
+            same = same_run_ratio(path, tree, args.workers, args.runs)
+        print(f"batch queries/s, runs interleaved with {args.baseline_ref} in this run: this tree "
+              f"{' / '.join(f'{q:,.0f}' for q in same['ours'])}, {args.baseline_ref} "
+              f"{' / '.join(f'{q:,.0f}' for q in same['baseline'])}; ratio of medians {same['ratio']:.2f} "
+              f"(goal ≥1.00: {'met' if same['ratio'] >= 1.0 else 'NOT MET'})")
     return 0
 
 

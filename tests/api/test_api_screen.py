@@ -21,18 +21,23 @@ def test_csv_batch_streams_one_line_per_row_and_goes_on_after_bad_rows(api: Test
             "Ivan Maslov,Person,1982-07-11,,c-1\n"
             ",Person,,,c-2\n"
             "Sadio Camara,Person,22/03/1979,,c-3\n"
-            "Sadio Camara,Person,1979,ml,c-4\n")
+            "Sadio Camara,Person,1979,ml,c-4\n"
+            "Sadio Camara,Person,unknown,,c-5\n")
     with api.stream("POST", "/screen", content=body, headers={"content-type": "text/csv"}) as response:
         assert response.status_code == 200
         assert response.headers["content-type"] == "application/x-ndjson"
         lines = _lines(response.read().decode())
-    assert [line["ref"] for line in lines] == ["c-1", "c-2", "c-3", "c-4"]
+    assert [line["ref"] for line in lines] == ["c-1", "c-2", "c-3", "c-4", "c-5"]
     assert lines[0]["match"] is True
-    assert {r["id"] for r in lines[0]["results"] if r["match"]} == {"us_ofac_sdn-40969", "gb_ofsi-16024"}
+    matched = [r for r in lines[0]["results"] if r["match"]]
+    assert len(matched) == 1 and {e["id"] for e in matched[0]["entries"]} == {"us_ofac_sdn-40969", "gb_ofsi-16024"}
     assert lines[0]["results"][0]["explanation"]["birth_date"]["score"] == 1.0
     assert lines[1] == {"line": 3, "ref": "c-2", "error": "the row has no name"}
-    assert lines[2] == {"line": 4, "ref": "c-3", "error": "birth date '22/03/1979' must be YYYY, YYYY-MM or YYYY-MM-DD"}
+    assert lines[2]["query"]["birth_dates"] == ["1979-03-22"] and lines[2]["results"][0]["id"] == "us_ofac_sdn-42618"
     assert lines[3]["results"][0]["id"] == "us_ofac_sdn-42618"
+    assert lines[4]["match"] and lines[4]["query"]["birth_dates"] == []
+    assert lines[4]["warnings"] == ["birth_date ignored: birth date 'unknown' is not a date (e.g. 1959-08-09, "
+                                    "9/8/1959, 9 Aug 1959, 1959)"]
 
 
 def test_jsonl_batch_with_options(api: TestClient) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from kenning.matching import features
+from kenning.matching import features, features_v2
 
 pytestmark = pytest.mark.slow
 
@@ -46,14 +46,16 @@ def test_without_lists_the_service_is_alive_but_not_ready(empty_app: Callable[..
 
 def test_algorithms_explain_each_feature_with_its_docstring(api: TestClient) -> None:
     data = api.get("/algorithms").json()
-    assert data["default"] == data["best"] == "kenning-v1"
-    [algo] = data["algorithms"]
-    assert algo["name"] == "kenning-v1" and algo["threshold"] == 0.7
-    assert set(algo["features"]) == {"name", "birth_date", "country", "identifier"}
-    doc = " ".join((features.birth_date.__doc__ or "").split())
-    assert algo["features"]["birth_date"]["description"] == doc
-    assert algo["features"]["birth_date"]["coefficient"] == 0.6
-    assert algo["docs"]["features"] == algo["features"]
+    assert data["default"] == data["best"] == "kenning-v2"
+    v1, v2 = data["algorithms"]  # by name; v1 stays available as published
+    assert v1["name"] == "kenning-v1" and v2["name"] == "kenning-v2"
+    assert v1["threshold"] == v2["threshold"] == 0.7
+    assert set(v1["features"]) == {"name", "birth_date", "country", "identifier"}
+    assert set(v2["features"]) == {"name", "birth_date", "country", "identifier", "weak_name"}
+    for algo, func in ((v1, features.birth_date), (v2, features_v2.birth_date_v2)):
+        assert algo["features"]["birth_date"]["description"] == " ".join((func.__doc__ or "").split())
+        assert algo["features"]["birth_date"]["coefficient"] == 0.6
+        assert algo["docs"]["features"] == algo["features"]
 
 
 def _operations(schema: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:

@@ -22,6 +22,7 @@ CASES = [
     (Query.build("Ivan Maslov", schema="Person", birth_dates=["1982"]),
      Query.build("Ivan Maslov", schema="Person", birth_dates=["1983-02-01"])),
     (Query.build("Acme Trading", schema="Company"), Query.build("Ivan Maslov", schema="Company")),
+    (Query.build("Maria Garcia", schema="Person"), Query.build("GARCIA, Maria", schema="Person")),
 ]
 
 
@@ -40,6 +41,13 @@ def test_every_emitted_feature_is_declared_with_a_weight_and_an_explanation(algo
             if fs.score > 0:
                 assert fs.weight == declared[name].weight, f"{name} supports with an undeclared weight"
     assert emitted == set(declared), "the cases should raise every declared feature"
+
+
+def test_kenning_v2_is_the_default_and_v1_stays_available() -> None:
+    assert get_algorithm(None).name == "kenning-v2"
+    assert get_algorithm("kenning-v1").name == "kenning-v1"
+    assert [f.name for f in get_algorithm(None).features] == ["name", "birth_date", "country", "identifier",
+                                                              "weak_name"]
 
 
 def test_kenning_v1_features_are_its_documented_functions() -> None:

@@ -98,6 +98,9 @@ def test_cli_screen_json_and_batch(bundled_home: Path, tmp_path: Path) -> None:
     result = tmp_path / "out.csv"
     run = run_cli("screen", "--input", str(batch), "--output", str(result), "--workers", "1")
     assert run.code == 1
-    assert "line 3: the row has no name" in run.err and "line 4: birth date 'bad-date'" in run.err
+    assert "line 3: the row has no name" in run.err
+    assert "line 4: birth_date ignored: birth date 'bad-date'" in run.err  # the row is screened on its name
+    assert "3 screened" in run.err
     text = result.read_text(encoding="utf-8")
     assert "us_ofac_sdn-42618" in text and "us_ofac_sdn-44477" in text
+    assert "birth_date ignored" in text and ("us_ofac_sdn-40969" in text or "gb_ofsi-16024" in text)

@@ -10,6 +10,7 @@ measured when they were set; raise them when the matcher improves.
 from __future__ import annotations
 
 import json
+import os
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ import pytest
 import yaml
 
 from kenning.errors import InputError
-from kenning.matching import Query, Screener, compare_queries
+from kenning.matching import Query, Screener, compare_queries, screen_parties
 from kenning.sources.base import load_catalogue
 from testkit import kenning_env
 
@@ -179,3 +180,117 @@ def test_unusable_names_are_refused_clearly_or_match_nothing(screener: Screener,
         assert str(exc)
     else:
         assert results == []
+
+
+# -- the robustness issue's must-shows -----------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def linked(screener: Screener) -> Screener:
+    """The module's screener with the lists' same-as links computed and loaded."""
+    from kenning.matching.build import load_links, load_same_as
+    from kenning.matching.service import relink
+    from kenning.store import open_store
+
+    store = open_store()
+    relink(store, screener)
+    linked = Screener(screener.index, load_same_as(store), load_links(store))
+    store.engine.dispose()
+    return linked
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Sadio Camara Jr.", "us_ofac_sdn-42618"), ("CAMARA, Sad io", "us_ofac_sdn-42618"),
+    ("PRIGOZHIN, Yevgeniy Vik torovich", "us_ofac_sdn-21171"), ("PRIGOZHIN, Yevg", "us_ofac_sdn-21171"),
+    ("Ivan Aleksandrovich Maslov III", "us_ofac_sdn-40969"), ("김정은", "us_ofac_sdn-20157"),
+])
+def test_the_queries_a_new_user_tried_match_the_right_party(linked: Screener, name: str, expected: str) -> None:
+    results = screen_parties(linked, Query.build(name))
+    assert results and results[0].match, name
+    assert expected in {results[0].id, *(e.id for e in results[0].entries)}, (name, results[0].id)
+
+
+@pytest.mark.parametrize("name", ["Maria Garcia", "محمد"])
+def test_common_names_without_a_qualifier_alert_nothing(linked: Screener, name: str) -> None:
+    results = screen_parties(linked, Query.build(name))
+    assert not any(r.match for r in results), [(r.id, r.score) for r in results[:3]]
+
+
+def test_a_party_on_several_lists_comes_back_once_with_every_entry(linked: Screener) -> None:
+    results = screen_parties(linked, Query.build("Ivan Maslov", schema="Person", birth_dates=["1982-07-11"]))
+    ids = [r.id for r in results]
+    assert len(set(ids)) == len(ids)
+    first = results[0]
+    assert {e.id for e in first.entries} >= {"us_ofac_sdn-40969", "gb_ofsi-16024"}
+    assert first.links and all(link["evidence"] for link in first.links)
+    assert not {e.id for r in results[1:] for e in r.entries} & {e.id for e in first.entries}
+
+
+def test_a_batch_reads_messy_dates_and_screens_a_row_with_an_unreadable_one(
+        linked: Screener, tmp_path: Path) -> None:
+    from kenning.matching.batch import screen_rows
+    from kenning.matching.batch_io import parse_rows
+
+    path = tmp_path / "people.csv"
+    path.write_text("name,birth_date\nSadio Camara,1979-3-22\nSadio Camara,22/03/1979\nSadio Camara,unknown\n",
+                    encoding="utf-8")
+    records = list(screen_rows(parse_rows(path), linked, 1, {"limit": 3}))
+    assert [r["query"]["birth_dates"] for r in records] == [["1979-03-22"], ["1979-03-22"], []]
+    assert all(r["match"] and r["results"][0]["id"] == "us_ofac_sdn-42618" for r in records)
+    assert "warnings" not in records[0] and "warnings" not in records[1]
+    assert records[2]["warnings"] and records[2]["warnings"][0].startswith("birth_date ignored")
+    assert "unknown" in records[2]["warnings"][0]
+
+
+def test_the_package_answers_screen_and_compare_at_the_top_level(screener: Screener) -> None:
+    import subprocess
+    import sys
+
+    code = ("import kenning, json; r = kenning.screen('Ivan Maslov', schema='Person'); "
+            "print(json.dumps([r['algorithm'], r['results'][0]['id'], "
+            "kenning.compare('Jon Smith', 'John Smith')['match']]))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          env={**os.environ, "KENNING_HOME": os.environ["KENNING_HOME"]})
+    algorithm, first, same = json.loads(done.stdout.strip().splitlines()[-1])
+    assert algorithm == "kenning-v2" and first in {"us_ofac_sdn-40969", "gb_ofsi-16024"} and same is True
+
+
+# -- robustness floors (a sample of the robustness dev set's dev split) ---------------------------------
+
+ROBUST = REPO / "bench" / "data" / "robust_dev.jsonl"
+
+
+@pytest.fixture(scope="module")
+def robust_outcomes(linked: Screener) -> dict[str, list[tuple[bool, bool, bool]]]:
+    """Per group: (right, hit, alert) of every sampled dev case."""
+    rows = [json.loads(line) for line in ROBUST.read_text(encoding="utf-8").splitlines() if line.strip()]
+    dev = [r for r in rows if r["split"] == "dev"][::FLOORS["robust_sample_every"]]
+    out: dict[str, list[tuple[bool, bool, bool]]] = defaultdict(list)
+    for row in dev:
+        results = screen_parties(linked, _query(row["query"]), limit=FLOORS["limit"])
+        wanted = set(row["expected"])
+        ids = [{r.id, *(e.id for e in r.entries)} for r in results]
+        right = bool(results) and results[0].match and bool(ids[0] & wanted)
+        hit = any(r.match and i & wanted for r, i in zip(results, ids, strict=True))
+        out[row["class"]].append((right, hit, any(r.match for r in results)))
+    return dict(out)
+
+
+@pytest.mark.parametrize("group", sorted(FLOORS["robust_right_by_group"]))
+def test_robust_groups_rank_the_right_party_first(robust_outcomes: dict[str, list[tuple[bool, bool, bool]]],
+                                                  group: str) -> None:
+    cases = robust_outcomes[group]
+    assert sum(r for r, _h, _a in cases) / len(cases) >= FLOORS["robust_right_by_group"][group]
+
+
+@pytest.mark.parametrize("group", sorted(FLOORS["robust_recall_by_group"]))
+def test_robust_recall_with_birth_date_slips(robust_outcomes: dict[str, list[tuple[bool, bool, bool]]],
+                                             group: str) -> None:
+    cases = robust_outcomes[group]
+    assert sum(h for _r, h, _a in cases) / len(cases) >= FLOORS["robust_recall_by_group"][group]
+
+
+@pytest.mark.parametrize("group", sorted(FLOORS["robust_alert_ceiling_by_group"]))
+def test_robust_negatives_rarely_alert(robust_outcomes: dict[str, list[tuple[bool, bool, bool]]],
+                                       group: str) -> None:
+    cases = robust_outcomes[group]
+    assert sum(a for _r, _h, a in cases) / len(cases) <= FLOORS["robust_alert_ceiling_by_group"][group]

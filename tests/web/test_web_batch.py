@@ -18,7 +18,7 @@ CSV_TEXT = (
     "Sadio Camara,Person,1979-03-22,Mali,,c-1\n"
     ",Person,,,,c-2\n"
     "Wagner Group,Organization,,,,c-3\n"
-    "Jon Smith,Person,22/03/1979,,,c-4\n"
+    "Jon Smith,Person,the 22nd,,,c-4\n"
     "=HYPERLINK(\"x\"),Person,,,,c-5\n"
 )
 
@@ -47,10 +47,10 @@ def test_upload_screens_reports_bad_rows_and_downloads_csv(client: TestClient) -
     assert "Refresh" in page.text or "Done:" in page.text  # a plain link while it runs
     status = _wait_done(client, location)
     assert "Done:" in status and "hx-trigger" not in status  # polling stops when done
-    assert "<strong>2</strong> bad rows" in status
+    assert "<strong>1</strong> bad rows" in status  # a row without a name; an unreadable date drops no row
     assert '<a href="/entity/us_ofac_sdn-42618">CAMARA, Sadio</a>' in status  # the matches, linked
     assert "<td>3</td><td>the row has no name</td>" in status
-    assert "birth date &#39;22/03/1979&#39; must be YYYY, YYYY-MM or YYYY-MM-DD" in status
+    assert "birth_date ignored: birth date &#39;the 22nd&#39; is not a date" in status
     download = client.get(f"{location}/results.csv")
     assert download.status_code == 200
     assert download.headers["content-type"].startswith("text/csv")
@@ -61,6 +61,7 @@ def test_upload_screens_reports_bad_rows_and_downloads_csv(client: TestClient) -
     assert (camara["status"], camara["id"], camara["dataset"]) == ("match", "us_ofac_sdn-42618", "us_ofac_sdn")
     assert "birth_date:" in camara["why"] and "the same day" in camara["why"]
     assert rows[1]["status"] == "error" and rows[1]["error"] == "the row has no name"
+    assert rows[3]["status"] in ("match", "no match") and rows[3]["warnings"].startswith("birth_date ignored")
     assert rows[4]["name"].startswith("'=HYPERLINK")  # never a live formula in a spreadsheet
 
 

@@ -59,9 +59,21 @@ def test_birth_date_and_country_confirm_a_match(client: TestClient) -> None:
 
 
 def test_bad_birth_date_is_explained(client: TestClient) -> None:
-    page = client.get("/search", params={"q": "Sadio Camara", "birth_date": "22/03/1979"})
+    page = client.get("/search", params={"q": "Sadio Camara", "birth_date": "the 22nd"})
     assert page.status_code == 422
-    assert "birth date &#39;22/03/1979&#39; must be YYYY, YYYY-MM or YYYY-MM-DD" in page.text
+    assert "birth date &#39;the 22nd&#39; is not a date" in page.text
+
+
+def test_a_birth_date_typed_another_way_is_read(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "Sadio Camara", "birth_date": "22/03/1979"})
+    assert page.status_code == 200 and "the same day" in page.text
+
+
+def test_a_party_on_several_lists_is_one_result_with_its_entries(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "Ivan Maslov", "schema": "Person", "birth_date": "1982-07-11"})
+    assert page.status_code == 200
+    assert page.text.count('class="result is-match"') == 1
+    assert "also on" in page.text and "Why these are one party" in page.text
 
 
 def test_search_in_arabic(client: TestClient) -> None:

@@ -31,7 +31,7 @@ MASLOV_OFAC: dict[str, Any] = {
     "id": "us_ofac_sdn-40969", "caption": "MASLOV, Ivan Aleksandrovich", "schema": "Person",
     "properties": {"name": ["MASLOV, Ivan Aleksandrovich"], "birthDate": ["1982-07-11", "1980-01-03"],
                    "nationality": ["ru"], "passportNumber": ["731849424"], "program": ["RUSSIA-EO14024"]},
-    "datasets": ["us_ofac_sdn"], "referents": [], "target": True,
+    "datasets": ["us_ofac_sdn"], "referents": ["gb_ofsi-16024"], "target": True,
     "first_seen": _SEEN, "last_seen": _SEEN, "last_change": _SEEN,
 }
 

@@ -3,7 +3,9 @@
 :func:`match_entities` reads each example into a screening query, screens it, and answers in yente's
 ``EntityMatchResponse`` shape: per query a status, the scored entities (FtM properties, ``score``,
 ``match``, ``features``, ``explanations``) and the number of matches; per batch the matcher's feature
-docs and the limit. yente's algorithm names are accepted and run Kenning's default, with a note.
+docs and the limit. As in yente, one result stands for one party: a party several lists carry (recorded
+same-as links) is its best entry, and ``referents`` names the other lists' entries of it. yente's
+algorithm names are accepted and run Kenning's default, with a note.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 from kenning.api.errors import BadRequest
 from kenning.api.match_query import ReadQuery, Scope, read_example, values_of
 from kenning.errors import InputError, NotFoundError
-from kenning.matching import Result
+from kenning.matching import Result, screen_parties
 from kenning.matching.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, Algorithm, get_algorithm
 from kenning.state import AppState
 
@@ -84,12 +86,14 @@ def _scored(result: Result, entity: dict[str, Any] | None) -> dict[str, Any]:
                           "candidate": feature.candidate}
                     for key, feature in result.explanation.items()}
     why = "; ".join(f"{k}: {v.detail}" for k, v in result.explanation.items())
-    return {**base, "score": round(result.score, 4), "match": result.match, "token": None,
+    referents = [e.id for e in result.entries if e.id != result.id]
+    return {**base, "referents": referents, "score": round(result.score, 4), "match": result.match, "token": None,
             "features": {k: round(v.score, 4) for k, v in result.explanation.items()},
             "explanations": explanations,
             "kenning": {"dataset": result.dataset, "source_id": result.source_id,
                         "matched_name": result.matched_name, "explanation": why,
-                        "weights": {k: v.weight for k, v in result.explanation.items()}, "same_as": result.same_as}}
+                        "weights": {k: v.weight for k, v in result.explanation.items()}, "same_as": result.same_as,
+                        "entries": [e.to_dict() for e in result.entries], "links": result.links}}
 
 
 def _query_echo(example: dict[str, Any]) -> dict[str, Any]:
@@ -127,8 +131,8 @@ def match_entities(state: AppState, queries: dict[str, dict[str, Any]], options:
     for key, example in queries.items():
         try:
             read = read_example(example["schema"], example["properties"], scope)
-            results = [] if scope.empty else screener.screen(read.query, limit=options.limit, threshold=threshold,
-                                                              algorithm=algo.name)
+            results = [] if scope.empty else screen_parties(screener, read.query, limit=options.limit,
+                                                             threshold=threshold, algorithm=algo.name)
         except InputError as exc:
             responses[key] = _failed(example, exc.message)
             continue

@@ -55,8 +55,8 @@ class EntityResponse(BaseModel):
     schema_: str = Field(..., alias="schema", examples=["Person"])
     properties: dict[str, list[Any]] = Field(..., examples=[{"name": ["MASLOV, Ivan Aleksandrovich"]}])
     datasets: list[str] = Field([], examples=[["us_ofac_sdn"]])
-    referents: list[str] = Field([], description="Always empty: Kenning keeps each list's entity separate and "
-                                 "links them as same-as (see `kenning.same_as`).")
+    referents: list[str] = Field([], description="The other lists' entries of the same party (recorded same-as "
+                                 "links); the result is the party's best-scoring entry.")
     target: bool = Field(False, description="Whether the entity is a listed party (not a record about one).")
     first_seen: datetime | None = Field(None, examples=["2026-11-23T21:21:10+00:00"])
     last_seen: datetime | None = Field(None, examples=["2026-11-23T21:21:10+00:00"])
@@ -81,6 +81,10 @@ class KenningResult(BaseModel):
     explanation: str = Field(..., description="Every feature's explanation, in words.")
     weights: dict[str, float] = Field({}, description="The weight each feature had in the score.")
     same_as: list[str] = Field([], description="Entities of other lists recorded as the same party.")
+    entries: list[dict[str, Any]] = Field([], description="Every list's entry of the party, best first, each with "
+                                          "its own score (empty when one list carries the party).")
+    links: list[dict[str, Any]] = Field([], description="The same-as links that join the entries, with their "
+                                        "method, score and evidence.")
 
 
 class ScoredEntityResponse(EntityResponse):

@@ -2,8 +2,9 @@
 
 The body is read with the same reader as ``kenning screen --input`` (:mod:`kenning.matching.batch_io`), so the columns
 are the same: ``name`` (required), ``schema``, ``birth_date``, ``country``, ``id_number``, ``ref``. A body
-that cannot be read at all is a 422 before anything is streamed; a row that cannot be screened becomes
-a line with ``error`` and the stream goes on.
+that cannot be read at all is a 422 before anything is streamed; a field that cannot be read is left out
+of its row (the row's line says so in ``warnings``); a row without a name becomes a line with ``error``
+and the stream goes on. Results are one per party, as in the CLI.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import orjson
 
 from kenning.api.errors import PayloadTooLarge
 from kenning.errors import InputError, KenningError, ParseError
-from kenning.matching import Screener
+from kenning.matching import Screener, screen_parties
 from kenning.matching.algorithms import get_algorithm
 from kenning.matching.batch_io import Row, parse_batch
 
@@ -74,16 +75,19 @@ def _screen_row(screener: Screener, row: Row, options: BatchOptions) -> dict[str
     if query is None:
         return {"line": line, "ref": ref, "error": error}
     try:
-        results = screener.screen(query, limit=options.limit, threshold=options.threshold,
-                                  algorithm=options.algorithm)
+        results = screen_parties(screener, query, limit=options.limit, threshold=options.threshold,
+                                 algorithm=options.algorithm)
     except KenningError as exc:
         return {"line": line, "ref": ref, "error": exc.message}
     except Exception:
         log.exception("unexpected error screening batch line %s", line)
         return {"line": line, "ref": ref, "error": "internal error screening this row; the details are in the "
                 "server log"}
-    return {"line": line, "ref": ref, "query": query.to_dict(), "match": any(r.match for r in results),
-            "results": [r.to_dict() for r in results]}
+    record: dict[str, Any] = {"line": line, "ref": ref, "query": query.to_dict(),
+                              "match": any(r.match for r in results), "results": [r.to_dict() for r in results]}
+    if query.warnings:
+        record["warnings"] = list(query.warnings)
+    return record
 
 
 def screen_batch(screener: Screener, rows: list[Row], options: BatchOptions) -> Iterator[bytes]:

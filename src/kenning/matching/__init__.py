@@ -5,7 +5,9 @@
     >>> screener.screen(Query.build("Sadio Camara", schema="Person", birth_dates=["1979-03-22"]))
 """
 
+from kenning.matching.parties import screen_parties
 from kenning.matching.screener import Screener, compare_queries, schemata_compatible
-from kenning.matching.types import FeatureScore, Query, Result
+from kenning.matching.types import Entry, FeatureScore, Query, Result
 
-__all__ = ["FeatureScore", "Query", "Result", "Screener", "compare_queries", "schemata_compatible"]
+__all__ = ["Entry", "FeatureScore", "Query", "Result", "Screener", "compare_queries", "schemata_compatible",
+           "screen_parties"]

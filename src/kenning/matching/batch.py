@@ -1,8 +1,11 @@
 """Batch screening of a CSV or JSON-lines file on every core, with a progress bar.
 
-Each input row becomes one :class:`Query`; a bad row (no name, a malformed date, an unknown country)
-becomes an error record in the output and a message on stderr, and the batch goes on. The index is
-loaded once in the parent and shared with the worker processes (fork), so workers start instantly.
+Each input row becomes one :class:`Query`, screened one result per party (a party several lists carry
+comes back once, with every list's entry). A field that cannot be read (a birth date ``unknown``, an
+unknown country or schema) never drops the row: the row is screened on the rest, and its record and a
+message on stderr say which field was ignored and why. Only a row without a name becomes an error
+record, and the batch goes on. The index is loaded once in the parent and shared with the worker
+processes (fork), so workers start instantly.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import orjson
 from kenning.csvsafe import safe_writer
 from kenning.errors import InputError, KenningError
 from kenning.matching.batch_io import parse_rows
+from kenning.matching.parties import screen_parties
 from kenning.matching.screener import Screener
 from kenning.matching.types import Query
 from kenning.progress import progress_bar
@@ -50,11 +54,14 @@ def _work(item: tuple[int, str | None, Query | None, str | None]) -> dict[str, A
         return {"line": line, "ref": ref, "error": error}
     assert _SCREENER is not None
     try:
-        results = _SCREENER.screen(query, **_OPTIONS)
+        results = screen_parties(_SCREENER, query, **_OPTIONS)
     except KenningError as exc:
         return {"line": line, "ref": ref, "error": str(exc)}
-    return {"line": line, "ref": ref, "query": query.to_dict(), "match": any(r.match for r in results),
-            "results": [r.to_dict() for r in results]}
+    record: dict[str, Any] = {"line": line, "ref": ref, "query": query.to_dict(),
+                              "match": any(r.match for r in results), "results": [r.to_dict() for r in results]}
+    if query.warnings:
+        record["warnings"] = list(query.warnings)
+    return record
 
 
 def _init_worker() -> None:
@@ -83,17 +90,20 @@ def screen_rows(items: list[tuple[int, str | None, Query | None, str | None]], s
 
 def _write_csv(out: IO[str], records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     writer = safe_writer(out)
-    writer.writerow(["line", "ref", "query_name", "error", "match", "score", "id", "dataset", "schema",
-                     "caption", "explanation"])
+    writer.writerow(["line", "ref", "query_name", "error", "warnings", "match", "score", "id", "dataset", "schema",
+                     "caption", "same_party", "explanation"])
     for rec in records:
+        warnings = "; ".join(rec.get("warnings", []))
         if "error" in rec:
-            writer.writerow([rec["line"], rec["ref"], "", rec["error"], "", "", "", "", "", "", ""])
+            writer.writerow([rec["line"], rec["ref"], "", rec["error"], "", "", "", "", "", "", "", "", ""])
         elif not rec["results"]:
-            writer.writerow([rec["line"], rec["ref"], rec["query"]["names"][0], "", False, "", "", "", "", "", ""])
+            writer.writerow([rec["line"], rec["ref"], rec["query"]["names"][0], "", warnings, False, "", "", "", "",
+                             "", "", ""])
         for res in rec.get("results", []):
             why = "; ".join(f"{k}: {v['detail']}" for k, v in res["explanation"].items())
-            writer.writerow([rec["line"], rec["ref"], rec["query"]["names"][0], "", res["match"], res["score"],
-                             res["id"], res["dataset"], res["schema"], res["caption"], why])
+            others = " ".join(e["id"] for e in res.get("entries", [])[1:])
+            writer.writerow([rec["line"], rec["ref"], rec["query"]["names"][0], "", warnings, res["match"],
+                             res["score"], res["id"], res["dataset"], res["schema"], res["caption"], others, why])
         yield rec
 
 
@@ -128,6 +138,8 @@ def run_batch(input_path: Path, output_path: Path | None, *, threshold: float | 
         with progress_bar("screening", total=len(items)) as advance:
             for rec in written:
                 advance(1)
+                for warning in rec.get("warnings", []):
+                    print(f"warning: {input_path}, line {rec['line']}: {warning}", file=sys.stderr)
                 if "error" in rec:
                     summary.failed += 1
                     print(f"error: {input_path}, line {rec['line']}: {rec['error']}", file=sys.stderr)

@@ -1,4 +1,9 @@
-"""Reading batch screening input: CSV with a header, or JSON lines; one Query (or an error) per row."""
+"""Reading batch screening input: CSV with a header, or JSON lines; one Query (or an error) per row.
+
+Rows are read leniently: a schema, birth date or country that cannot be read is left out of the row's
+query with a warning naming the field (:attr:`kenning.matching.Query.warnings`); only a row without a
+name is an error.
+"""
 
 from __future__ import annotations
 
@@ -39,7 +44,8 @@ def _query(data: dict[str, Any], datasets: tuple[str, ...]) -> Query:
     return Query.build(_listish(names) if isinstance(names, list) else str(names),
                        schema=(data.get("schema") or "Thing"), birth_dates=_listish(data.get("birth_date")),
                        countries=_listish(data.get("country")), id_numbers=_listish(data.get("id_number")),
-                       datasets=datasets, ref=str(data["ref"]) if data.get("ref") not in (None, "") else None)
+                       datasets=datasets, ref=str(data["ref"]) if data.get("ref") not in (None, "") else None,
+                       lenient=True)
 
 
 def _row(line: int, data: dict[str, Any], datasets: tuple[str, ...]) -> Row:

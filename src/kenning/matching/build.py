@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from kenning import settings
 from kenning.errors import StoreError
@@ -18,9 +19,9 @@ from kenning.matching.index import FORMAT, CandidateIndex, build_index
 from kenning.matching.records import RawEntity, entity_record
 from kenning.progress import progress_bar
 from kenning.store import Store, open_store
-from kenning.store.sameas import same_as_pairs
+from kenning.store.sameas import same_as_links, same_as_pairs
 
-__all__ = ["fingerprint", "load_same_as", "open_index"]
+__all__ = ["fingerprint", "load_links", "load_same_as", "open_index"]
 
 _NAMES_DATA = Path(__file__).resolve().parents[1] / "names" / "data"
 _CODE_VERSION = "kenning-index-1"
@@ -53,6 +54,16 @@ def load_same_as(store: Store) -> dict[str, list[str]]:
         links[left].append(right)
         links[right].append(left)
     return dict(links)
+
+
+def load_links(store: Store | None = None) -> dict[tuple[str, str], dict[str, Any]]:
+    """Every same-as link by its (sorted) pair of ids: score, method and the evidence that joined them."""
+    store = store or open_store()
+    with store.connect() as conn:
+        rows = same_as_links(conn)
+    return {(min(a, b), max(a, b)): {"left": min(a, b), "right": max(a, b), "score": round(score, 4),
+                                     "method": method, "evidence": evidence}
+            for a, b, score, method, evidence in rows}
 
 
 def records_from_store(store: Store, show_progress: bool = True) -> list[RawEntity]:

@@ -13,6 +13,7 @@ from kenning.matching.similarity import (
     MIN_PAIR,
     PHONETIC,
     WEAK_WEIGHT,
+    MatrixFn,
     Memo,
     Prepared,
     fill_memo,
@@ -35,6 +36,7 @@ __all__ = [
     "identifier",
     "name_match",
     "name_score",
+    "part_pairs",
     "prepare",
     "token_similarity",
 ]
@@ -55,10 +57,14 @@ class NameMatch:
     pairs: tuple[tuple[str, str, float], ...]
     query_left: tuple[str, ...]
     candidate_left: tuple[str, ...]
+    #: How pairings that are not plain spellings were read ("yevg: the start of yevgeniy...").
+    notes: tuple[str, ...] = ()
 
     def describe(self, query: str, candidate: str) -> str:
         parts = ", ".join(f"{a}={b} ({s:.2f})" if a != b else f"{a} ({s:.2f})" for a, b, s in self.pairs)
         text = f"{query!r} ~ {candidate!r}: {parts or 'no parts pair up'}"
+        if self.notes:
+            text += "; " + "; ".join(self.notes)
         if self.query_left:
             text += f"; not in the listed name: {' '.join(self.query_left)}"
         if self.candidate_left:
@@ -66,13 +72,15 @@ class NameMatch:
         return text
 
 
-def _pairs(q: Prepared, c: Prepared, memo: Memo) -> list[tuple[float, int, int]]:
+def part_pairs(q: Prepared, c: Prepared, memo: Memo, matrix: MatrixFn | None = None) -> list[tuple[float, int, int]]:
+    """Every (similarity, query part, listed part) pairing of two names at least :data:`MIN_PAIR`, best
+    first, read from the query's memo (filled with ``matrix`` when the listed name is new to it)."""
     person = q.person or c.person
     out = []
     for j, (token, raw) in enumerate(zip(c.tokens, c.raw, strict=True)):
         found = memo.get((token, raw, person))
         if found is None:
-            fill_memo(q, [c], memo)
+            fill_memo(q, [c], memo, matrix)
             found = memo[(token, raw, person)]
         for i, s in found:
             out.append((s, i, j))
@@ -85,7 +93,7 @@ def _align(q: Prepared, c: Prepared, extra_penalty: float, chosen: list[tuple[in
     used_q: set[int] = set()
     used_c: set[int] = set()
     matched, strong = 0.0, False
-    for s, i, j in _pairs(q, c, {} if memo is None else memo):
+    for s, i, j in part_pairs(q, c, {} if memo is None else memo):
         if i in used_q or j in used_c:
             continue
         used_q.add(i)

@@ -26,7 +26,7 @@ from kenning.matching.records import EntityRecord, NameRecord, RawEntity
 __all__ = ["CandidateIndex", "build_index"]
 
 #: Bumped whenever the pickled layout changes (part of the file name, so old files are never read).
-FORMAT = 5
+FORMAT = 7
 
 
 @dataclass

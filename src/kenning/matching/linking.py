@@ -22,8 +22,11 @@ from kenning.matching.types import Query, Result
 from kenning.names import normalize
 from kenning.progress import progress_bar
 
-__all__ = ["LINK_MIN_NAME", "Link", "LinkReport", "find_links"]
+__all__ = ["LINK_ALGORITHM", "LINK_MIN_NAME", "Link", "LinkReport", "find_links"]
 
+#: The algorithm links are scored with (recorded as their method): pinned, so that a new default
+#: screening algorithm does not change which entries are one party until linking is measured with it.
+LINK_ALGORITHM = "kenning-v1"
 #: Name score a link needs: with a supporting birth date / identifier, and without one.
 LINK_MIN_NAME, LINK_MIN_NAME_UNSUPPORTED = 0.75, 0.9
 _MAX_NAMES = 8
@@ -78,7 +81,7 @@ def _verdict(record: EntityRecord, best: Result) -> str | None:
 
 
 def _best(screener: Screener, record: EntityRecord, dataset: str) -> Result | None:
-    results = screener.screen(_query(record, dataset), limit=3)
+    results = screener.screen(_query(record, dataset), limit=3, algorithm=LINK_ALGORITHM)
     if not results:
         return None
     top = [r for r in results if r.score >= results[0].score - 0.01]
@@ -100,7 +103,7 @@ def _link_pair(screener: Screener, small: str, large: str, report: LinkReport,
             advance(1)
             report.screened += 1
             best = _best(screener, record, large)
-            if best is None or best.score < get_algorithm(None).threshold:
+            if best is None or best.score < get_algorithm(LINK_ALGORITHM).threshold:
                 report.reject("no candidate")
                 continue
             reason = "already linked by an official identifier" if small in settled.get(best.id, ()) else None

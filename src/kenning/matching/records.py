@@ -7,14 +7,14 @@ cleaned once), and every query becomes a :class:`QueryRecord` the same way.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from followthemoney.types import registry
 
 from kenning.matching.features import Memo, Prepared, prepare
 from kenning.matching.types import Query, clean_id_number
 from kenning.model import Entity, caption
-from kenning.names import NameAnalysis, analyze
+from kenning.names import NameAnalysis, analyze, lookalike_reading, normalize, revised_reading
 
 __all__ = [
     "ID_PROPS",
@@ -80,6 +80,17 @@ class QueryRecord:
     id_numbers: frozenset[str]
     #: One memo of part pairings per query name, filled while scoring (see ``features.name_score``).
     memos: tuple[Memo, ...] = ()
+    #: The memos of other similarity rules (an algorithm's profile name -> one memo per query name).
+    other_memos: dict[str, tuple[Memo, ...]] = field(default_factory=dict)
+
+    def memos_for(self, profile: str) -> tuple[Memo, ...]:
+        """The memos of the similarity rules called ``profile`` (``"v1"``: :attr:`memos`), one per name."""
+        if profile == "v1":
+            return self.memos or tuple({} for _ in self.names)
+        found = self.other_memos.get(profile)
+        if found is None:
+            found = self.other_memos[profile] = tuple({} for _ in self.names)
+        return found
 
 
 def _countries(entity: Entity) -> frozenset[str]:
@@ -107,9 +118,22 @@ def entity_record(entity: Entity) -> RawEntity:
     return RawEntity(record, tuple(names))
 
 
+def _readings(names: tuple[str, ...]) -> list[str]:
+    """Each name, and beside it the Latin name it imitates when it is written in look-alike letters, and
+    the lists' spelling of a Korean name written in the Revised Romanization."""
+    out = []
+    for name in names:
+        out.append(name)
+        for other in (lookalike_reading(name), revised_reading(name)):
+            if other is not None and normalize(other) != normalize(name):
+                out.append(other)
+    return out
+
+
 def query_record(query: Query, rarity: dict[str, float] | None = None) -> QueryRecord:
-    """Analyse a query's names as names of its schema; names with nothing left are dropped."""
-    analyses = tuple(a for a in (analyze(n, query.schema) for n in query.names) if not a.is_empty)
+    """Analyse a query's names as names of its schema (with the Latin reading of a name written in
+    look-alike letters of another script); names with nothing left are dropped."""
+    analyses = tuple(a for a in (analyze(n, query.schema) for n in _readings(query.names)) if not a.is_empty)
     countries = frozenset(str(c) for c in (registry.country.clean(v) for v in query.countries) if c)
     return QueryRecord(query=query, analyses=analyses, names=tuple(prepare(a, rarity) for a in analyses),
                        birth_dates=query.birth_dates, countries=countries, memos=tuple({} for _ in analyses),

@@ -7,7 +7,9 @@ scores the best candidates with a versioned algorithm, and returns :class:`Resul
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -15,15 +17,23 @@ from followthemoney import model
 
 from kenning.errors import InputError
 from kenning.matching.algorithms import get_algorithm
-from kenning.matching.algorithms.base import Scored
-from kenning.matching.features import fill_memo, prepare
+from kenning.matching.algorithms.base import Algorithm, Scored
+from kenning.matching.features import prepare
 from kenning.matching.index import CandidateIndex
-from kenning.matching.keys import KEY_WEIGHTS, birth_keys, token_keys, typo_keys
+from kenning.matching.keys import (
+    KEY_WEIGHTS,
+    birth_keys,
+    joined_keys,
+    ocr_keys,
+    token_keys,
+    typo_keys,
+    vowelless_keys,
+)
 from kenning.matching.records import EntityRecord, NameRecord, QueryRecord, query_record
 from kenning.matching.types import Query, Result
 from kenning.names import analyze
 
-__all__ = ["Screener", "compare_queries", "schemata_compatible"]
+__all__ = ["Ranking", "Scoring", "Screener", "compare_queries", "schemata_compatible"]
 
 #: Names taken from retrieval, candidate parties fully scored, and names scored per party, per query.
 TOP_NAMES = 256
@@ -46,9 +56,11 @@ def schemata_compatible(query_schema: str, candidate_schema: str) -> bool:
 class Screener:
     """Screening over one :class:`CandidateIndex`."""
 
-    def __init__(self, index: CandidateIndex, same_as: dict[str, list[str]] | None = None) -> None:
+    def __init__(self, index: CandidateIndex, same_as: dict[str, list[str]] | None = None,
+                 links: dict[tuple[str, str], dict[str, Any]] | None = None) -> None:
         self.index = index
         self._same_as = same_as or {}
+        self._links = links or {}
         self._positions = {record.id: i for i, record in enumerate(index.entities)}
         self._schemas = sorted({r.schema for r in index.entities})
         codes = {s: i for i, s in enumerate(self._schemas)}
@@ -61,10 +73,10 @@ class Screener:
     @classmethod
     def open(cls, rebuild: bool = False) -> Screener:
         """The screener of the configured store (index loaded from disk, or built and saved)."""
-        from kenning.matching.build import open_index
+        from kenning.matching.build import load_links, open_index
 
         index, same_as = open_index(rebuild=rebuild)
-        return cls(index, same_as)
+        return cls(index, same_as, load_links())
 
     def entity(self, entity_id: str) -> EntityRecord | None:
         pos = self._positions.get(entity_id)
@@ -73,6 +85,20 @@ class Screener:
     def same_as(self, entity_id: str) -> list[str]:
         """Entities of other lists recorded as the same party."""
         return list(self._same_as.get(entity_id, []))
+
+    def party(self, entity_id: str) -> list[str]:
+        """``entity_id`` and every entry linked to it by same-as links, transitively (sorted)."""
+        found, todo = {entity_id}, [entity_id]
+        while todo:
+            for other in self._same_as.get(todo.pop(), ()):
+                if other not in found:
+                    found.add(other)
+                    todo.append(other)
+        return sorted(found)
+
+    def link(self, a: str, b: str) -> dict[str, Any] | None:
+        """The recorded same-as link between two entries (score, method, evidence), if any."""
+        return self._links.get((min(a, b), max(a, b)))
 
     def _name_mask(self, query: Query) -> npt.NDArray[np.bool_]:
         key = (query.schema, query.datasets, query.exclude_datasets)
@@ -100,6 +126,7 @@ class Screener:
                 per_token.append((token, keys))
                 exact.extend(keys)
             exact.extend("c" + c for c in analysis.compounds)
+            exact.extend(joined_keys(analysis))
         exact = list(dict.fromkeys(exact))
         found = self.index.lookup(exact) >= 0 if exact else np.zeros(0, dtype=bool)
         known = {k for k, ok in zip(exact, found.tolist(), strict=True) if ok}
@@ -107,6 +134,9 @@ class Screener:
         for token, keys in per_token:
             if keys[0] not in known:
                 typos.extend(typo_keys(token))
+        for analysis in record.analyses:
+            for raw in analysis.tokens:
+                typos.extend(vowelless_keys(raw) + ocr_keys(raw))
         return exact + birth_keys(record.birth_dates), list(dict.fromkeys(typos))
 
     def candidates(self, record: QueryRecord) -> list[tuple[int, list[NameRecord]]]:
@@ -144,13 +174,9 @@ class Screener:
                 listed.append(self.index.entities[entity].names[int(self.index.name_slot[name])])
         return list(found.items())
 
-    def screen(self, query: Query, limit: int = 10, threshold: float | None = None,
-               algorithm: str | None = None, explain: bool = True) -> list[Result]:
-        """Score the query against its candidates; results sorted by score, ``match`` at the threshold.
-
-        ``explain=False`` leaves out the sentences of the name explanation (the feature scores stay): for
-        callers such as the news linker that read scores only.
-        """
+    def rank(self, query: Query, limit: int, threshold: float | None,
+             algorithm: str | None) -> tuple[Ranking, list[Scoring]]:
+        """Every scored candidate of the query, best first (score, id), and what scored them."""
         algo = get_algorithm(algorithm)
         cutoff = algo.threshold if threshold is None else threshold
         if not 0.0 <= cutoff <= 1.0:
@@ -160,27 +186,61 @@ class Screener:
         record = query_record(query, self.index.rarity)
         if not record.names:
             raise InputError("the name has no letters or digits (nothing to match after normalisation)")
+        ranking = Ranking(record, algo, cutoff)
         if all(a.is_weak_only for a in record.analyses):
-            return []
+            return ranking, []
         candidates = self.candidates(record)
-        listed = [n.name for _position, names in candidates for n in names]
-        for prepared, memo in zip(record.names, record.memos, strict=True):
-            fill_memo(prepared, listed, memo)
+        algo.prefill(record, [n.name for _position, names in candidates for n in names])
         scored = []
         for position, names in candidates:
             entity = self.index.entities[position]
             verdict = algo.score(record, entity, names, False)
             if verdict.score > 0:
-                scored.append((-verdict.score, entity.id, entity, names, verdict))
-        scored.sort(key=lambda item: (item[0], item[1]))
-        return [self._result(e, algo.score(record, e, names, True) if explain else v, cutoff)
-                for _s, _i, e, names, v in scored[:limit]]
+                scored.append(Scoring(entity, tuple(names), verdict))
+        scored.sort(key=lambda item: (-item.verdict.score, item.entity.id))
+        return ranking, scored
+
+    def screen(self, query: Query, limit: int = 10, threshold: float | None = None,
+               algorithm: str | None = None, explain: bool = True) -> list[Result]:
+        """Score the query against its candidates; one result per listed entry, sorted by score, ``match``
+        at the threshold (:func:`kenning.matching.parties.screen_parties` gives one result per party).
+
+        ``explain=False`` leaves out the sentences of the name explanation (the feature scores stay): for
+        callers such as the news linker that read scores only.
+        """
+        ranking, scored = self.rank(query, limit, threshold, algorithm)
+        return [self.result(ranking, s, explain) for s in scored[:limit]]
+
+    def result(self, ranking: Ranking, scoring: Scoring, explain: bool) -> Result:
+        """The result of one scored entry (explained again with sentences when ``explain``)."""
+        verdict = scoring.verdict
+        if explain:
+            verdict = ranking.algorithm.score(ranking.record, scoring.entity, scoring.names or None, True)
+        return self._result(scoring.entity, verdict, ranking.cutoff)
 
     def _result(self, entity: EntityRecord, scored: Scored, cutoff: float) -> Result:
         return Result(id=entity.id, dataset=entity.dataset, source_id=entity.id.split("-", 1)[1],
                       schema=entity.schema, caption=entity.caption, score=scored.score,
                       match=scored.score >= cutoff, matched_name=scored.matched_name,
                       explanation=scored.explanation, same_as=self.same_as(entity.id))
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """What one screen was scored with: the analysed query, the algorithm, the match threshold."""
+
+    record: QueryRecord
+    algorithm: Algorithm
+    cutoff: float
+
+
+@dataclass(frozen=True, slots=True)
+class Scoring:
+    """One scored entry: the entity, the names of it that were compared, the (unexplained) verdict."""
+
+    entity: EntityRecord
+    names: tuple[NameRecord, ...]
+    verdict: Scored
 
 
 def _as_candidate(query: Query) -> EntityRecord:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from kenning.matching.linking import find_links
+from kenning.matching.linking import LINK_ALGORITHM, find_links
 from kenning.matching.screener import Screener
 from kenning.store import Store
 from kenning.store.continuity import METHOD as SUCCESSION_METHOD
@@ -15,7 +15,7 @@ from kenning.store.sameas import replace_same_as
 
 __all__ = ["relink"]
 
-METHOD = "kenning-v1"
+METHOD = LINK_ALGORITHM
 
 
 def relink(store: Store, screener: Screener | None = None) -> dict[str, Any]:

@@ -10,7 +10,7 @@ query at a time with rapidfuzz's ``cdist`` (C, vectorised), and the pairings are
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,8 +20,8 @@ from rapidfuzz.process import cdist
 
 from kenning.names import NameAnalysis, phonetic_key
 
-__all__ = ["INITIAL", "MIN_PAIR", "PHONETIC", "WEAK_WEIGHT", "Memo", "Prepared", "fill_memo", "prepare",
-           "similarity_matrix", "token_similarity"]
+__all__ = ["INITIAL", "MIN_PAIR", "PHONETIC", "WEAK_WEIGHT", "Matrix", "MatrixFn", "Memo", "Prepared", "fill_memo",
+           "initials_matrix", "prepare", "similarity_matrix", "token_similarity"]
 
 #: Similarity of a single-letter initial to a name part starting with that letter.
 INITIAL = 0.75
@@ -49,6 +49,8 @@ class Prepared:
     weights: tuple[float, ...]
     total: float
     person: bool
+    #: Index of the part written last (which a length limit may have cut short), -1 if none.
+    final: int = -1
 
 
 #: Endings of patronymics: they say less about who someone is than a given name or surname does.
@@ -66,7 +68,7 @@ def prepare(analysis: NameAnalysis, rarity: dict[str, float] | None = None) -> P
                                    and token.endswith(_PATRONYMIC))
         weights.append(weight * (0.5 if half else 1.0))
     return Prepared(analysis.original, analysis.canonical, analysis.tokens, analysis.weak, tuple(weights),
-                    sum(weights), person)
+                    sum(weights), person, -1 if analysis.final is None else analysis.final)
 
 
 def _lengths(parts: Sequence[str]) -> npt.NDArray[np.int64]:
@@ -85,7 +87,8 @@ def _matrix(a: Sequence[str], b: Sequence[str]) -> Matrix:
     return np.where(sounds & (score < PHONETIC), PHONETIC, score)
 
 
-def _initials(matrix: Matrix, a: Sequence[str], b: Sequence[str]) -> Matrix:
+def initials_matrix(matrix: Matrix, a: Sequence[str], b: Sequence[str]) -> Matrix:
+    """``matrix`` with every pair that involves a one-letter part scored as an initial (people's names)."""
     la, lb = _lengths(a)[:, None], _lengths(b)[None, :]
     single = (la == 1) | (lb == 1)
     if not single.any():
@@ -102,7 +105,7 @@ def similarity_matrix(q_tokens: Sequence[str], q_raw: Sequence[str], c_tokens: S
     matrix = _matrix(q_tokens, c_tokens)
     if list(q_raw) != list(q_tokens) or list(c_raw) != list(c_tokens):
         matrix = np.maximum(matrix, _matrix(q_raw, c_raw))
-    return _initials(matrix, q_tokens, c_tokens) if person else matrix
+    return initials_matrix(matrix, q_tokens, c_tokens) if person else matrix
 
 
 def token_similarity(a: str, b: str, person: bool = False) -> float:
@@ -110,9 +113,13 @@ def token_similarity(a: str, b: str, person: bool = False) -> float:
     return float(similarity_matrix([a], [a], [b], [b], person)[0, 0])
 
 
-def fill_memo(query: Prepared, names: Iterable[Prepared], memo: Memo) -> None:
+#: (query parts, as written, listed parts, as written, person) -> similarity of every pair.
+MatrixFn = Callable[[Sequence[str], Sequence[str], Sequence[str], Sequence[str], bool], Matrix]
+
+
+def fill_memo(query: Prepared, names: Iterable[Prepared], memo: Memo, matrix: MatrixFn | None = None) -> None:
     """Compute, in one vectorised pass, the pairings of the query's parts with every part of ``names``
-    that the memo does not have yet."""
+    that the memo does not have yet (by ``matrix``, default :func:`similarity_matrix`)."""
     wanted: dict[tuple[str, str, bool], None] = {}
     for name in names:
         person = query.person or name.person
@@ -124,13 +131,13 @@ def fill_memo(query: Prepared, names: Iterable[Prepared], memo: Memo) -> None:
     parts = list(dict.fromkeys((t, r) for t, r, _p in wanted))
     column = {part: j for j, part in enumerate(parts)}
     tokens, raws = [t for t, _r in parts], [r for _t, r in parts]
-    plain = similarity_matrix(query.tokens, query.raw, tokens, raws)
-    people = _initials(plain, query.tokens, tokens) if any(p for _t, _r, p in wanted) else plain
-    for flag, matrix in ((False, plain), (True, people)):
-        rows, cols = np.nonzero(matrix >= MIN_PAIR)
+    plain = (matrix or similarity_matrix)(query.tokens, query.raw, tokens, raws, False)
+    people = initials_matrix(plain, query.tokens, tokens) if any(p for _t, _r, p in wanted) else plain
+    for flag, scores in ((False, plain), (True, people)):
+        rows, cols = np.nonzero(scores >= MIN_PAIR)
         found: dict[int, list[tuple[int, float]]] = {}
         for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
-            found.setdefault(j, []).append((i, float(matrix[i, j])))
+            found.setdefault(j, []).append((i, float(scores[i, j])))
         for token, raw, person in wanted:
             if person == flag:
                 memo[(token, raw, person)] = tuple(found.get(column[(token, raw)], ()))

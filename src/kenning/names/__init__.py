@@ -24,6 +24,16 @@ Stable public API (everything else in this package is internal):
     A spelling-tolerant key of a normalised token (kh/h, zh/j, ya/ia, y/i, double letters...).
 ``schema_kind(schema: str) -> NameKind``
     How a schema's names are read: ``"person"``, ``"org"``, ``"entity"`` or ``"object"``.
+``lookalike_reading(text: str) -> str | None``
+    The Latin name a text written wholly in look-alike letters of another script imitates (UTS #39).
+``revised_reading(text: str) -> str | None``
+    A Korean name in the Revised Romanization spelt as the lists write it ("Gim Jeong-eun" -> "kim jong-un").
+``ocr_fold(token)``, ``consonant_key(token)``, ``consonant_keys(token)``, ``is_vowelless(token)``
+    Comparison forms of a normalised token: OCR confusions folded (rn/m, 0/o, 5/s, l/I...), its
+    consonant classes (and those a vowel-less spelling may stand for), whether it is spelt without vowels.
+``common_name(tokens, given_top, surname_top) -> Commonness | None``, ``is_known_name(token)``
+    Whether a name's parts are a frequent given name, or a frequent full name of one country; whether
+    a part is a name people have at all.
 ``MAX_INPUT_CHARS``
     Input beyond this many characters is ignored (a cap on the work per name).
 
@@ -36,18 +46,31 @@ from __future__ import annotations
 
 from kenning.names.analyze import NameAnalysis, analyze
 from kenning.names.canonical import canonical_token, phonetic_key
-from kenning.names.normalize import MAX_INPUT_CHARS, normalize, transliterate
+from kenning.names.common import Commonness, common_name, is_known_name
+from kenning.names.normalize import MAX_INPUT_CHARS, lookalike_reading, normalize, transliterate
 from kenning.names.parts import NameKind, schema_kind, tokenize
+from kenning.names.phonetic import consonant_key, consonant_keys, is_vowelless, ocr_fold, spelled_keys
+from kenning.names.revised import revised_reading
 
 __all__ = [
     "MAX_INPUT_CHARS",
+    "Commonness",
     "NameAnalysis",
     "NameKind",
     "analyze",
     "canonical_token",
+    "common_name",
+    "consonant_key",
+    "consonant_keys",
+    "is_known_name",
+    "is_vowelless",
+    "lookalike_reading",
     "normalize",
+    "ocr_fold",
     "phonetic_key",
+    "revised_reading",
     "schema_kind",
+    "spelled_keys",
     "tokenize",
     "transliterate",
 ]

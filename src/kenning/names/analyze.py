@@ -11,11 +11,13 @@ from kenning.names.parts import (
     NameKind,
     Parts,
     Segment,
+    honorifics,
     joinable,
     ordered_parts,
     person_parts,
     schema_kind,
     segments,
+    suffixes,
 )
 from kenning.names.scripts import dominant_script
 
@@ -56,6 +58,8 @@ class NameAnalysis:
     removed: tuple[str, ...]
     #: Dominant script of the input (``"Latin"``, ``"Cyrillic"``, ``"Arabic"``...; ``"Common"`` if none).
     script: str
+    #: Index in ``tokens`` of the part written last, when it is kept (a length limit cuts that one).
+    final: int | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -86,11 +90,16 @@ def _parts(kind: NameKind, segs: list[Segment]) -> tuple[Parts, list[bool]]:
         parts = person_parts(segs)
         return parts, [False] * len(parts.tokens)
     parts.tokens, parts.origins, parts.surname = tokens, origins, [False] * len(tokens)
+    parts.final = len(tokens) - 1 if tokens and parts.final is not None else None
     return parts, legal
 
 
 def _weak(kind: NameKind, tokens: tuple[str, ...], legal: list[bool]) -> tuple[bool, ...]:
+    """Legal forms, stop words (particles in person names), and in names of people or of any party the
+    generational suffixes and honorifics wherever they stand ("Maslov III", "Jr. Sadio Camara")."""
     words = particles() if kind == "person" else stopwords()
+    if kind in ("person", "entity"):
+        words = words | suffixes() | honorifics()
     fuzzy = kind in ("org", "entity")
     return tuple(is_legal or tok in words or (fuzzy and looks_like_legal_form(tok))
                  for tok, is_legal in zip(tokens, legal, strict=True))
@@ -140,4 +149,5 @@ def analyze(name: str, schema: str = "LegalEntity") -> NameAnalysis:
         compounds=_compounds(parts),
         removed=tuple(parts.removed),
         script=dominant_script(" ".join(words)),
+        final=parts.final,
     )

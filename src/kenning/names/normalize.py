@@ -6,11 +6,15 @@ Steps, in order (each documented on the function that does it):
    than a long name;
 2. Unicode NFKC (full-width letters, ligatures, compatibility forms become plain letters);
 3. one ``str.translate`` pass driven by ``data/characters.yml`` and the Unicode categories: whitespace
-   (tabs and line breaks too) to spaces; controls,
-   format and invisible characters deleted; apostrophes deleted (``O'Brien`` -> ``obrien``);
-   punctuation, symbols and separators turned into spaces; hyphens and commas marked;
+   (tabs and line breaks too) to spaces; controls, format characters and every *default ignorable*
+   code point of Unicode (zero-width spaces and joiners, soft hyphens, bidi marks, variation selectors,
+   fillers, tags: invisible wherever they stand, so a word they split is whole again) deleted;
+   apostrophes deleted (``O'Brien`` -> ``obrien``); punctuation, symbols and separators turned into
+   spaces; hyphens and commas marked;
 4. case folding;
-5. per word, cached: look-alike letters of another script repaired and the word transliterated to
+5. in a name with a Latin word, a word of another script whose letters all look like Latin letters
+   (UTS #39 confusables: "Ѕаdіо Camara" in Cyrillic look-alikes) is read as the Latin word it imitates;
+6. per word, cached: look-alike letters of a mixed-script word repaired and the word transliterated to
    Latin ASCII through ICU (:func:`kenning.names.scripts.romanize_word`).
 
 The result contains only ``a-z``, ``0-9`` and single spaces, at most :data:`MAX_INPUT_CHARS` long,
@@ -20,14 +24,18 @@ that into a clear error.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
+import icu
+
 from kenning.errors import ConfigError
 from kenning.names._data import read_yaml
-from kenning.names.scripts import romanize_word
+from kenning.names.scripts import confusable_latin, latin_lookalike, romanize_word
 
-__all__ = ["MAX_INPUT_CHARS", "join_words", "normalize", "split_words", "transliterate", "word_tokens"]
+__all__ = ["MAX_INPUT_CHARS", "join_words", "lookalike_reading", "normalize", "split_words", "transliterate",
+           "word_tokens"]
 
 #: Characters of input considered at most. Longer text is cut before any costly step; the longest
 #: name in the bundled lists has 250 characters.
@@ -49,6 +57,15 @@ def _code_points(values: list[str], key: str) -> set[int]:
     return points
 
 
+def _default_ignorable() -> set[int]:
+    """Unicode's Default_Ignorable_Code_Point set (ICU's property data): characters that show nothing."""
+    found = icu.UnicodeSet("[:Default_Ignorable_Code_Point:]")
+    points: set[int] = set()
+    for i in range(found.getRangeCount()):
+        points.update(range(ord(found.getRangeStart(i)), ord(found.getRangeEnd(i)) + 1))
+    return points
+
+
 class _CleanTable(dict[int, "str | None"]):
     """A ``str.translate`` table that decides each code point's role on first sight, then remembers it."""
 
@@ -56,7 +73,7 @@ class _CleanTable(dict[int, "str | None"]):
         super().__init__()
         data = read_yaml("characters.yml")
         roles = {"invisible": None, "apostrophes": None, "hyphens": _HYPHEN, "commas": f" {_COMMA} "}
-        self._fixed: dict[int, str | None] = {}
+        self._fixed: dict[int, str | None] = dict.fromkeys(_default_ignorable())
         for key, role in roles.items():
             for point in _code_points(list(data.get(key) or ()), key):
                 self._fixed[point] = role
@@ -86,12 +103,27 @@ def _table() -> _CleanTable:
     return _CleanTable()
 
 
-def _clean(text: str) -> str:
-    """Steps 1-4: cut, NFKC, one translate pass, case fold. Keeps ``-`` and ``,`` as markers."""
+@lru_cache(maxsize=4096)
+def _before_nfkc(char: str) -> str:
+    """A letter that NFKC would turn into another letter but that looks like a Latin one keeps its look:
+    NFKC makes the Greek lunate sigma "ϲ" (a look-alike of c) a final sigma "ς", which looks like nothing."""
+    if char.isascii() or not char.isalpha() or unicodedata.normalize("NFKC", char) == char:
+        return char
+    latin = latin_lookalike(char)
+    return char if latin is None else (latin.upper() if char.isupper() else latin)
+
+
+def _translate(text: str) -> str:
+    """Steps 1-3: cut, NFKC, one translate pass. Keeps ``-`` and ``,`` as markers."""
     text = text[:MAX_INPUT_CHARS]
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
-    return text.translate(_table()).casefold()
+        text = unicodedata.normalize("NFKC", "".join(_before_nfkc(ch) for ch in text))
+    return text.translate(_table())
+
+
+def _clean(text: str) -> str:
+    """Steps 1-4: cut, NFKC, one translate pass, case fold. Keeps ``-`` and ``,`` as markers."""
+    return _translate(text).casefold()
 
 
 @lru_cache(maxsize=1 << 18)
@@ -113,12 +145,38 @@ def word_tokens(word: str) -> tuple[str, ...]:
     return tuple(tokens)
 
 
+def _has_latin(word: str) -> bool:
+    return any(ch.isascii() and ch.isalpha() for ch in word)
+
+
+#: Where two words were written together, told by a change of case: "RajiFALHOUT", "KhalafSouleymane"
+#: (three letters or more on the left, so "McDonald" and "DeLuca" stay whole).
+_CASE_JOIN = re.compile(r"(?<=[^\W\d_]{3})(?<=[^\W\d_A-Z])(?=[A-Z][^\W\d_])")
+
+
 def split_words(text: str) -> list[str]:
-    """Cleaned words of ``text`` (steps 1-4), with ``","`` standing alone where a comma was.
+    """Cleaned words of ``text`` (steps 1-5), with ``","`` standing alone where a comma was.
 
     Hyphenated words stay one word (``"abd-al-rahman"``); :func:`word_tokens` splits and romanises them.
+    Look-alikes are read in the letters' own case (Greek capital ``Ν`` looks like ``N``, small ``ν`` like ``v``).
+    Words run together are split where the case changes from lower to upper ("RajiFALHOUT").
     """
-    return _clean(text).split()
+    words = _CASE_JOIN.sub(" ", _translate(text)).split()
+    if not all(word.isascii() for word in words) and any(_has_latin(word) for word in words):
+        words = [word if word.isascii() else (confusable_latin(word) or word) for word in words]
+    return [word.casefold() for word in words]
+
+
+def lookalike_reading(text: str) -> str | None:
+    """The Latin name that ``text`` imitates when every word of it is written in look-alike letters of
+    another script ("ΡΑΜΖΑΝ" in Greek capitals), as a second reading beside its transliteration; else None."""
+    words = [w for w in _translate(text).split() if w != _COMMA]
+    if not words or all(word.isascii() for word in words):
+        return None
+    read = [confusable_latin(word) for word in words]
+    if any(r is None for r in read):
+        return None
+    return " ".join(r for r in read if r)
 
 
 def join_words(words: list[str]) -> str:

@@ -27,6 +27,7 @@ from kenning.names.normalize import normalize, word_tokens
 __all__ = [
     "NameKind",
     "Parts",
+    "honorifics",
     "joinable",
     "name_phrases",
     "person_parts",
@@ -74,6 +75,13 @@ def titles() -> PhraseIndex[bool]:
     pairs = [(str(t), True) for t in data.get("anywhere") or ()]
     pairs += [(str(t), False) for t in data.get("leading") or ()]
     return PhraseIndex("titles.yml", pairs)
+
+
+@lru_cache(maxsize=1)
+def honorifics() -> frozenset[str]:
+    """One-word titles and honorifics that are never names (``titles.yml`` ``anywhere``: mr, dr, sheikh...)."""
+    words = (normalize(str(t)) for t in read_yaml("titles.yml").get("anywhere") or ())
+    return frozenset(w for w in words if w and " " not in w)
 
 
 @lru_cache(maxsize=1)
@@ -130,6 +138,8 @@ class Parts:
     origins: list[int] = field(default_factory=list)
     surname: list[bool] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    #: Index of the token written last in the input (a part a length limit may have cut), if it is kept.
+    final: int | None = None
 
     def add(self, segs: list[Segment], surname: bool, first_word: int) -> int:
         """Append the words of ``segs``; return the next word number."""
@@ -143,12 +153,18 @@ class Parts:
                 number += 1
         return number
 
-    def delete(self, start: int, length: int) -> None:
-        """Remove ``length`` tokens at ``start``, remembering them in :attr:`removed`."""
-        self.removed.extend(self.tokens[start : start + length])
+    def delete(self, start: int, length: int, remember: bool = True) -> None:
+        """Remove ``length`` tokens at ``start``, remembering them in :attr:`removed` if ``remember``."""
+        if remember:
+            self.removed.extend(self.tokens[start : start + length])
         del self.tokens[start : start + length]
         del self.origins[start : start + length]
         del self.surname[start : start + length]
+        if self.final is not None:
+            if start <= self.final < start + length:
+                self.final = None
+            elif self.final >= start + length:
+                self.final -= length
 
     def order_hint(self) -> int | None:
         """Index of the first surname token, when a comma said which tokens form the surname."""
@@ -174,9 +190,13 @@ def ordered_parts(segs: list[Segment], reorder: bool) -> Parts:
         kept = segs
     if reorder and len(kept) == 2:
         number = parts.add([kept[1]], surname=False, first_word=0)
+        written_last = len(parts.tokens) - 1
         parts.add([kept[0]], surname=True, first_word=number)
     else:
         parts.add(kept, surname=False, first_word=0)
+        written_last = len(parts.tokens) - 1
+    last_kept = kept[-1] is segs[-1] if segs else False
+    parts.final = written_last if written_last >= 0 and last_kept else None
     return parts
 
 
@@ -204,10 +224,10 @@ def merge_phrases(parts: Parts) -> None:
         hit = index.match(parts.tokens, pos) if parts.tokens[pos] in index else None
         if hit is not None and hit[0] > 1:
             length, replacement = hit
-            del parts.tokens[pos + 1 : pos + length]
-            del parts.origins[pos + 1 : pos + length]
-            del parts.surname[pos + 1 : pos + length]
+            was_final = parts.final is not None and pos <= parts.final < pos + length
+            parts.delete(pos + 1, length - 1, remember=False)
             parts.tokens[pos] = replacement
+            parts.final = pos if was_final else parts.final
         pos += 1
 
 
@@ -219,7 +239,21 @@ def person_parts(segs: list[Segment]) -> Parts:
     """
     parts = ordered_parts(segs, reorder=True)
     _strip_titles(parts)
-    if len(parts.tokens) > 1 and parts.tokens[-1] in suffixes():
-        parts.delete(len(parts.tokens) - 1, 1)
+    _strip_suffixes(parts)
     merge_phrases(parts)
     return parts
+
+
+def _strip_suffixes(parts: Parts) -> None:
+    """Remove generational suffixes wherever they stand ("Maslov III", "KNOWLES, JR., Samuel", "II Maslov"),
+    so the parts of a name do not depend on where a suffix was written; a name made only of suffixes keeps
+    them."""
+    known = suffixes()
+    if all(token in known for token in parts.tokens):
+        return
+    pos = 0
+    while pos < len(parts.tokens):
+        if parts.tokens[pos] in known:
+            parts.delete(pos, 1)
+        else:
+            pos += 1

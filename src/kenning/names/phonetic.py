@@ -15,9 +15,11 @@ from functools import lru_cache
 from kenning.errors import ConfigError
 from kenning.names._data import read_csv
 
-__all__ = ["Ending", "fold_ending", "skeleton", "split_ending"]
+__all__ = ["Ending", "consonant_key", "consonant_keys", "fold_ending", "is_vowelless", "ocr_fold",
+           "skeleton", "spelled_keys", "split_ending"]
 
 _VOWELS = frozenset("aeiouy")
+_PLAIN_VOWELS = frozenset("aeiou")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,3 +117,69 @@ def skeleton(token: str) -> str:
         if not out or out[-1] != char:
             out.append(char)
     return "".join(out)
+
+
+@lru_cache(maxsize=4)
+def _replacements(name: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    """A ``pattern,replacement`` table of ``data/`` as (one regex, longest pattern first; the table)."""
+    rows = read_csv(name, ("pattern", "replacement"))
+    table = {row["pattern"]: row["replacement"] for row in rows}
+    alternatives = sorted(table, key=lambda p: (-len(p), p))
+    return re.compile("|".join(re.escape(p) for p in alternatives)), table
+
+
+@lru_cache(maxsize=1 << 17)
+def ocr_fold(token: str) -> str:
+    """``token`` with the characters OCR confuses (``data/ocr.csv``) in one form: ``"karnal"`` and
+    ``"kamal"`` -> ``"kamal"``; ``"5adio"`` -> ``"sadlo"``; ``"ivan"`` and ``"lvan"`` -> ``"lvan"``."""
+    pattern, table = _replacements("ocr.csv")
+    return pattern.sub(lambda m: table[m.group()], token)
+
+
+@lru_cache(maxsize=1 << 17)
+def consonant_key(token: str, w_is_vowel: bool = False, merge_all: bool = False) -> str:
+    """The consonant classes of a normalised token (``data/consonants.csv``), vowels and ``y`` dropped,
+    doubled letters collapsed (not across a vowel: ``"aziz"`` -> ``"ZZ"``): ``"haqqani"`` and ``"hqany"`` ->
+    ``"HKN"``; ``"darvish"`` and ``"drwysh"`` -> ``"TRFX"``.
+    With ``w_is_vowel``, ``w`` is read as the vowel it often stands for in romanised Arabic (``"jwady"`` ->
+    ``"JT"``, as ``"djouadi"``); with ``merge_all``, repeats collapse across vowels too (``"haddadi"`` ->
+    ``"HT"``, as ``"hddd"`` written without them)."""
+    pattern, table = _replacements("consonants.csv")
+    word = token.lstrip("aeiouy")
+    if w_is_vowel:
+        word = word.replace("w", "")
+    out: list[str] = []
+    previous = ""
+    for piece in pattern.findall(word):
+        code = table[piece]
+        if code != "-" and (code != previous or not out):
+            out.append(code)
+        if code != "-" or not merge_all:
+            previous = code
+    return "".join(out)
+
+
+@lru_cache(maxsize=1 << 16)
+def consonant_keys(token: str) -> frozenset[str]:
+    """The consonant keys a part written without vowels may stand for: ``w`` as a consonant or a vowel,
+    and a joined Arabic article (``"altyb"``: al-Tayeb) with or without it."""
+    forms = [token]
+    if token.startswith("al") and len(token) > 4:
+        forms.append(token[2:])
+    return frozenset(k for form in forms for w in (False, True) if len(k := consonant_key(form, w)) >= 2)
+
+
+def spelled_keys(token: str) -> tuple[str, str]:
+    """The consonant keys of a spelled-out part that a vowel-less spelling is compared with: repeats
+    collapsed only when adjacent ("aziz" -> "ZZ"), and across vowels too ("haddadi" -> "HT")."""
+    return consonant_key(token), consonant_key(token, merge_all=True)
+
+
+def is_vowelless(token: str) -> bool:
+    """Whether a token is spelt without (most of) its vowels, as romanised Arabic or Persian script and a
+    hurried hand write names: no vowel after its first letter ("mhmd", "prgzhn", "abdl"), or from five
+    letters at most one vowel in four ("qasmy", "ashaqzy")."""
+    if len(token) < 2 or not token.isalpha():
+        return False
+    vowels = sum(char in _PLAIN_VOWELS for char in token[1:])
+    return vowels == 0 or (len(token) >= 5 and 4 * vowels <= len(token))

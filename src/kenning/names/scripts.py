@@ -16,13 +16,16 @@ import icu
 
 from kenning.errors import ConfigError
 from kenning.names._data import read_csv, read_yaml
+from kenning.names.hangul import romanize_hangul
 
-__all__ = ["dominant_script", "romanize_word", "script_of"]
+__all__ = ["confusable_latin", "dominant_script", "latin_lookalike", "romanize_word", "script_of"]
 
 _LATIN = "Latin"
+_HANGUL = "Hangul"
 _SCRIPT_CACHE: dict[str, str | None] = {}
 _TRANSLITERATORS: dict[str, icu.Transliterator] = {}
 _LOCK = threading.Lock()
+_SPOOF: list[icu.SpoofChecker] = []
 
 
 def script_of(char: str) -> str | None:
@@ -93,6 +96,13 @@ def _script_settings() -> tuple[str, dict[str, str], frozenset[str]]:
     return default, {str(k): str(v) for k, v in scripts.items()}, frozenset(data.get("syllabic") or ())
 
 
+@lru_cache(maxsize=1)
+def _kept_letters() -> dict[str, dict[int, str]]:
+    """Per script, romanised marks kept as Latin letters (``scripts.yml`` ``letters``)."""
+    data = read_yaml("scripts.yml").get("letters") or {}
+    return {str(script): {ord(str(k)): str(v) for k, v in table.items()} for script, table in data.items()}
+
+
 def _transliterate(text: str, script: str) -> str:
     default, per_script, _ = _script_settings()
     rule = per_script.get(script, default)
@@ -104,19 +114,78 @@ def _transliterate(text: str, script: str) -> str:
             except icu.ICUError as exc:
                 raise ConfigError(f"scripts.yml: ICU has no transliterator {rule!r}: {exc}") from exc
             _TRANSLITERATORS[rule] = translit
-        result: str = translit.transliterate(text)
+        try:
+            result: str = translit.transliterate(text)
+        except icu.ICUError:  # a script ICU cannot convert (e.g. Medefaidrin): keep what is already Latin
+            return "".join(ch for ch in text if ch.isascii())
     return result
 
 
-def _fix_homoglyphs(word: str, counts: Counter[str]) -> tuple[str, str]:
-    """Map stray letters of a mixed-script word to its main script; return (word, main script).
+def _skeleton(text: str) -> str:
+    """The Unicode UTS #39 confusable skeleton of ``text`` (ICU's spoof checker, created once)."""
+    with _LOCK:
+        if not _SPOOF:
+            _SPOOF.append(icu.SpoofChecker())
+        try:
+            skeleton: str = _SPOOF[0].getSkeleton(0, text)
+        except icu.ICUError:  # a lone surrogate or another unmappable code point: it looks like nothing
+            return text
+    return skeleton
 
-    "Sаdio" (Cyrillic "а" in a Latin word) becomes "Sadio"; "Пyтин" (Latin "y" in a Cyrillic
-    word) becomes "Путин". Letters without a look-alike are left for transliteration.
+
+@lru_cache(maxsize=4096)
+def latin_lookalike(char: str) -> str | None:
+    """The lower-case ASCII letter that ``char`` (a letter of any script) is visually confusable
+    with, by Unicode's UTS #39 confusables (the skeleton of the letter or of its capital), else by
+    ``homoglyphs.csv``; the letter itself when it is ASCII; ``None`` when it looks like no Latin letter.
+
+    ``"а"`` (Cyrillic) -> ``"a"``; ``"ѕ"`` -> ``"s"``; ``"н"`` (like ``H``) -> ``"h"``; ``"д"`` -> ``None``.
+    """
+    if char.isascii():
+        return char.lower() if char.isalpha() else None
+    for form in (char, char.upper()):
+        skeleton = _skeleton(form)
+        if len(skeleton) == 1 and skeleton.isascii() and skeleton.isalpha():
+            # UTS #39 writes capital I as its prototype l: a capital that looks like "l" is an I.
+            return "i" if skeleton == "l" and form.isupper() else skeleton.lower()
+    fallback = _homoglyphs()[0].get(ord(char))
+    return fallback.lower() if fallback else None
+
+
+@lru_cache(maxsize=1 << 16)
+def confusable_latin(word: str) -> str | None:
+    """``word`` read as Latin when every letter of it is Latin or looks like a Latin letter, else ``None``.
+
+    This is how a homoglyph attack is undone: "Ѕаdіо" (Cyrillic Ѕ, а, і, о around a Latin d) reads
+    "sadio". Words with a letter that resembles no Latin letter ("Путин") give ``None``. Case is kept.
+    """
+    out = []
+    for char in word:
+        if not char.isalpha():
+            out.append(char)
+            continue
+        latin = latin_lookalike(char)
+        if latin is None:
+            return None
+        out.append(latin.upper() if char.isupper() else latin)
+    return "".join(out)
+
+
+def _fix_homoglyphs(word: str, counts: Counter[str]) -> tuple[str, str]:
+    """Repair a mixed-script word; return (word, main script).
+
+    A word whose letters all look Latin is read as Latin, whatever script most of its letters belong to
+    ("Ѕаdіо": four Cyrillic look-alikes and one Latin d -> "sadio"): no real word mixes Latin with another
+    script. Otherwise stray letters are mapped to the word's main script: "Пyтин" (Latin "y" in a
+    Cyrillic word) becomes "Путин". Letters without a look-alike are left for transliteration.
     """
     main = counts.most_common(1)[0][0]
     if len(counts) == 1:
         return word, main
+    if _LATIN in counts:
+        latin = confusable_latin(word)
+        if latin is not None:
+            return latin, _LATIN
     to_latin, from_latin = _homoglyphs()
     if main == _LATIN:
         return word.translate(to_latin), main
@@ -129,9 +198,10 @@ def romanize_word(word: str) -> str:
     """One word (no whitespace) in any script, as Latin ASCII; case and punctuation are kept.
 
     Mixed-script words are first repaired (see :func:`_fix_homoglyphs`); then the transliterator
-    that ``scripts.yml`` names for the word's main script is applied. Syllabic scripts (Han, Hangul)
-    are romanised one character at a time and regrouped as surname + joined given name when the
-    word has 2 or 3 characters. Characters that have no ASCII form are dropped.
+    that ``scripts.yml`` names for the word's main script is applied. Hangul is romanised as the lists
+    write Korean names (:mod:`kenning.names.hangul`); other syllabic scripts (Han) are romanised one
+    character at a time and regrouped as surname + joined given name when the word has 2 or 3
+    characters. Characters that have no ASCII form are dropped.
     """
     if word.isascii():
         return word
@@ -139,6 +209,10 @@ def romanize_word(word: str) -> str:
     if not counts:
         return _transliterate(word, "Common").encode("ascii", "ignore").decode("ascii")
     word, main = _fix_homoglyphs(word, counts)
+    if main == _LATIN and word.isascii():
+        return word
+    if main == _HANGUL:
+        return romanize_hangul(word)
     if main in _script_settings()[2]:
         syllables = [_transliterate(char, main).strip() for char in word]
         syllables = [s for s in syllables if s]
@@ -146,5 +220,5 @@ def romanize_word(word: str) -> str:
             syllables = [syllables[0], "".join(syllables[1:])]
         latin = " ".join(syllables)
     else:
-        latin = _transliterate(word, main)
+        latin = _transliterate(word, main).translate(_kept_letters().get(main, {}))
     return latin.encode("ascii", "ignore").decode("ascii")

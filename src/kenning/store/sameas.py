@@ -16,7 +16,7 @@ from sqlalchemy.engine import Connection
 from kenning.store.schema import sameas
 from kenning.store.store import Store
 
-__all__ = ["count_same_as", "replace_same_as", "same_as_cluster", "same_as_pairs", "same_as_rows"]
+__all__ = ["count_same_as", "replace_same_as", "same_as_cluster", "same_as_links", "same_as_pairs", "same_as_rows"]
 
 
 def replace_same_as(store: Store, links: Iterable[tuple[str, str, float, dict[str, Any]]], method: str) -> int:
@@ -38,6 +38,13 @@ def same_as_pairs(conn: Connection) -> list[tuple[str, str]]:
     """Every link as (left id, right id), the strongest first."""
     query = select(sameas.c.left_id, sameas.c.right_id).order_by(sameas.c.score.desc())
     return [(str(left), str(right)) for left, right in conn.execute(query)]
+
+
+def same_as_links(conn: Connection) -> list[tuple[str, str, float, str, dict[str, Any]]]:
+    """Every link as (left id, right id, score, method, evidence), the strongest first."""
+    query = select(sameas.c.left_id, sameas.c.right_id, sameas.c.score, sameas.c.method, sameas.c.evidence)
+    return [(str(a), str(b), float(score or 0.0), str(method), dict(evidence or {}))
+            for a, b, score, method, evidence in conn.execute(query.order_by(sameas.c.score.desc()))]
 
 
 def same_as_rows(conn: Connection, entity_id: str) -> list[Row[Any]]:

@@ -43,7 +43,7 @@ RESULTS_PER_ROW = 3
 BAD_ROWS_SHOWN = 50
 MATCHES_SHOWN = 100
 RESULT_COLUMNS = ("line", "ref", "name", "schema", "status", "score", "id", "dataset", "caption", "why",
-                  "other_matches", "error")
+                  "same_party", "other_matches", "warnings", "error")
 _SCREENING = threading.Lock()
 
 
@@ -88,6 +88,8 @@ class Job:
     matched: int = 0
     failed: int = 0
     bad_rows: list[tuple[int, str]] = field(default_factory=list)
+    #: Rows screened without a field that could not be read: (line, which field and why).
+    warned: list[tuple[int, str]] = field(default_factory=list)
     matches: list[MatchRow] = field(default_factory=list)
     error: str | None = None
     seconds: float = 0.0
@@ -113,18 +115,20 @@ class Job:
 
 def _row(rec: dict[str, Any]) -> list[str]:
     if "error" in rec:
-        return [safe_cell(v) for v in (rec["line"], rec["ref"], "", "", "error", "", "", "", "", "", "", rec["error"])]
+        return [safe_cell(v) for v in (rec["line"], rec["ref"], "", "", "error", "", "", "", "", "", "", "", "",
+                                   rec["error"])]
     query, results = rec["query"], rec["results"]
-    name = query["names"][0]
+    name, warnings = query["names"][0], "; ".join(rec.get("warnings", []))
     if not results:
         return [safe_cell(v) for v in (rec["line"], rec["ref"], name, query["schema"], "no match", "", "", "", "",
-                                   "", "", "")]
+                                   "", "", "", warnings, "")]
     best = results[0]
     why = "; ".join(f"{k}: {v['detail']}" for k, v in best["explanation"].items())
+    same = " ".join(e["id"] for e in best.get("entries", [])[1:])
     others = "; ".join(f"{r['id']} ({r['score']:.2f})" for r in results[1:] if r["match"])
     return [safe_cell(v) for v in (rec["line"], rec["ref"], name, query["schema"],
                                "match" if best["match"] else "no match", f"{best['score']:.4f}", best["id"],
-                               best["dataset"], best["caption"], why, others, "")]
+                               best["dataset"], best["caption"], why, same, others, warnings, "")]
 
 
 class JobStore:
@@ -227,6 +231,8 @@ class JobStore:
                 job.failed += 1
                 if len(job.bad_rows) < BAD_ROWS_SHOWN:
                     job.bad_rows.append((int(rec["line"]), str(rec["error"])))
+            if rec.get("warnings") and len(job.warned) < BAD_ROWS_SHOWN:
+                job.warned.append((int(rec["line"]), "; ".join(rec["warnings"])))
             elif rec["match"]:
                 job.matched += 1
                 if len(job.matches) < MATCHES_SHOWN:

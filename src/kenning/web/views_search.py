@@ -1,17 +1,18 @@
-"""The search page's model: one name screened against every loaded list, each result with its reasons."""
+"""The search page's model: one name screened against every loaded list, one result per party (its other
+lists' entries under it, with the evidence that joins them), each result with its reasons."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from kenning.errors import InputError
-from kenning.matching import Query, Result, Screener
+from kenning.matching import Query, Result, Screener, screen_parties
 from kenning.matching.algorithms import get_algorithm
 from kenning.store import Store
 from kenning.store.service import status
 from kenning.web.labels import LABELS, dataset_label
 
-__all__ = ["Hit", "ListInfo", "Reason", "SearchPage", "lists_loaded", "search_page"]
+__all__ = ["Hit", "ListInfo", "PartyEntry", "Reason", "SearchPage", "lists_loaded", "search_page"]
 
 #: Results shown for one search.
 SEARCH_LIMIT = 15
@@ -29,6 +30,16 @@ class Reason:
 
 
 @dataclass(frozen=True)
+class PartyEntry:
+    """One list's entry of a party the search found, with its own score."""
+
+    id: str
+    list_label: str
+    caption: str
+    score: float
+
+
+@dataclass(frozen=True)
 class Hit:
     id: str
     caption: str
@@ -40,6 +51,9 @@ class Hit:
     match: bool
     reasons: list[Reason]
     same_as: list[tuple[str, str]]
+    #: The party's other lists' entries, best first, and why they are one party (method, score, evidence).
+    entries: list[PartyEntry] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -69,9 +83,13 @@ def _hit(result: Result, about: dict[str, str]) -> Hit:
     reasons = [Reason(name, about.get(name, ""), fs.score, fs.weight, fs.detail)
                for name, fs in result.explanation.items()]
     same_as = [(other, dataset_label(other.split("-", 1)[0])) for other in result.same_as]
+    entries = [PartyEntry(e.id, dataset_label(e.dataset), e.caption, e.score) for e in result.entries[1:]]
+    links = [f"{link['left']} = {link['right']}: " + "; ".join(f"{k} {v.get('detail', '')}"
+                                                              for k, v in link["evidence"].items())
+             for link in result.links]
     return Hit(id=result.id, caption=result.caption, schema=result.schema, dataset=result.dataset,
                list_label=dataset_label(result.dataset), source_id=result.source_id, score=result.score,
-               match=result.match, reasons=reasons, same_as=same_as)
+               match=result.match, reasons=reasons, same_as=same_as, entries=entries, links=links)
 
 
 def search_page(screener: Screener | None, q: str, schema: str | None = None, birth_date: str = "",
@@ -89,7 +107,7 @@ def search_page(screener: Screener | None, q: str, schema: str | None = None, bi
     try:
         query = Query.build(q, schema=chosen, birth_dates=[page.birth_date] if page.birth_date else [],
                             countries=[page.country] if page.country else [])
-        results = screener.screen(query, limit=SEARCH_LIMIT)
+        results = screen_parties(screener, query, limit=SEARCH_LIMIT)
     except InputError as exc:
         page.error = str(exc)
         return page

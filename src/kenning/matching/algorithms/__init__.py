@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from kenning.errors import InputError
-from kenning.matching.algorithms import kenning_v1
+from kenning.matching.algorithms import kenning_v1, kenning_v2
 from kenning.matching.algorithms.base import Algorithm, Feature
 
 __all__ = ["ALGORITHMS", "DEFAULT_ALGORITHM", "Algorithm", "Feature", "get_algorithm"]
 
-ALGORITHMS: dict[str, Algorithm] = {kenning_v1.ALGORITHM.name: kenning_v1.ALGORITHM}
-DEFAULT_ALGORITHM = kenning_v1.ALGORITHM.name
+ALGORITHMS: dict[str, Algorithm] = {a.name: a for a in (kenning_v1.ALGORITHM, kenning_v2.ALGORITHM)}
+#: The newest algorithm, used when a caller names none (kenning-v1 stays available by name).
+DEFAULT_ALGORITHM = kenning_v2.ALGORITHM.name
 
 
 def get_algorithm(name: str | None) -> Algorithm:

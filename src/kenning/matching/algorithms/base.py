@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kenning.matching.records import EntityRecord, NameRecord, QueryRecord
+from kenning.matching.similarity import Prepared
 from kenning.matching.types import FeatureScore
 
 __all__ = ["Algorithm", "Feature", "Scored"]
@@ -37,6 +38,12 @@ class Scored:
 
 #: (query, candidate, the candidate names to compare or None for all, whether to explain) -> verdict
 ScoreFn = Callable[[QueryRecord, EntityRecord, Sequence[NameRecord] | None, bool], Scored]
+#: (query, every listed name about to be scored): compute the part similarities in one vectorised pass.
+PrefillFn = Callable[[QueryRecord, Sequence[Prepared]], None]
+
+
+def _no_prefill(_query: QueryRecord, _names: Sequence[Prepared]) -> None:
+    """Nothing computed ahead (each name's similarities are computed when first scored)."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,7 @@ class Algorithm:
     description: str
     features: tuple[Feature, ...]
     score: ScoreFn
+    prefill: PrefillFn = _no_prefill
 
     def __post_init__(self) -> None:
         names = [feature.name for feature in self.features]

@@ -15,7 +15,7 @@ from kenning.matching.algorithms.base import Algorithm, Feature, Scored
 from kenning.matching.records import NAME_PROPS, EntityRecord, NameRecord, QueryRecord
 from kenning.matching.types import FeatureScore
 
-__all__ = ["ALGORITHM", "FEATURES", "score"]
+__all__ = ["ALGORITHM", "FEATURES", "prefill", "score"]
 
 THRESHOLD = 0.70
 #: Cost of listed name parts the query lacks (capped at one part's worth).
@@ -38,7 +38,7 @@ FEATURES = (NAME, BIRTH_DATE, COUNTRY, IDENTIFIER)
 def _best_name(query: QueryRecord, names: Sequence[NameRecord], explain: bool) -> FeatureScore:
     """The name feature: the best pairing of a query name with a listed name, and the two strings compared."""
     best, pair = 0.0, None
-    memos: tuple[f.Memo, ...] = query.memos or tuple({} for _ in query.names)
+    memos = query.memos_for("v1")
     for q, memo in zip(query.names, memos, strict=True):
         for n in names:
             value = f.name_score(q, n.name, EXTRA_PART_PENALTY, memo) * NAME_PROPS[n.prop]
@@ -84,10 +84,17 @@ def score(query: QueryRecord, candidate: EntityRecord, names: Sequence[NameRecor
     return Scored(min(max(value, 0.0), 1.0), explanation, name.detail)
 
 
+def prefill(query: QueryRecord, names: Sequence[f.Prepared]) -> None:
+    """The part similarities of every query name with every listed name about to be scored, in one pass."""
+    for prepared, memo in zip(query.names, query.memos_for("v1"), strict=True):
+        f.fill_memo(prepared, names, memo)
+
+
 ALGORITHM = Algorithm(
     name="kenning-v1",
     threshold=THRESHOLD,
     description=" ".join((__doc__ or "").split()),
     features=FEATURES,
     score=score,
+    prefill=prefill,
 )
