@@ -31,6 +31,7 @@ __all__ = [
     "NEWS_MAX_BYTES",
     "RATE_LIMIT",
     "SOURCES_FILE",
+    "STORY_EMBEDDINGS",
     "reload",
 ]
 
@@ -53,6 +54,7 @@ MATCH_MAX_QUERIES: int
 NEWS_MAX_BYTES: int
 ALLOW_PRIVATE_URLS: str
 SOURCES_FILE: Path | None
+STORY_EMBEDDINGS: bool
 
 
 def _env(name: str, default: str) -> str:
@@ -75,11 +77,21 @@ def _number(name: str, default: float, kind: type[int] | type[float] = int) -> f
     return value
 
 
+def _flag(name: str) -> bool:
+    """A yes/no setting: ``1``, ``true`` or ``yes`` (any case) is yes, empty or ``0``/``false``/``no`` no."""
+    raw = _env(name, "").lower()
+    if raw in ("", "0", "false", "no"):
+        return False
+    if raw in ("1", "true", "yes"):
+        return True
+    raise ConfigError(f"KENNING_{name} must be 1/true/yes or 0/false/no, not {raw!r}")
+
+
 def reload() -> None:
     """(Re)read every setting from the environment."""
     global HOME, DATA_DIR, DATABASE_URL, INDEX_DIR, FETCH_TIMEOUT, FETCH_MAX_BYTES
     global API_KEYS, CORS_ORIGINS, RATE_LIMIT, BATCH_MAX_ROWS
-    global MAX_BODY_BYTES, MATCH_MAX_QUERIES, NEWS_MAX_BYTES, ALLOW_PRIVATE_URLS, SOURCES_FILE
+    global MAX_BODY_BYTES, MATCH_MAX_QUERIES, NEWS_MAX_BYTES, ALLOW_PRIVATE_URLS, SOURCES_FILE, STORY_EMBEDDINGS
     #: Where Kenning keeps its SQLite store and the persisted matching index.
     HOME = Path(_env("HOME", str(Path.home() / ".local" / "share" / "kenning"))).expanduser()
     #: The bundled list snapshots and sample news (read-only).
@@ -113,6 +125,10 @@ def reload() -> None:
     ALLOW_PRIVATE_URLS = _env("ALLOW_PRIVATE_URLS", "")
     #: Another catalogue of list sources instead of the bundled ``sources.yml``.
     SOURCES_FILE = Path(_env("SOURCES_FILE", "")).expanduser() if _env("SOURCES_FILE", "") else None
+    #: ``1``/``true``/``yes``: story grouping also compares reports by MiniLM sentence embeddings of their
+    #: openings (about 0.1 s more per report on 2 cores; measured by ``bench.stories_dev``). Off by default:
+    #: on the story dev set it did not beat words, names and time.
+    STORY_EMBEDDINGS = _flag("STORY_EMBEDDINGS")
 
 
 reload()

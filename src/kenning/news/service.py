@@ -38,11 +38,12 @@ from kenning.news.storage import (
 )
 from kenning.news.storage.stories import touch_stories
 from kenning.news.stories.place import (
+    Batch,
     Placement,
     place,
     reanchor,
     same_as_canon,
-    save_placement,
+    save_batch,
     stale_undated,
     update_member,
 )
@@ -170,30 +171,32 @@ def _sort_out(store: Store, articles: Sequence[Article]) -> _Sorted:
     return out
 
 
-def _store_batch(store: Store, placements: list[Placement], sorted_out: _Sorted,
+def _store_batch(store: Store, batch: Batch, sorted_out: _Sorted,
                  failures: list[IngestFailure]) -> list[AddedArticle]:
-    """Write the batch in one transaction, one savepoint per report."""
+    """Write the batch in one transaction, one savepoint per report, then its stories."""
     added: list[AddedArticle] = []
     stamp = now()
+    stored: set[str] = set()
     with store.engine.begin() as conn:
         canon = same_as_canon(conn)
-        for placement in placements:
+        for placement in batch.placements:
             result = placement.result
             try:
                 with conn.begin_nested():
                     insert_article(conn, result, stamp)
-                    save_placement(conn, placement, stamp)
             except SQLAlchemyError as exc:
                 failures.append(IngestFailure(result.article.source, f"cannot be stored: {exc.__class__.__name__}: "
                                               f"{exc}", StoreError))
                 continue
+            stored.add(result.article.id)
             added.append(_added(result, placement))
+        save_batch(conn, batch, stored, stamp)
         for article, original, kind, similarity in sorted_out.copies:
             with conn.begin_nested():
                 insert_duplicate(conn, original, article, kind, similarity, stamp)
-        touched = {p.assignment.story_id for p in placements}
+        touched = batch.touched
         for stale, anchor in stale_undated(conn, touched):
-            features = reanchor(stale, anchor, canon)
+            features = reanchor(stale, anchor, canon, batch.boilerplate)
             replace_result(conn, stale)
             update_member(conn, stale, features, anchor)
         touch_stories(conn, touched, stamp)
@@ -232,10 +235,10 @@ def add_articles(store: Store, articles: Sequence[Article], screener: ScreenerSo
         with progress_bar("extracting", total=len(sorted_out.fresh), enabled=show_progress) as advance:
             results, failed = extract_isolated(sorted_out.fresh, _screener(screener), workers, store, advance)
         failures += failed
-    with store.connect() as conn:
+    with store.engine.begin() as conn:  # place() may count the reports of an older store once
         canon = same_as_canon(conn)
-        placements = place(conn, results, canon)
-    for placement in placements:
+        batch = place(conn, results, canon)
+    for placement in batch.placements:
         if placement.anchor is not None:
-            placement.features = reanchor(placement.result, placement.anchor, canon)
-    return _store_batch(store, placements, sorted_out, failures), failures
+            placement.features = reanchor(placement.result, placement.anchor, canon, batch.boilerplate)
+    return _store_batch(store, batch, sorted_out, failures), failures
