@@ -134,15 +134,17 @@ def print_grouping(results: Sequence[ArticleResult], stories: Sequence[Sequence[
 
 def variants(features: list[StoryFeatures], labelled: Sequence[ArticleResult]) -> list[tuple[str, set[Pair]]]:
     """Every variant's same-story pairs."""
-    from bench.stories_dev import incremental, single_link
+    from bench.stories_dev import frequencies_of, incremental, single_link
 
     model = story_model(False)
+    counted = frequencies_of(features)
     texts = {r.article.id: r.article.text for r in labelled}
     found = [(f"TF-IDF single link, cosine ≥ {BASELINE_COSINE}", pairs_of(single_link(texts, BASELINE_COSINE)))]
-    found.append(("Kenning, batch", pairs_of(group(features, model))))
+    found.append(("Kenning, batch", pairs_of(group(features, model, counted))))
     found.append(("Kenning, day by day", pairs_of(incremental(features, model))))
     found.append(("Kenning without the headline-event rules",
-                  pairs_of(group(features, replace(model, event_joins_from=2.0, event_apart_probability=1.0)))))
+                  pairs_of(group(features, replace(model, event_joins_from=2.0, event_apart_probability=1.0),
+                                 counted))))
     return found
 
 
@@ -158,7 +160,9 @@ def main(argv: list[str] | None = None) -> int:
     features = [story_features(r, None, keys[r.article.id]) for r in labelled]
     wanted = expected_pairs(labelled)
     print(f"{len(labelled)} reports, {len(wanted)} expected same-story pairs\n")
-    print_grouping(labelled, group(features))
+    from bench.stories_dev import frequencies_of
+
+    print_grouping(labelled, group(features, None, frequencies_of(features)))
     print("\n| variant | P | R | F1 |")
     print("|---|---|---|---|")
     ok = True

@@ -2,8 +2,9 @@
 
 * :func:`add_items` — ingest files, folders' files, URLs and feeds; skip what is stored already (an exact
   or near copy is kept as a duplicate relation, not a second article); extract with the screener; place
-  each new report in a story; store everything in one transaction, one savepoint per report, so a bad
-  item fails alone. Returns one :class:`AddedArticle` per report and one failure per item that failed.
+  each new report in a story (an undated report is read against its story's date and placed again with
+  what it then says); store everything in one transaction, one savepoint per report, so a bad item fails
+  alone. Returns one :class:`AddedArticle` per report and one failure per item that failed.
   :func:`add_articles` does the same for reports ingested already (the API's posted texts).
 * :func:`extract_items` — the same ingestion and extraction without storing (``kenning news extract``).
 * :func:`list_stories`, :func:`story_report`, :func:`entity_news`, :func:`get_article` — reads
@@ -238,7 +239,16 @@ def add_articles(store: Store, articles: Sequence[Article], screener: ScreenerSo
     with store.engine.begin() as conn:  # place() may count the reports of an older store once
         canon = same_as_canon(conn)
         batch = place(conn, results, canon)
-    for placement in batch.placements:
-        if placement.anchor is not None:
-            placement.features = reanchor(placement.result, placement.anchor, canon, batch.boilerplate)
+        if _read_undated(batch, canon):
+            batch = place(conn, results, canon)  # placed again with what they say once dated
+            _read_undated(batch, canon)
     return _store_batch(store, batch, sorted_out, failures), failures
+
+
+def _read_undated(batch: Batch, canon: Any) -> bool:
+    """Read each undated report of the batch against its story's date (its events resolve "last week");
+    whether any was."""
+    anchored = [p for p in batch.placements if p.anchor is not None]
+    for placement in anchored:
+        placement.features = reanchor(placement.result, placement.anchor or "", canon, batch.boilerplate)
+    return bool(anchored)

@@ -15,7 +15,9 @@ their say: a headline event match from ``event_joins_from`` raises it to at leas
 since two reports of one sanctions action may share few words (one names the officials, the other only
 their offices); and two reports that both lead with a sanctions action, where no action of one can be an
 action of the other (another country, dates that cannot be one day, other targets), are at most
-``event_apart_probability`` alike: press releases of one ministry read alike, action after action.
+``event_apart_probability`` alike: press releases of one ministry read alike, action after action. An
+undated report whose action the rule matched to another report's is apart from what that one is apart
+from (it tells that action, not another).
 Last, two reports of one outlet more than ``outlet_after_days`` apart are at most ``outlet_probability``
 alike: an outlet reports an event again weeks later only rarely (the rate measured on the dev set).
 """
@@ -86,25 +88,39 @@ class StoryScorer:
             self._embedding = np.array([r.embedding for r in self.reports], dtype=np.float64)
         self._ordinals = np.array([dt.date.fromisoformat(r.day).toordinal() if r.day else np.nan
                                    for r in self.reports], dtype=np.float64)
+        self._with_events = [j for j, r in enumerate(self.reports) if r.events]
+        self._events: dict[tuple[int, int], float] = {}
+        self._partners: dict[int, list[int]] = {}
 
     def _days(self, i: int, j: int) -> float:
         apart = days_apart(self.reports[i].day, self.reports[j].day)
         return math.log1p(self.model.undated_days if apart is None else apart)
 
     def _event(self, i: int, j: int) -> float:
-        a, b = self.reports[i], self.reports[j]
-        return max((event_match(x, y) for x in a.events for y in b.events), default=0.0)
+        key = (min(i, j), max(i, j))
+        if key not in self._events:
+            a, b = self.reports[i], self.reports[j]
+            self._events[key] = max((event_match(x, y) for x in a.events for y in b.events), default=0.0)
+        return self._events[key]
+
+    def _same_action(self, i: int) -> list[int]:
+        """The reports whose headline action matches report ``i``'s (the event rule joins them)."""
+        if i not in self._partners:
+            self._partners[i] = [j for j in self._with_events if j != i and self._event(i, j)
+                                 >= self.model.event_joins_from] if self.reports[i].events else []
+        return self._partners[i]
 
     def _events_rule(self, score: float, i: int, j: int) -> float:
-        """The probability after the headline-event rules (see the module docstring)."""
+        """The probability after the headline-event rules (see the module docstring): a report whose
+        action is another's is apart from the reports that other is apart from."""
         if not (self.reports[i].events and self.reports[j].events):
             return score
         event = self._event(i, j)
         if event >= self.model.event_joins_from:
             return max(score, self.model.event_probability)
-        if event == 0.0:
-            return min(score, self.model.event_apart_probability)
-        return score
+        apart = event == 0.0 or any(self._event(k, j) == 0.0 for k in self._same_action(i)) or any(
+            self._event(i, k) == 0.0 for k in self._same_action(j))
+        return min(score, self.model.event_apart_probability) if apart else score
 
     def _outlet_rule(self, score: float, i: int, j: int) -> float:
         """The probability after the same-outlet rule (see the module docstring)."""
@@ -135,10 +151,9 @@ class StoryScorer:
         for name, values in self.signals(chosen).items():
             z = z + model.weights.get(name, 0.0) * values
         scores = 1.0 / (1.0 + np.exp(-np.clip(z, -60, 60)))
-        with_events = [j for j, r in enumerate(self.reports) if r.events]
         for n, i in enumerate(chosen):
             if self.reports[i].events:
-                for j in with_events:
+                for j in self._with_events:
                     if j != i:
                         scores[n, j] = self._events_rule(float(scores[n, j]), i, j)
         names: dict[str, int] = {}
