@@ -7,7 +7,7 @@ import sys
 import click
 
 from kenning.cli.output import emit_json, print_table
-from kenning.store import open_store
+from kenning.store import Store, open_store
 from kenning.store.views import entity_view, export_csv, export_ftm
 
 __all__ = ["entity", "export"]
@@ -17,10 +17,13 @@ __all__ = ["entity", "export"]
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.argument("entity_id")
 def entity(as_json: bool, entity_id: str) -> None:
-    """One entity with its sanctions, identifiers, relations and same-as links."""
-    view = entity_view(open_store(), entity_id)
+    """One entity with its sanctions, identifiers, relations, same-as links and timeline (listings and the
+    sanctions actions news reports credit to it, each once)."""
+    store = open_store()
+    view = entity_view(store, entity_id)
+    timeline = _timeline(store, entity_id)
     if as_json:
-        emit_json(view)
+        emit_json({**view, "timeline": timeline})
         return
     props = view["properties"]
     rows = [[k, "; ".join(view["readable"].get(k, v))] for k, v in sorted(props.items())]
@@ -34,6 +37,17 @@ def entity(as_json: bool, entity_id: str) -> None:
         click.echo(f"relation: {r['role']} ({r['direction']}) {other.get('caption')} [{other.get('id')}]")
     for link in view["same_as"]:
         click.echo(f"same as: {link['caption']} [{link['id']}] score {link['score']:.2f}")
+    for item in timeline:
+        click.echo(f"timeline: {item['when']}: {item['text']}")
+
+
+def _timeline(store: Store, entity_id: str) -> list[dict[str, str]]:
+    """The dossier's timeline (the web page's), each item with its date in words."""
+    from kenning.web.views_news import dossier_page
+
+    page, _groups = dossier_page(store, entity_id, lambda article_id: f"article {article_id}")
+    return [{"date": t.date, "when": t.when or t.date, "kind": t.kind, "text": t.text, "source": t.href or ""}
+            for t in page.timeline]
 
 
 @click.command()

@@ -45,6 +45,14 @@ def _words(value: str | None) -> str:
     return found.text if found else "an unknown date"
 
 
+def _on(value: str | None) -> str:
+    """"on 24 July 2023", "in May 2023", "in the week of 17 July 2023"."""
+    found = date_words(value)
+    if found is None:
+        return "at a date no report gives"
+    return {"day": "on ", "week": "in the "}.get(found.precision, "in ") + found.text
+
+
 def _listing_date(store: Store, entity_id: str) -> str | None:
     dates = sorted(str(d)[:10] for record in store.records_for(entity_id) if record.schema.name == "Sanction"
                    for d in record.get("listingDate"))
@@ -78,7 +86,7 @@ def _check(store: Store, chosen: str, authority: str, told: str | None) -> ListC
     first, before = listed
     listing = _listing_date(store, chosen)
     status = _status(told, listing, first, before)
-    when = f"on {_words(listing)} (the list's date)" if listing else f"on {_words(told)} (as reported)"
+    when = f"{_on(listing)} (the list's date)" if listing else f"{_on(told)}" + (" (as reported)" if told else "")
     where = f"in the {list_name(dataset)} version of {_words(first)}"
     where += f", not in that of {_words(before)}" if before else " (the earliest stored)"
     text = f"{short_name(authority)} listed {caption} ({reference}) {when}; {where}"

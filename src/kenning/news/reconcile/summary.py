@@ -139,8 +139,11 @@ def _grouped(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         key = (tuple(sorted(item["sources"])), tuple(sorted(t["name"] for t in item["targets"])))
         if key in together:
-            together[key]["authorities"].append(item["authority"])
-            together[key]["events"].append(item["event"])
+            kept = together[key]
+            kept["authorities"].append(item["authority"])
+            kept["events"].append(item["event"])
+            if kept["what"] != item["what"]:
+                kept["what"] = None  # the words were one body's, not all of theirs
             continue
         item["events"] = [item["event"]]
         together[key] = item
