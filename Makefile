@@ -64,13 +64,13 @@ bench-setup: setup
 bench: bench-setup
 	$(BIN)/kenning lists load
 	$(BIN)/python -m bench.load_lists
+	$(BIN)/python -m bench.list_formats
 	$(BIN)/python -m bench.screening_quality --compare-logic-v2
 	$(BIN)/python -m bench.screening_speed --queries 20000
 	$(BIN)/python -m bench.news_seeds
 	$(BIN)/python -m bench.news_link
 	$(BIN)/python -m bench.news_press
-	$(BIN)/python -m bench.news_stories
-	$(BIN)/python -m bench.stories_dev --embeddings
+	$(BIN)/python -m bench.news_stories --embeddings
 	$(BIN)/python -m bench.news_html
 	$(BIN)/python -m bench.news_speed || true
 	$(BIN)/python -m bench.load

@@ -1,6 +1,6 @@
 """Story grouping on sanctions news: the seed reports and the 40 Treasury press releases.
 
-Usage: ``python -m bench.news_stories [--cache FILE] [--no-link] [--extended]``.
+Usage: ``python -m bench.news_stories [--cache FILE] [--no-link] [--extended] [--no-dev-set] [--embeddings]``.
 
 Expected grouping, derived from the data (nothing typed in): the gold story's reports
 (``data/news/seeds/gold.json``) together with every release whose gold designees (``gold.jsonl``) include a
@@ -14,6 +14,10 @@ batch and day by day; and Kenning without the headline-event rule, to show what 
 releases read alike, action after action). ``--extended`` adds 55
 unlabelled releases and 181 unrelated news pages, where every same-story pair found is listed for
 inspection.
+
+Then, in the same run, story grouping on any news (``bench.stories_dev``): pairwise P/R/F1 on the dev and
+test parts of the story dev set side by side, against TF-IDF single link (``--no-dev-set`` skips it,
+``--embeddings`` adds MiniLM; ``--dev-cache FILE`` keeps its pipeline results).
 
 Extraction (the real pipeline; linking needs ``KENNING_HOME`` with loaded lists) is the slow part:
 ``--cache FILE`` keeps the results for the next run.
@@ -36,9 +40,9 @@ from kenning.news.article import Article
 from kenning.news.codec import result_from_dict
 from kenning.news.ingest.collect import ingest_file, ingest_html
 from kenning.news.model import ArticleResult
-from kenning.news.stories.assign import group
 from kenning.news.stories.boilerplate import boilerplate_keys
 from kenning.news.stories.features import StoryFeatures, story_features
+from kenning.news.stories.grouping import group
 from kenning.news.stories.model import story_model
 
 NEWS = REPO / "data" / "news"
@@ -153,6 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, help="JSON file keeping pipeline results between runs")
     parser.add_argument("--no-link", action="store_true", help="no linking (no loaded lists needed)")
     parser.add_argument("--extended", action="store_true", help="add 55 unlabelled releases and 181 news pages")
+    parser.add_argument("--no-dev-set", action="store_true", help="skip the story dev set (any news, dev and test)")
+    parser.add_argument("--dev-cache", type=Path, help="JSON file keeping the story dev set's pipeline results")
+    parser.add_argument("--embeddings", action="store_true", help="the dev set also with MiniLM embeddings")
     args = parser.parse_args(argv)
     results = extract(inputs(args.extended), args.cache, not args.no_link)
     labelled = [r for r in results if "unlabeled" not in r.article.source and "html_pages" not in r.article.source]
@@ -179,6 +186,12 @@ def main(argv: list[str] | None = None) -> int:
         names = {r.article.id: name(r) for r in results}
         for pair in sorted(extra, key=sorted):
             print("  " + " + ".join(sorted(names[i] for i in pair)))
+    if not args.no_dev_set:
+        from bench.stories_dev import main as dev_set
+
+        print("\nStory grouping on any news (bench.stories_dev):\n")
+        dev_set([*(["--cache", str(args.dev_cache)] if args.dev_cache else []),
+                 *(["--embeddings"] if args.embeddings else [])])
     return 0 if ok else 1
 
 

@@ -8,7 +8,7 @@ against the gold events, per corpus and pooled. Compared in the same run:
 
 * **TF-IDF single link** — the plain baseline: whole-text TF-IDF cosine, reports joined when any pair
   reaches the threshold (the threshold with the best F1 on dev, used on test);
-* **Kenning, batch** — :func:`kenning.news.stories.assign.group` over the part (word frequencies counted
+* **Kenning, batch** — :func:`kenning.news.stories.grouping.group` over the part (word frequencies counted
   over the part, as a store holding it counts them);
 * **Kenning, incremental** — the reports arriving day by day, each day placed against the stories still
   open (a member within the model's window), merged and split as later reports show, as ``kenning news
@@ -38,10 +38,10 @@ import numpy as np
 
 from bench import REPO
 from bench.stories_data import CORPORA, Labelled, load, write_split
-from kenning.news.stories.assign import assign, group
 from kenning.news.stories.boilerplate import boilerplate_keys
 from kenning.news.stories.cluster import average_link
 from kenning.news.stories.features import StoryFeatures, story_features
+from kenning.news.stories.grouping import assign, group
 from kenning.news.stories.model import StoryModel, story_model
 from kenning.news.stories.score import StoryScorer
 from kenning.news.stories.text import Frequencies, TfidfSpace, terms

@@ -16,7 +16,7 @@ from kenning.news.reconcile.wording import date_words, machine_date
 from kenning.news.storage import article_row, entity_mentions, load_results, story_rows
 from kenning.news.storage.stories import merged_into, story_changes
 from kenning.news.stories.boilerplate import backfill_counts, repeated_elsewhere
-from kenning.news.stories.place import same_as_canon
+from kenning.news.stories.placing import same_as_canon
 from kenning.store import Store
 
 __all__ = ["entity_news", "get_article", "list_stories", "story_report"]

@@ -10,8 +10,8 @@ import pytest
 
 from kenning.errors import ConfigError
 from kenning.news.model import ArticleResult
-from kenning.news.stories.assign import assign, group, story_id_for
 from kenning.news.stories.features import StoryFeatures, story_features
+from kenning.news.stories.grouping import assign, group, story_id_for
 from kenning.news.stories.model import load_model, story_model
 from kenning.news.stories.score import StoryScorer
 from kenning.news.stories.signals import date_range, dates_compatible

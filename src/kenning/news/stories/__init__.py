@@ -15,19 +15,19 @@ from typing import TYPE_CHECKING
 from kenning.lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from kenning.news.stories.assign import Assignment, Grouping, assign, group
     from kenning.news.stories.cluster import StoryChange
     from kenning.news.stories.features import Canon, StoryFeatures, story_features
-    from kenning.news.stories.place import Batch, Placement, place, reanchor, same_as_canon, save_batch
+    from kenning.news.stories.grouping import Assignment, Grouping, assign, group
+    from kenning.news.stories.placing import Batch, Placement, place, reanchor, same_as_canon, save_batch
     from kenning.news.stories.score import PairScore, StoryScorer
 
 __all__ = ["Assignment", "Batch", "Canon", "Grouping", "PairScore", "Placement", "StoryChange", "StoryFeatures",
            "StoryScorer", "assign", "group", "place", "reanchor", "same_as_canon", "save_batch", "story_features"]
 
 __getattr__ = lazy_exports(__name__, {
-    "assign": ("Assignment", "Grouping", "assign", "group"),
+    "grouping": ("Assignment", "Grouping", "assign", "group"),
     "cluster": ("StoryChange",),
     "features": ("Canon", "StoryFeatures", "story_features"),
-    "place": ("Batch", "Placement", "place", "reanchor", "same_as_canon", "save_batch"),
+    "placing": ("Batch", "Placement", "place", "reanchor", "same_as_canon", "save_batch"),
     "score": ("PairScore", "StoryScorer"),
 })

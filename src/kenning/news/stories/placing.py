@@ -3,7 +3,7 @@
 :func:`place` reads what the store knows — how often each word occurs in stored reports, which sentences
 each outlet repeats (its boilerplate), and the stored members of every story still open (a member within
 :attr:`~.model.StoryModel.window_days` of a new report, or undated) — and groups the new reports with them
-(:func:`~kenning.news.stories.assign.assign`). The result (:class:`Batch`) says where each new report goes,
+(:func:`~kenning.news.stories.grouping.assign`). The result (:class:`Batch`) says where each new report goes,
 which stored reports change story, and which stories were merged or split; :func:`save_batch` writes it.
 
 An undated report that joins a story with a dated report gets that report's date as its *anchor* and its
@@ -24,10 +24,10 @@ from sqlalchemy.engine import Connection
 from kenning.news.model import ArticleResult
 from kenning.news.storage import counts
 from kenning.news.storage import stories as rows
-from kenning.news.stories.assign import Assignment, assign
 from kenning.news.stories.boilerplate import Boilerplate, backfill_counts
 from kenning.news.stories.cluster import StoryChange
 from kenning.news.stories.features import Canon, StoryFeatures, story_features
+from kenning.news.stories.grouping import Assignment, assign
 from kenning.news.stories.model import StoryModel, story_model
 from kenning.news.stories.text import Frequencies
 from kenning.store.sameas import same_as_pairs
