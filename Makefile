@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.kenning-installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: setup run demo serve test lint typecheck pytest browser postgres bench bench-setup clean
+.PHONY: setup run demo serve test lint typecheck pytest browser postgres bench bench-setup fuzz soak clean
 
 $(STAMP): requirements.lock requirements-models.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -74,6 +74,14 @@ bench: bench-setup
 	$(BIN)/python -m bench.news_html
 	$(BIN)/python -m bench.news_speed || true
 	$(BIN)/python -m bench.load
+
+# The list parsers' fuzz targets at length (make test runs 25 examples per format; this runs 3,000).
+fuzz: setup
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-3000} $(BIN)/pytest -q tests/sources/test_fuzz_parsers.py
+
+# Ten minutes of /match at 200 requests/s while lists reload and news arrive (python -m bench.soak --help).
+soak: setup
+	$(BIN)/python -m bench.soak
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

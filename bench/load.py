@@ -218,9 +218,10 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(home: Path, port: int) -> subprocess.Popen[bytes]:
-    """``kenning serve`` with one worker, waited for until /healthz answers 200."""
+def start_server(home: Path, port: int, extra_env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+    """``kenning serve`` with one worker (and ``extra_env`` settings), waited for until /readyz answers 200."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("KENNING_")} | {"KENNING_HOME": str(home)}
+    env |= extra_env or {}
     command = [str(Path(sys.executable).with_name("kenning")), "serve", "--port", str(port), "--workers", "1",
                "--log-level", "warning"]
     proc = subprocess.Popen(command, env=env)
@@ -229,7 +230,7 @@ def start_server(home: Path, port: int) -> subprocess.Popen[bytes]:
         if proc.poll() is not None:
             raise SystemExit(f"the server exited with {proc.returncode}")
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
+            if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=2).status_code == 200:
                 return proc
         except httpx.HTTPError:
             pass
@@ -298,18 +299,29 @@ def report(outcomes: list[Outcome], rate: float, seconds: float, machine: Machin
     print_table("POST /match/default, one uvicorn worker on 127.0.0.1", ["measure", "value", "goal", ""], rows)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
-    parser.add_argument("--seconds", type=float, default=60.0, help="how long to send (default 60)")
+def load_arguments(doc: str | None, seconds: float, seed: int) -> argparse.ArgumentParser:
+    """The options every load bench takes: how long, how fast, which store, which queries."""
+    parser = argparse.ArgumentParser(description=(doc or "").split("\n")[0])
+    parser.add_argument("--seconds", type=float, default=seconds, help=f"how long to send (default {seconds:g})")
     parser.add_argument("--rate", type=float, default=200.0, help="requests per second (default 200)")
     parser.add_argument("--home", type=Path, default=Path(os.environ.get("KENNING_HOME") or DEFAULT_HOME),
                         help="KENNING_HOME of the store to serve (loaded first when empty)")
-    parser.add_argument("--seed", type=int, default=7, help="random seed of the queries")
-    args = parser.parse_args(argv)
-    use_home(args.home)
-    rng = random.Random(args.seed)
+    parser.add_argument("--seed", type=int, default=seed, help="random seed of the queries")
+    return parser
+
+
+def mixed_probes(seed: int) -> list[Probe]:
+    """1,500 listed names and 1,000 invented ones, shuffled."""
+    rng = random.Random(seed)
     probes = listed_probes(1500, rng) + invented_probes(1000, rng)
     rng.shuffle(probes)
+    return probes
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = load_arguments(__doc__, 60.0, 7).parse_args(argv)
+    use_home(args.home)
+    probes = mixed_probes(args.seed)
     port = free_port()
     server = start_server(args.home, port)
     try:

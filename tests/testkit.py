@@ -9,14 +9,18 @@ from __future__ import annotations
 import io
 import os
 import socket
+import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+import httpx
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LISTS = FIXTURES / "lists"
@@ -185,3 +189,50 @@ def local_catalogue(base: str, target: Path, only: tuple[str, ...] | None = None
         out[name] = item
     target.write_text(yaml.safe_dump(out, allow_unicode=True), encoding="utf-8")
     return target
+
+
+#: The ``kenning`` command of this virtual environment.
+KENNING = Path(sys.executable).with_name("kenning")
+
+
+def kenning_cli_env(home: Path, **values: str) -> dict[str, str]:
+    """The environment of a ``kenning`` subprocess over the store under ``home``: no other KENNING_*
+    variable of this process, these settings added."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KENNING_")}
+    return env | {"KENNING_HOME": str(home), **{f"KENNING_{k}": v for k, v in values.items()}}
+
+
+@contextmanager
+def running_server(home: Path, log: Path, ready: str = "/readyz", **values: str) -> Iterator[str]:
+    """``kenning serve`` (real uvicorn, one worker) on 127.0.0.1 over the store under ``home``, with these
+    KENNING_* settings; yields its URL once ``ready`` answers 200, stops it after."""
+    port = free_port()
+    env = kenning_cli_env(home, **values)
+    with log.open("wb") as out:
+        proc = subprocess.Popen([str(KENNING), "serve", "--port", str(port)],
+                                env=env, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_ready(url + ready, proc, log)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def _wait_ready(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the server exited with {proc.returncode}:\n{log.read_text()}")
+        try:
+            if httpx.get(url, timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    raise RuntimeError(f"the server did not become ready:\n{log.read_text()}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 __all__ = [
+    "BusyError",
     "ConfigError",
     "ExtractError",
     "FetchError",
@@ -87,6 +88,13 @@ class ExtractError(KenningError):
 
     exit_code = 1
     http_status = 500
+
+
+class BusyError(KenningError):
+    """Too much work is queued already (batch jobs of one client or of all): try again later."""
+
+    exit_code = 7
+    http_status = 429
 
 
 class ConfigError(KenningError):

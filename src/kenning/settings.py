@@ -28,12 +28,18 @@ __all__ = [
     "FETCH_TIMEOUT",
     "HOME",
     "INDEX_DIR",
+    "LIST_MAX_BYTES",
+    "LIST_MAX_ROWS",
+    "LOAD_SECONDS",
     "MATCH_MAX_QUERIES",
     "MAX_BODY_BYTES",
+    "MAX_SHRINK",
     "NEWS_MAX_BYTES",
     "RATE_LIMIT",
     "SOURCES_FILE",
     "STORY_EMBEDDINGS",
+    "TRUSTED_PROXIES",
+    "WATCH_SECONDS",
     "reload",
 ]
 
@@ -58,6 +64,12 @@ MATCH_MAX_QUERIES: int
 NEWS_MAX_BYTES: int
 ALLOW_PRIVATE_URLS: str
 SOURCES_FILE: Path | None
+WATCH_SECONDS: float
+TRUSTED_PROXIES: tuple[str, ...]
+MAX_SHRINK: float
+LIST_MAX_BYTES: int
+LIST_MAX_ROWS: int
+LOAD_SECONDS: float
 STORY_EMBEDDINGS: bool
 
 
@@ -66,8 +78,9 @@ def _env(name: str, default: str) -> str:
     return value or default
 
 
-def _number(name: str, default: float, kind: type[int] | type[float] = int) -> float:
-    """A positive number from ``KENNING_{name}``; anything else is a ConfigError naming the variable."""
+def _number(name: str, default: float, kind: type[int] | type[float] = int, zero: bool = False) -> float:
+    """A positive number from ``KENNING_{name}`` (or zero, where ``zero`` allows it); anything else is a
+    ConfigError naming the variable."""
     raw = _env(name, "")
     if not raw:
         return default
@@ -76,8 +89,8 @@ def _number(name: str, default: float, kind: type[int] | type[float] = int) -> f
     except ValueError as exc:
         what = "a whole number" if kind is int else "a number"
         raise ConfigError(f"KENNING_{name} must be {what}, not {raw!r}") from exc
-    if value <= 0:
-        raise ConfigError(f"KENNING_{name} must be positive, not {raw!r}")
+    if value < 0 or (value == 0 and not zero):
+        raise ConfigError(f"KENNING_{name} must be {'zero or ' if zero else ''}positive, not {raw!r}")
     return value
 
 
@@ -96,6 +109,7 @@ def reload() -> None:
     global HOME, DATA_DIR, DATABASE_URL, INDEX_DIR, FETCH_TIMEOUT, FETCH_MAX_BYTES, FETCH_RETRIES, FETCH_BACKOFF
     global API_KEYS, CORS_ORIGINS, RATE_LIMIT, BATCH_MAX_ROWS
     global MAX_BODY_BYTES, MATCH_MAX_QUERIES, NEWS_MAX_BYTES, ALLOW_PRIVATE_URLS, SOURCES_FILE, STORY_EMBEDDINGS
+    global WATCH_SECONDS, TRUSTED_PROXIES, MAX_SHRINK, LIST_MAX_BYTES, LIST_MAX_ROWS, LOAD_SECONDS
     #: Where Kenning keeps its SQLite store and the persisted matching index.
     HOME = Path(_env("HOME", str(Path.home() / ".local" / "share" / "kenning"))).expanduser()
     #: The bundled list snapshots and sample news (read-only).
@@ -134,6 +148,21 @@ def reload() -> None:
     ALLOW_PRIVATE_URLS = _env("ALLOW_PRIVATE_URLS", "")
     #: Another catalogue of list sources instead of the bundled ``sources.yml``.
     SOURCES_FILE = Path(_env("SOURCES_FILE", "")).expanduser() if _env("SOURCES_FILE", "") else None
+    #: How often a server checks whether another process changed the lists or links (seconds; 0: never).
+    WATCH_SECONDS = float(_number("WATCH_SECONDS", 2.0, float, zero=True))
+    #: Comma-separated addresses (or ``*``) of reverse proxies whose X-Forwarded-For/-Proto headers are
+    #: believed; empty (the default) believes none, so a client cannot choose its own address for the rate
+    #: limit by sending the header.
+    TRUSTED_PROXIES = tuple(p.strip() for p in _env("TRUSTED_PROXIES", "").split(",") if p.strip())
+    #: The share of a list's parties a new version may lose before it is refused as a cut-off file (0.02:
+    #: 2 %); ``lists load --allow-shrink`` accepts a list that really shrank.
+    MAX_SHRINK = float(_number("MAX_SHRINK", 0.02, float, zero=True))
+    #: Caps on one list file, far above every official list (the largest, OFAC's advanced XML, is about
+    #: 120 MB; the UK list about 20,000 rows): bytes read (and unpacked, for XLSX), rows of one table, and
+    #: seconds one load may take.
+    LIST_MAX_BYTES = int(_number("LIST_MAX_BYTES", 512 * 1024 * 1024))
+    LIST_MAX_ROWS = int(_number("LIST_MAX_ROWS", 500_000))
+    LOAD_SECONDS = float(_number("LOAD_SECONDS", 900.0, float))
     #: ``1``/``true``/``yes``: story grouping also compares reports by MiniLM sentence embeddings of their
     #: openings (about 0.1 s more per report on 2 cores; measured by ``bench.stories_dev``). Off by default:
     #: on the story dev set it did not beat words, names and time.

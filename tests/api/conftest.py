@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from functools import partial
@@ -15,15 +11,12 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
-import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from testkit import free_port, kenning_env
+from testkit import kenning_env, running_server
 
 API_KEYS = ("test-key-one", "test-key-two")
-#: The ``kenning`` command of this virtual environment.
-KENNING = Path(sys.executable).with_name("kenning")
 @contextmanager
 def app_client(home: Path, values: dict[str, str], *, keep_env: bool = True) -> Iterator[TestClient]:
     """A TestClient over ``create_app()`` for the store under ``home``, started (lifespan run) and stopped.
@@ -119,40 +112,10 @@ def page_server(tmp_path: Path) -> Iterator[tuple[str, list[str]]]:
 
 @pytest.fixture(scope="session")
 def live_server(bundled_home_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """``kenning serve`` (real uvicorn, one worker) on 127.0.0.1 over a copy of the bundled store (the write
-    routes may add news to it); yields its URL."""
-    port = free_port()
+    """``kenning serve`` over a copy of the bundled store (the write routes may add news to it); yields its
+    URL."""
     folder = tmp_path_factory.mktemp("server")
-    log = folder / "server.log"
     home = folder / "home"
     shutil.copytree(bundled_home_dir, home)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KENNING_")}
-    env |= {"KENNING_HOME": str(home), "KENNING_API_KEYS": ",".join(API_KEYS)}
-    with log.open("wb") as out:
-        proc = subprocess.Popen([str(KENNING), "serve", "--port", str(port)],
-                                env=env, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_ready(url, proc, log)
+    with running_server(home, folder / "server.log", API_KEYS=",".join(API_KEYS)) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
-def _wait_ready(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"the server exited with {proc.returncode}:\n{log.read_text()}")
-        try:
-            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.3)
-    raise RuntimeError(f"the server did not become ready:\n{log.read_text()}")

@@ -85,7 +85,7 @@ def test_rate_limit_is_429_with_retry_after(empty_app: Callable[..., TestClient]
     assert limited.headers["retry-after"] == "20"
     assert limited.json() == {"detail": "too many requests: at most 3 per minute from one client; try again in 20 s"}
     assert client.post("/match/default", json={"queries": {}}).status_code == 429
-    assert client.get("/healthz").status_code == 503  # health checks are never limited (no lists: 503)
+    assert client.get("/readyz").status_code == 503  # health checks are never limited (no lists: 503)
 
 
 def test_token_buckets_refill_and_are_per_client() -> None:

@@ -17,8 +17,9 @@ def test_healthz_reports_store_index_and_list_versions(api: TestClient) -> None:
     response = api.get("/healthz")
     assert response.status_code == 200
     data = response.json()
-    assert data["status"] == "ok" and data["store"] == {"reachable": True, "error": None}
-    assert data["index"]["loaded"] is True and data["index"]["entities"] > 20000
+    assert data["status"] == "ok" and data["ready"] is True and data["store"] == {"reachable": True, "error": None}
+    assert data["index"]["loaded"] is True and data["index"]["fresh"] is True and data["index"]["entities"] > 20000
+    assert api.get("/readyz").status_code == 200
     assert set(data["lists"]) == {"gb_ofsi", "un_sc", "us_ofac_cons", "us_ofac_sdn"}
     assert data["lists"]["us_ofac_sdn"]["publication_date"] == "2024-05-03"
     assert data["lists"]["us_ofac_sdn"]["entities"] == 14965
@@ -26,13 +27,15 @@ def test_healthz_reports_store_index_and_list_versions(api: TestClient) -> None:
     assert data["lists"]["us_ofac_sdn"]["freshness"]["line"].startswith("published 2024-05-03, ")
 
 
-def test_healthz_is_503_without_lists(empty_app: Callable[..., TestClient]) -> None:
+def test_without_lists_the_service_is_alive_but_not_ready(empty_app: Callable[..., TestClient]) -> None:
     client = empty_app()
     response = client.get("/healthz")
-    assert response.status_code == 503
+    assert response.status_code == 200
     data = response.json()
-    assert data["status"] == "unavailable" and data["store"]["reachable"] is True
-    assert data["index"] == {"loaded": False, "error": "no lists are loaded: run `kenning lists load` first"}
+    assert data["status"] == "unavailable" and data["ready"] is False and data["store"]["reachable"] is True
+    assert data["index"] == {"loaded": False, "fresh": True,
+                             "error": "no lists are loaded: run `kenning lists load` first"}
+    assert client.get("/readyz").status_code == 503
     assert data["lists"] == {}
     matching = client.post("/match/default", json={"queries": {"q": {"schema": "Person",
                                                                      "properties": {"name": ["X"]}}}})
@@ -61,7 +64,8 @@ def test_openapi_describes_every_route_with_examples(api: TestClient) -> None:
     schema = api.get("/openapi.json").json()
     routes = {(path, method) for path, method, _op in _operations(schema)}
     assert routes >= {("/match/{dataset}", "post"), ("/search/{dataset}", "get"), ("/entities/{entity_id}", "get"),
-                      ("/screen", "post"), ("/lists/update", "post"), ("/healthz", "get"), ("/algorithms", "get")}
+                      ("/screen", "post"), ("/lists/update", "post"), ("/healthz", "get"), ("/readyz", "get"),
+                      ("/algorithms", "get")}
     for path, method, op in _operations(schema):
         assert op.get("description") and op.get("summary"), (path, method)
         ok = op["responses"]["200"]["content"]

@@ -46,7 +46,7 @@ def local_sources(tmp_path: Path, page_server: tuple[str, list[str]],
 def test_update_loads_links_and_screens_without_restart(empty_app: Callable[..., TestClient],
                                                         local_sources: list[str]) -> None:
     client = empty_app(API_KEYS="update-key")
-    assert client.get("/healthz").status_code == 503
+    assert client.get("/readyz").status_code == 503
     assert client.post("/match/default", json=CAMARA).status_code == 503
 
     response = client.post("/lists/update", params={"skip_count_check": "true"}, headers=KEY)

@@ -133,7 +133,7 @@ def test_entity_by_a_lists_own_reference(kenning_home: Path, tmp_path: Path) -> 
     shared = tmp_path / "UK-Sanctions-List.xml"
     record = "<Designation><UniqueID>{}</UniqueID><UNReferenceNumber>QDi.999</UNReferenceNumber></Designation>"
     shared.write_text(f"<Designations>{record.format('TST1')}{record.format('TST2')}</Designations>", "utf-8")
-    assert run_cli("lists", "load", "--skip-count-check", "--no-link", str(shared)).code == 0
+    assert run_cli("lists", "load", "--skip-count-check", "--no-link", "--allow-shrink", str(shared)).code == 0
     both = run_cli("entity", "QDi.999")
     assert both.code == 3 and "QDi.999 is the reference of 2 parties: gb_fcdo-TST1, gb_fcdo-TST2" in both.err
     assert run_cli("entity", "NOPE.1").code == 3

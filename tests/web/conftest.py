@@ -7,11 +7,7 @@ profile per browser.
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,7 +17,7 @@ from fastapi.testclient import TestClient
 from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright
 
 from kenning.api.app import create_app
-from testkit import REPO, free_port, kenning_env
+from testkit import REPO, kenning_env, running_server
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -81,37 +77,9 @@ def news_client(news_home_dir: Path) -> Iterator[TestClient]:
 @pytest.fixture(scope="session")
 def live_server(news_home_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real uvicorn server over the bundled store with the bundled news; yields its base URL."""
-    port = free_port()
-    env = {**os.environ, "KENNING_HOME": str(news_home_dir)}
-    env.pop("KENNING_DB", None)
-    env.pop("KENNING_INDEX_DIR", None)
-    log = (tmp_path_factory.mktemp("server") / "uvicorn.log").open("wb")
-    command = [sys.executable, "-m", "uvicorn", "kenning.api.app:create_app", "--factory", "--host", "127.0.0.1",
-               "--port", str(port), "--log-level", "warning"]
-    proc = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"the server exited with {proc.returncode}; see {log.name}")
-            try:
-                if httpx.get(f"{base}/search", params={"q": "warm up"}, timeout=60).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"the server did not answer in 120 s; see {log.name}")
-            time.sleep(0.3)
+    with running_server(news_home_dir, tmp_path_factory.mktemp("server") / "server.log") as base:
+        httpx.get(f"{base}/search", params={"q": "warm up"}, timeout=60)
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
 
 
 @pytest.fixture(scope="session")

@@ -19,6 +19,7 @@ from kenning.api import docs, match, news, screen, search, system
 from kenning.api.errors import install_error_handlers
 from kenning.api.guard import ApiConfig, GuardMiddleware
 from kenning.state import AppState
+from kenning.web.jobs import JOBS
 
 __all__ = ["create_app"]
 
@@ -49,11 +50,13 @@ TAGS = [
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     state = await run_in_threadpool(AppState.open)
     app.state.kenning = state
+    state.start_watching()
     log.info("Kenning API ready: lists %s", ", ".join(state.datasets) or "(none loaded)")
     try:
         yield
     finally:
-        state.close()
+        await run_in_threadpool(state.close)
+        JOBS.close()
 
 
 def create_app() -> FastAPI:

@@ -13,9 +13,12 @@ from typing import ClassVar
 from fastapi import FastAPI, Request, Response
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
+from sqlalchemy.exc import DatabaseError
 
+from kenning.api.paths import public_text
 from kenning.api.responses import json_response
 from kenning.errors import InputError, KenningError
+from kenning.store.integrity import is_damage, store_failure
 
 __all__ = [
     "BadRequest",
@@ -87,7 +90,7 @@ class RateLimited(KenningError):
 def error_response(exc: KenningError) -> Response:
     """The response for one Kenning error: its status, its message, and its headers if it has any."""
     headers: dict[str, str] = dict(getattr(exc, "headers", None) or {})
-    return json_response({"detail": exc.message}, status_code=exc.http_status, headers=headers)
+    return json_response({"detail": public_text(exc.message)}, status_code=exc.http_status, headers=headers)
 
 
 async def _kenning_error(_request: Request, exc: Exception) -> Response:
@@ -101,6 +104,16 @@ async def _invalid_request(_request: Request, exc: Exception) -> Response:
     return json_response({"detail": jsonable_encoder(exc.errors())}, status_code=422)
 
 
+async def _store_failure(request: Request, exc: Exception) -> Response:
+    """A database error met while answering: a damaged store is 503 with advice; any other store failure is
+    an internal error whose details (SQL, table names) stay in the server log."""
+    assert isinstance(exc, DatabaseError)
+    if not is_damage(exc):
+        return await _unexpected_error(request, exc)
+    log.error("store failure: %s", exc)
+    return error_response(store_failure(exc))
+
+
 async def _unexpected_error(request: Request, exc: Exception) -> Response:
     log.error("unexpected error on %s %s: %s: %s", request.method, request.url.path, type(exc).__name__, exc,
               exc_info=exc)
@@ -111,4 +124,5 @@ def install_error_handlers(app: FastAPI) -> None:
     """One handler for Kenning's errors, one for everything else (and FastAPI's 422, made echo-safe)."""
     app.add_exception_handler(KenningError, _kenning_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
+    app.add_exception_handler(DatabaseError, _store_failure)
     app.add_exception_handler(Exception, _unexpected_error)

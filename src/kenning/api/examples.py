@@ -122,8 +122,9 @@ SCREEN_OUTPUT = (
 NO_KEYS: dict[str, Any] = {"detail": "write routes are disabled: no API keys are configured (set KENNING_API_KEYS)"}
 
 HEALTH: dict[str, Any] = {
-    "status": "ok", "store": {"reachable": True, "error": None},
-    "index": {"loaded": True, "error": None, "entities": 21096, "names": 50778, "fingerprint": "e492b1a98eab6d4b0691"},
+    "status": "ok", "ready": True, "store": {"reachable": True, "error": None},
+    "index": {"loaded": True, "fresh": True, "error": None, "entities": 21096, "names": 50778,
+              "fingerprint": "e492b1a98eab6d4b0691"},
     "lists": {"us_ofac_sdn": {"version": 1, "publication_date": "2024-05-03", "loaded_at": _SEEN,
                               "entities": 14965, "sha256": "5f0c...",
                               "freshness": {"published": "2024-05-03", "age_days": 944, "interval_days": 7,
@@ -244,3 +245,15 @@ ENTITY_NEWS: list[dict[str, Any]] = [{
                 "date": "2023-07-24", "date_approx": False, "background": False,
                 "measures": ["designation", "asset freeze"], "role": "Minister of Defense",
                 "entity_id": "us_ofac_sdn-42618"}]}]
+
+
+ROLLBACK: dict[str, Any] = {
+    "current": {"version": 4, "dataset": "us_ofac_sdn", "publication_date": "2026-11-20", "sha256": "3f1c...",
+                "files": ["file:sdn.csv", "file:add.csv", "file:alt.csv"], "loaded_at": "2026-11-20T06:00:04",
+                "entity_count": 18412, "schema_counts": {"Person": 7105, "Organization": 9870},
+                "stats": {}, "warnings": []},
+    "relinked": {"links": 1204, "screened": 18412, "rejected": 31, "pairs": {"us_ofac_sdn/gb_fcdo": 903}},
+    "history": [{"version": 4, "previous": 5, "action": "rollback", "at": "2026-11-21T09:12:00",
+                 "note": "version 5 was cut off"},
+                {"version": 5, "previous": 4, "action": "load", "at": "2026-11-21T06:00:03", "note": None}],
+}

@@ -28,8 +28,14 @@ from kenning.api.models import ErrorResponse
 __all__ = ["AUTH_ERRORS", "ApiConfig", "GuardMiddleware", "TokenBuckets", "require_api_key"]
 
 #: Paths that are never rate limited (health checks from orchestrators).
-EXEMPT_PATHS = frozenset({"/healthz"})
-_SECURITY_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer")]
+EXEMPT_PATHS = frozenset({"/healthz", "/readyz"})
+#: The Content-Security-Policy of every response that does not set its own: scripts, styles, images and
+#: fonts from this server only, no inline script or style, no plugins, no framing, forms post here only.
+CONTENT_SECURITY_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                           "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+                           "base-uri 'none'")
+_SECURITY_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"),
+                     (b"x-frame-options", b"DENY")]
 
 
 @dataclass(frozen=True)
@@ -131,7 +137,10 @@ def _too_large(limit: int, size: int | None) -> PayloadTooLarge:
 def _with_headers(send: Send) -> Send:
     async def sending(message: Message) -> None:
         if message["type"] == "http.response.start":
-            message["headers"] = [*message.get("headers", []), *_SECURITY_HEADERS]
+            headers = [*message.get("headers", []), *_SECURITY_HEADERS]
+            if not any(name.lower() == b"content-security-policy" for name, _value in headers):
+                headers.append((b"content-security-policy", CONTENT_SECURITY_POLICY.encode()))
+            message["headers"] = headers
         await send(message)
 
     return sending

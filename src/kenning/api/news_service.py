@@ -18,6 +18,7 @@ from typing import Any
 import orjson
 
 from kenning.api.errors import IngestFailed
+from kenning.api.paths import public
 from kenning.errors import ExtractError, FetchError, InputError, KenningError
 from kenning.news import service
 from kenning.news.article import Article
@@ -90,25 +91,25 @@ def add_report(state: AppState, report: dict[str, Any]) -> dict[str, Any]:
                                                 show_progress=False)
     if failures and not added:
         raise _failed(failures[0])
-    return {"articles": [a.to_dict() for a in added], "failures": [f.to_dict() for f in failures]}
+    return public({"articles": [a.to_dict() for a in added], "failures": [f.to_dict() for f in failures]})
 
 
 def stories(state: AppState) -> dict[str, Any]:
     """Every story, the latest first, with its reports."""
     found = service.list_stories(state.store)
-    return {"total": len(found), "stories": found}
+    return public({"total": len(found), "stories": found})
 
 
 def story(state: AppState, story_id: str) -> dict[str, Any]:
     """One story's reconciliation: its summary, then facts by status."""
-    return service.story_report(state.store, story_id)
+    return public(service.story_report(state.store, story_id))
 
 
 def article(state: AppState, article_id: str) -> dict[str, Any]:
     """One stored report with its extraction (mentions, links, events), its story and its copies."""
-    return service.get_article(state.store, article_id)
+    return public(service.get_article(state.store, article_id))
 
 
 def entity_news(state: AppState, entity_id: str) -> list[dict[str, Any]]:
     """Every mention of a listed party (or of the same party on other lists) in stored news."""
-    return service.entity_news(state.store, entity_id)
+    return public(service.entity_news(state.store, entity_id))

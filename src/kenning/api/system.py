@@ -11,7 +11,7 @@ from kenning.api import examples as ex
 from kenning.api.guard import AUTH_ERRORS, require_api_key
 from kenning.api.models import AlgorithmResponse, ErrorResponse, InvalidResponse
 from kenning.api.responses import json_response
-from kenning.api.system_service import algorithms, health, update
+from kenning.api.system_service import algorithms, health, rollback_list, update
 from kenning.state import AppState, get_state
 
 __all__ = ["router"]
@@ -19,15 +19,29 @@ __all__ = ["router"]
 router = APIRouter(tags=["System information"])
 
 
-@router.get("/healthz", summary="Health check",
-            responses={200: {"description": "Store reachable, index loaded, current list versions",
-                             "content": {"application/json": {"example": ex.HEALTH}}},
-                       503: {"description": "The store does not answer or no index is loaded"}})
+@router.get("/healthz", summary="Liveness: the service answers",
+            responses={200: {"description": "The service answers; the body says whether it is ready, and why not",
+                             "content": {"application/json": {"example": ex.HEALTH}}}})
 async def healthz(state: Annotated[AppState, Depends(get_state)]) -> Response:
-    """Whether the store answers and the screening index is loaded, and the current version of each list.
-    503 when either is missing. Never rate limited."""
-    data, status = await run_in_threadpool(health, state)
-    return json_response(data, status_code=status)
+    """200 whenever the process answers (as yente's `/healthz`: use it for liveness probes). The body
+    reports the store, the index (loaded, and `fresh`: built from the store's current lists and links),
+    the current version of each list, and `ready` / `status` (`ok`, `stale`, `unavailable`). Never rate
+    limited."""
+    return json_response(await run_in_threadpool(health, state))
+
+
+@router.get("/readyz", summary="Readiness: the index answers for the current lists",
+            responses={200: {"description": "Ready: store reachable, index loaded and fresh",
+                             "content": {"application/json": {"example": ex.HEALTH}}},
+                       503: {"description": "Not ready: no lists, the store does not answer, or the lists "
+                                            "changed and the new index is still being loaded"}})
+async def readyz(state: Annotated[AppState, Depends(get_state)]) -> Response:
+    """200 when searches answer against the store's current lists (as yente's `/readyz`: use it for
+    readiness probes); 503 while there is no index, the store does not answer, or the index is stale (a
+    list changed in another process and the new index is not swapped in yet, which takes seconds). Never
+    rate limited."""
+    data = await run_in_threadpool(health, state)
+    return json_response(data, status_code=200 if data["ready"] else 503)
 
 
 @router.get("/algorithms", summary="Scoring algorithms", response_model=AlgorithmResponse,
@@ -58,3 +72,23 @@ def lists_update(
     load what changed as new versions, refresh the cross-list links and reload the screener. A list whose
     update fails keeps its current version (its result says so). Needs an API key. Takes minutes."""
     return json_response(update(state, dataset, check_counts=not skip_count_check))
+
+
+@router.post("/lists/rollback", summary="Make an earlier version of a list current again",
+             dependencies=[Depends(require_api_key)],
+             responses={200: {"description": "The version now current, the new links and the list's history",
+                              "content": {"application/json": {"example": ex.ROLLBACK}}},
+                        404: {"model": ErrorResponse, "description": "Unknown list or version"},
+                        409: {"model": ErrorResponse, "description": "An update is already running"},
+                        422: {"model": InvalidResponse, "description": "No earlier version"},
+                        **AUTH_ERRORS})
+def lists_rollback(
+    state: Annotated[AppState, Depends(get_state)],
+    dataset: Annotated[str, Query(description="The list", examples=["us_ofac_sdn"])],
+    version: Annotated[int | None, Query(description="The version to make current (default: the one "
+                                          "current before the present one)")] = None,
+    note: Annotated[str | None, Query(description="Why, kept in the list's history", max_length=500)] = None,
+) -> Response:
+    """Make an earlier version of a list current again (a bad publication got through), recorded in the
+    list's history; the links are refreshed and the screener reloaded. Needs an API key."""
+    return json_response(rollback_list(state, dataset, version, note))

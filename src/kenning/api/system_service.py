@@ -9,15 +9,17 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from kenning.api.errors import Conflict
 from kenning.api.match_service import feature_docs
+from kenning.api.paths import public
 from kenning.errors import KenningError
 from kenning.matching import Screener
 from kenning.matching.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 from kenning.sources.base import load_catalogue
 from kenning.state import AppState
+from kenning.store.currency import relink_pending
 from kenning.store.freshness import freshness
 from kenning.store.parties import iso_time
 
-__all__ = ["algorithms", "health", "update"]
+__all__ = ["algorithms", "health", "rollback_list", "update"]
 
 log = logging.getLogger("kenning.api")
 
@@ -30,22 +32,28 @@ def _lists(state: AppState) -> dict[str, Any]:
             for name, v in state.store.current_versions().items()}
 
 
-def health(state: AppState) -> tuple[dict[str, Any], int]:
-    """Whether the store answers, the index is loaded, and which list versions are current; 503 if not ok."""
+def health(state: AppState) -> dict[str, Any]:
+    """The service's state: whether the store answers, whether the index is loaded and is the one of the
+    store's current lists and links (``fresh``), and which list versions are current.
+
+    ``ready`` is what ``/readyz`` answers: the index is loaded, the store answers and the index is fresh.
+    ``status`` says the same in a word: ``ok``, ``stale`` (the lists changed; the new index is being
+    loaded and the old one still answers) or ``unavailable``."""
     try:
         lists, store_error = _lists(state), None
+        mark: str | None = state.store.screening_mark()
     except SQLAlchemyError as exc:
-        lists, store_error = {}, f"{type(exc).__name__}: the store does not answer"
+        lists, store_error, mark = {}, f"{type(exc).__name__}: the store does not answer", None
     screener = state.screener
-    index: dict[str, Any] = {"loaded": screener is not None, "error": state.screener_error}
+    fresh = mark is not None and mark == state.loaded_mark
+    index: dict[str, Any] = {"loaded": screener is not None, "fresh": fresh, "error": state.screener_error}
     if screener is not None:
         index |= {"entities": len(screener.index.entities), "names": screener.index.size,
                   "fingerprint": screener.index.fingerprint}
-    ok = store_error is None and screener is not None
-    data = {"status": "ok" if ok else "unavailable",
-            "store": {"reachable": store_error is None, "error": store_error},
+    ready = store_error is None and screener is not None and fresh
+    status = "ok" if ready else "stale" if screener is not None and store_error is None else "unavailable"
+    return {"status": status, "ready": ready, "store": {"reachable": store_error is None, "error": store_error},
             "index": index, "lists": lists}
-    return data, 200 if ok else 503
 
 
 def algorithms() -> dict[str, Any]:
@@ -78,13 +86,30 @@ def update(state: AppState, dataset: str | None, check_counts: bool = True) -> d
             raise error
         changed = any(r.load is not None and r.load.status == "loaded" and r.load.current for r in results)
         linked = None
-        if changed:
+        if changed or relink_pending(state.store):
             linked = relink(state.store, Screener.open())
             state.reload()
-        return {"results": [r.to_dict() for r in results], "changed": changed, "relinked": linked,
-                "lists": _lists(state)}
+        return public({"results": [r.to_dict() for r in results], "changed": changed, "relinked": linked,
+                       "lists": _lists(state)})
     except KenningError as exc:
         log.warning("list update failed: %s", exc.message)
         raise
+    finally:
+        state.update_lock.release()
+
+
+def rollback_list(state: AppState, dataset: str, version: int | None, note: str | None) -> dict[str, Any]:
+    """Make an earlier version of a list current again, relink, reload the screener."""
+    from kenning.matching.service import relink
+    from kenning.store.currency import current_history, rollback
+
+    if not state.update_lock.acquire(blocking=False):
+        raise Conflict("a list update is already running; try again when it has finished")
+    try:
+        info = rollback(state.store, dataset, version, note)
+        linked = relink(state.store, Screener.open())
+        state.reload()
+        return public({"current": info.to_dict(), "relinked": linked,
+                       "history": current_history(state.store, dataset)})
     finally:
         state.update_lock.release()

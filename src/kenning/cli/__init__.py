@@ -5,8 +5,10 @@ from __future__ import annotations
 import sys
 
 import click
+from sqlalchemy.exc import DatabaseError
 
 from kenning.errors import KenningError
+from kenning.store.integrity import store_failure
 
 __all__ = ["main"]
 
@@ -24,6 +26,10 @@ def main(argv: list[str] | None = None) -> None:
     except KenningError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(exc.exit_code)
+    except DatabaseError as exc:
+        failure = store_failure(exc)
+        click.echo(f"error: {failure}", err=True)
+        sys.exit(failure.exit_code)
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
         sys.exit(130)

@@ -20,6 +20,7 @@ from kenning.errors import StoreError
 from kenning.news.ingest.collect import IngestFailure
 from kenning.news.service import AddedArticle, add_items, story_report
 from kenning.store import Store
+from kenning.store.currency import relink_pending
 from kenning.store.sameas import count_same_as
 
 __all__ = ["DemoResult", "bundled_news", "run_demo"]
@@ -63,7 +64,7 @@ def _lists(store: Store, say: Say, show_progress: bool) -> tuple[dict[str, str],
 def _link(store: Store, changed: bool, say: Say) -> int | None:
     with store.connect() as conn:
         links = count_same_as(conn)
-    if links and not changed:
+    if links and not changed and not relink_pending(store):
         say(f"lists: {links} cross-list links already made")
         return None
     from kenning.matching.service import relink

@@ -10,6 +10,7 @@ import click
 
 from kenning.cli.output import emit_json, print_table
 from kenning.store import open_store
+from kenning.store.currency import relink_pending
 from kenning.store.service import diff_sources, load_lists, status
 
 __all__ = ["lists"]
@@ -24,16 +25,20 @@ def lists() -> None:
 @click.option("--dataset", "-d", help="Dataset name (us_ofac_sdn, us_ofac_cons, gb_fcdo, gb_ofsi, un_sc, eu_fsf).")
 @click.option("--skip-count-check", is_flag=True, help="Accept any number of entries (for excerpts and tests).")
 @click.option("--no-link", is_flag=True, help="Do not refresh the cross-list same-as links after a change.")
+@click.option("--allow-shrink", is_flag=True, help="Accept a version with many fewer parties than the current one "
+              "(KENNING_MAX_SHRINK, default 2 %): the list really shrank, the file is not cut off.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-def load(dataset: str | None, skip_count_check: bool, no_link: bool, as_json: bool, paths: tuple[Path, ...]) -> None:
+def load(dataset: str | None, skip_count_check: bool, no_link: bool, allow_shrink: bool, as_json: bool,
+         paths: tuple[Path, ...]) -> None:
     """Load list files as new versions (no PATH: the snapshot bundled under data/).
 
-    When a current version changed, the screening index is rebuilt and the cross-list links refreshed.
+    When a current version changed (now, or in an earlier run that stopped before it relinked), the
+    screening index is rebuilt and the cross-list links refreshed.
     """
     store = open_store()
-    results = load_lists(store, dataset, paths, check_counts=not skip_count_check)
-    if not no_link and any(r.status == "loaded" and r.current for r in results):
+    results = load_lists(store, dataset, paths, check_counts=not skip_count_check, allow_shrink=allow_shrink)
+    if not no_link and relink_pending(store):
         from kenning.matching.service import relink
 
         summary = relink(store)
@@ -106,15 +111,18 @@ def update(dataset: str | None, skip_count_check: bool, as_json: bool) -> None:
     """Download the current official files (URLs in sources.yml), check them and load them.
 
     Transient download failures are retried with backoff; a list whose update fails keeps its current
-    version (and says so) while the others go on; the exit code is then that of the first failure.
+    version (and says so) while the others go on; the exit code is then that of the first failure. When a
+    current version changed (now, or in an earlier run that stopped before it relinked), the lists are
+    relinked.
     """
     from kenning.store.update import update_lists
 
-    results = update_lists(open_store(), dataset, check_counts=not skip_count_check)
-    if any(r.status == "loaded" and r.load is not None and r.load.current for r in results):
+    store = open_store()
+    results = update_lists(store, dataset, check_counts=not skip_count_check)
+    if relink_pending(store):
         from kenning.matching.service import relink
 
-        click.echo(f"linked: {relink(open_store())['links']} same-as links across lists", err=True)
+        click.echo(f"linked: {relink(store)['links']} same-as links across lists", err=True)
     if as_json:
         emit_json([r.to_dict() for r in results])
     else:
@@ -149,3 +157,39 @@ def link(as_json: bool) -> None:
     print_table("Same-as links", ["lists", "links"], [[k, v] for k, v in summary["pairs"].items()])
     click.echo(f"{summary['links']} links from {summary['screened']} parties screened; not linked: "
                + ", ".join(f"{k} {v}" for k, v in sorted(summary["rejected"].items())), err=True)
+
+
+@lists.command("rollback")
+@click.option("--note", help="Why (kept in the list's history).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.argument("dataset")
+@click.argument("version", required=False, type=int)
+def rollback_cmd(dataset: str, version: int | None, note: str | None, as_json: bool) -> None:
+    """Make an earlier version of DATASET current again (VERSION, or the one current before), relink."""
+    from kenning.matching.service import relink
+    from kenning.store.currency import rollback
+
+    store = open_store()
+    info = rollback(store, dataset, version, note)
+    summary = relink(store)
+    click.echo(f"linked: {summary['links']} same-as links across lists", err=True)
+    if as_json:
+        emit_json(info.to_dict())
+        return
+    click.echo(f"{dataset}: version {info.id} ({info.publication_date or 'undated'}, {info.entity_count} parties) "
+               "is current again")
+
+
+@lists.command("history")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.argument("dataset")
+def history_cmd(dataset: str, as_json: bool) -> None:
+    """Every change of DATASET's current version: loads and rollbacks, the latest first."""
+    from kenning.store.currency import current_history
+
+    rows = current_history(open_store(), dataset)
+    if as_json:
+        emit_json(rows)
+        return
+    print_table(f"{dataset}: current versions", ["at", "action", "version", "previous", "note"],
+                [[r["at"][:19], r["action"], r["version"], r["previous"] or "", r["note"] or ""] for r in rows])

@@ -18,9 +18,14 @@ def serve(host: str, port: int, workers: int, log_level: str) -> None:
     """Serve the HTTP API (yente-compatible /match, /search, /entities...) and the web UI.
 
     Settings come from KENNING_* variables: API_KEYS for the write routes, RATE_LIMIT (requests per
-    minute per client), MAX_BODY_BYTES, BATCH_MAX_ROWS, CORS_ORIGINS. OpenAPI docs at /docs.
+    minute per client), MAX_BODY_BYTES, BATCH_MAX_ROWS, CORS_ORIGINS, TRUSTED_PROXIES (the reverse proxies
+    whose X-Forwarded-For is believed; none by default). OpenAPI docs at /docs.
     """
     import uvicorn
 
+    from kenning import settings
+
+    proxies = settings.TRUSTED_PROXIES
     uvicorn.run("kenning.api.app:create_app", factory=True, host=host, port=port, workers=workers,
-                log_level=log_level, proxy_headers=True, server_header=False)
+                log_level=log_level, proxy_headers=bool(proxies), forwarded_allow_ips=",".join(proxies) or None,
+                server_header=False)

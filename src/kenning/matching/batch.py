@@ -7,7 +7,6 @@ loaded once in the parent and shared with the worker processes (fork), so worker
 
 from __future__ import annotations
 
-import csv
 import multiprocessing
 import sys
 import time
@@ -18,6 +17,7 @@ from typing import IO, Any
 
 import orjson
 
+from kenning.csvsafe import safe_writer
 from kenning.errors import InputError, KenningError
 from kenning.matching.batch_io import parse_rows
 from kenning.matching.screener import Screener
@@ -82,7 +82,7 @@ def screen_rows(items: list[tuple[int, str | None, Query | None, str | None]], s
 
 
 def _write_csv(out: IO[str], records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    writer = csv.writer(out)
+    writer = safe_writer(out)
     writer.writerow(["line", "ref", "query_name", "error", "match", "score", "id", "dataset", "schema",
                      "caption", "explanation"])
     for rec in records:

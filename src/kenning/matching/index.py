@@ -9,7 +9,9 @@ reused while the store's current versions are unchanged.
 from __future__ import annotations
 
 import math
+import os
 import pickle
+import secrets
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -68,10 +70,15 @@ class CandidateIndex:
     def save(self, folder: Path) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / f"index-{self.fingerprint}.pkl"
-        tmp = target.with_suffix(".tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump((FORMAT, self), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(target)
+        # A temporary name of this process's own: two processes (a server and `lists load`) may build the
+        # same index at once; each renames its own complete file over the target.
+        tmp = folder / f".index-{self.fingerprint}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+        try:
+            with tmp.open("wb") as fh:
+                pickle.dump((FORMAT, self), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(target)
+        finally:
+            tmp.unlink(missing_ok=True)
         return target
 
     @staticmethod

@@ -10,14 +10,27 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
+from urllib.parse import urlsplit
 
 from kenning.errors import InputError
 from kenning.news.fingerprints import content_hash, simhash
 
-__all__ = ["DATE_SOURCES", "Article"]
+__all__ = ["DATE_SOURCES", "Article", "http_link"]
 
 #: Where a publication date may come from; None means the date is unknown.
 DATE_SOURCES = frozenset({"header", "metadata", "text"})
+
+
+def http_link(url: str | None) -> str | None:
+    """``url`` when it is an ``http`` or ``https`` link to a host, else None: no other scheme
+    (``javascript:``, ``data:``, ``file:``…) is ever stored as a report's link or rendered as one."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
 @dataclass(frozen=True)
@@ -61,7 +74,12 @@ class Article:
                url: str | None = None, outlet: str | None = None, author: str | None = None,
                language: str | None = None, fetched_at: str | None = None,
                notes: tuple[str, ...] = ()) -> Article:
-        """An article for ``text``, with its id, exact-duplicate hash and near-duplicate fingerprint."""
+        """An article for ``text``, with its id, exact-duplicate hash and near-duplicate fingerprint. A link
+        that is not ``http(s)`` is dropped, with a note."""
+        link = http_link(url)
+        if url and link is None:
+            notes = (*notes, f"the link {url[:80]!r} was dropped: only http and https links are kept")
+            url = None
         digest = content_hash(text)
         return cls(id=digest[:16], title=title, text=text, published=published,
                    published_source=published_source, published_text=published_text, url=url,

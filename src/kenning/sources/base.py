@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from kenning import settings
 from kenning.datafiles import read_mapping
 from kenning.errors import ConfigError, InputError, ParseError
 from kenning.model import Entity, make_entity, make_id
+from kenning.sources.readers import check_encoding, check_file
 
 __all__ = [
     "Edition",
@@ -147,12 +149,18 @@ _ROOT_TAG = re.compile(rb"<(?![?!])(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
 
 
 def xml_root(path: Path) -> str | None:
-    """The first element name of an XML file (its root), or None when the file is not XML."""
+    """The first element name of an XML file (its root), or None when the file is not XML. A directory,
+    pipe or device is refused before anything is read (a pipe would block); so is a declared encoding
+    that is not read (UTF-7 could hide the root from this look). UTF-16 is read by its byte-order mark."""
+    check_file(path)
     try:
         with path.open("rb") as fh:
             head = fh.read(8192)
     except OSError:
         return None
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        head = head.decode("utf-16", "replace").encode("utf-8")
+    check_encoding(path, head)
     if not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
         return None
     match = _ROOT_TAG.search(head)
@@ -161,6 +169,10 @@ def xml_root(path: Path) -> str | None:
 
 class Parser(Protocol):
     def parse(self, ctx: ParseContext) -> Iterator[Entity]: ...
+
+
+#: Warnings kept word for word in a version's record (the rest are counted).
+MAX_WARNINGS = 100
 
 
 @dataclass
@@ -175,6 +187,8 @@ class ParseContext:
     stats: Counter[str] = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
     progress: Callable[[int], None] | None = None
+    #: ``time.monotonic()`` past which the parse stops (``KENNING_LOAD_SECONDS`` after it started).
+    deadline: float = field(default_factory=lambda: time.monotonic() + settings.LOAD_SECONDS)
 
     @property
     def main(self) -> Path:
@@ -190,12 +204,30 @@ class ParseContext:
         return ParseError(str(path or self.main), message, line=line, record=record)
 
     def warn(self, message: str) -> None:
-        """Something a user should see in the load report that does not stop the load."""
-        self.warnings.append(message)
+        """Something a user should see in the load report that does not stop the load. The first
+        :data:`MAX_WARNINGS` are kept word for word; every one is counted (``stats["warnings"]``)."""
+        self.stats["warnings"] += 1
+        if len(self.warnings) < MAX_WARNINGS:
+            self.warnings.append(message)
+
+    def kept_warnings(self) -> list[str]:
+        """The warnings kept, and how many more there were."""
+        more = self.stats["warnings"] - len(self.warnings)
+        return [*self.warnings, f"... and {more} more warnings"] if more > 0 else list(self.warnings)
+
+    def check_declared(self, declared: int, found: int, what: str) -> None:
+        """A file that says how many records it holds must hold that many: a ParseError otherwise (a file
+        cut off, or records lost in reading)."""
+        if declared != found:
+            raise self.error(f"the file declares {declared} {what} but {found} were read; not loaded")
 
     def advance(self, n: int = 1) -> None:
+        """``n`` more records read: move the progress bar; past the time budget, stop the load."""
         if self.progress is not None:
             self.progress(n)
+        if time.monotonic() > self.deadline:
+            raise self.error(f"the load took longer than {settings.LOAD_SECONDS:g} s (KENNING_LOAD_SECONDS); "
+                             "refused")
 
 
 def _file_specs(name: str, raw: list[dict[str, Any]]) -> tuple[FileSpec, ...]:

@@ -15,6 +15,7 @@ from pathlib import Path
 from kenning import settings
 from kenning.errors import InputError, StoreError
 from kenning.sources.base import Edition, SourceSpec, get_source, load_catalogue, xml_root
+from kenning.sources.readers import check_file
 
 __all__ = ["bundled_files", "detect_dataset", "group_paths"]
 
@@ -22,16 +23,20 @@ __all__ = ["bundled_files", "detect_dataset", "group_paths"]
 _TAIL_BYTES = 512 * 1024
 
 
-def _role_of(spec: SourceSpec, path: Path) -> str | None:
+def _named(spec: SourceSpec, path: Path) -> list[tuple[Edition, str]]:
+    """The editions of ``spec`` with a file of this official name (or alias), with that file's role."""
     name = path.name.lower()
-    for edition in spec.editions:
-        for file in edition.files:
-            if name == file.name.lower() or name in (a.lower() for a in file.aliases):
-                return file.role
-    return None
+    return [(edition, file.role) for edition in spec.editions for file in edition.files
+            if name == file.name.lower() or name in (a.lower() for a in file.aliases)]
+
+
+def _role_of(spec: SourceSpec, path: Path) -> str | None:
+    named = _named(spec, path)
+    return named[0][1] if named else None
 
 
 def _tail(path: Path) -> bytes:
+    check_file(path)
     try:
         with path.open("rb") as fh:
             fh.seek(max(0, path.stat().st_size - _TAIL_BYTES))
@@ -64,14 +69,30 @@ def _by_root(path: Path) -> tuple[str, str]:
 
 
 def detect_dataset(path: Path) -> tuple[str, str]:
-    """``(dataset, role)`` of one file, by its official name or its XML root element."""
+    """``(dataset, role)`` of one file, by its official name or its XML root element.
+
+    Two lists may publish files of one name (OFAC's and the UN's ``consolidated.xml``): then the main
+    file's XML root element, and if need be the end of the file, tells them apart."""
+    by_name: list[tuple[str, Edition, str]] = []
+    not_read: list[str] = []
     for spec in load_catalogue().values():
-        role = _role_of(spec, path)
-        if role is not None:
-            return spec.name, role
+        by_name += [(spec.name, edition, role) for edition, role in _named(spec, path)]
         reason = dict(spec.not_read).get(path.name.lower())
         if reason is not None:
-            raise InputError(f"{path}: {spec.title}: this edition is not read: {reason}")
+            not_read.append(f"{path}: {spec.title}: this edition is not read: {reason}")
+    if not by_name and not_read:
+        raise InputError(not_read[0])
+    if len({name for name, _, _ in by_name}) > 1:
+        root = xml_root(path)
+        by_name = [m for m in by_name if m[2] != "main" or m[1].root is None or m[1].root == root]
+        if len({name for name, _, _ in by_name}) > 1:
+            tail = _tail(path)
+            by_name = [m for m in by_name if _fits(m[1], tail)]
+    names = sorted({name for name, _, _ in by_name})
+    if len(names) == 1:
+        return names[0], next(role for name, _, role in by_name if name == names[0])
+    if names:
+        raise InputError(f"{path}: a file of this name could be {' or '.join(names)}; pass --dataset")
     return _by_root(path)
 
 

@@ -217,12 +217,12 @@ def _birth_values(node: Element) -> tuple[list[str], str | None]:
     if calendar != "GREGORIAN":
         shown = full or parts or join_parts([first, last], sep=" to ")
         return [], f"{shown} ({calendar.lower()} calendar)" if shown else None
-    if first and last and first.isdigit() and last.isdigit():
+    if first and last and (first + last).isascii() and first.isdigit() and last.isdigit():
         return year_span(int(first), int(last)), f"{prefix}{first} to {last}"
     if first or last:
         bound = first or last or ""
         wording = f"{prefix}{'from' if first else 'until'} {bound}"
-        return ([bound] if bound.isdigit() else []), wording
+        return ([bound] if bound.isascii() and bound.isdigit() else []), wording
     value = full or parts
     if value is None:
         return [], None

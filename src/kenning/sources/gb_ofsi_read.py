@@ -9,12 +9,15 @@ ParseError naming the file and the line (CSV) or row (XLSX).
 
 from __future__ import annotations
 
+import io
+import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from openpyxl import load_workbook
 
+from kenning import settings
 from kenning.errors import ParseError
 from kenning.sources.base import ParseContext
 from kenning.sources.gb_ofsi_text import ofsi_data, uk_date
@@ -55,12 +58,26 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
+def _check_unpacked(path: Path, data: bytes) -> None:
+    """An XLSX is a ZIP: its parts unpacked must stay within ``KENNING_LIST_MAX_BYTES`` (a small file whose
+    shared strings unpack to gigabytes is refused before any part is read)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ParseError(str(path), f"cannot open the XLSX workbook: {exc}") from exc
+    if unpacked > settings.LIST_MAX_BYTES:
+        raise ParseError(str(path), f"the workbook unpacks to {unpacked} bytes, more than the "
+                         f"{settings.LIST_MAX_BYTES} a list file may have (KENNING_LIST_MAX_BYTES); refused")
+
+
 def _xlsx_rows(path: Path) -> list[tuple[int, list[str]]]:
     """The non-empty rows of the workbook's first sheet, trailing empty cells dropped."""
     data = read_bytes(path)
     if not data.startswith(_ZIP):
         kind = sniff_kind(data) or "text"
         raise ParseError(str(path), f"expected an XLSX workbook but the file is {kind}")
+    _check_unpacked(path, data)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises zipfile, KeyError, XML and its own errors alike
@@ -69,6 +86,9 @@ def _xlsx_rows(path: Path) -> list[tuple[int, list[str]]]:
     position = 0
     try:
         for position, values in enumerate(workbook.worksheets[0].iter_rows(values_only=True), start=1):
+            if position > settings.LIST_MAX_ROWS:
+                raise ParseError(str(path), f"more than {settings.LIST_MAX_ROWS} rows (KENNING_LIST_MAX_ROWS); "
+                                 "refused", record=f"row {position}")
             cells = [_cell_text(v) for v in values]
             while cells and not cells[-1].strip():
                 cells.pop()

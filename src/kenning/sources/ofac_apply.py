@@ -86,7 +86,7 @@ def _candidates(kind: str, value: str) -> list[str]:
     if kind == "phone":
         digits = _DIGITS.sub("", value)
         return [value, f"+{digits.lstrip('0')}"] if digits else [value]
-    if kind == "imo" and value.strip().isdigit():
+    if kind == "imo" and value.strip().isascii() and value.strip().isdigit():
         return [f"IMO{value.strip()}"]
     return [value]
 

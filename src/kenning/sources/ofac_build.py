@@ -92,7 +92,10 @@ def _columns(ctx: ParseContext, entry: Entry, row: OfacRow, facts: ListFacts, re
     for title in _title_parts(row.title):
         is_honorific = title.casefold() in facts.honorifics
         prop = "title" if is_honorific or not target.schema.is_a("Person") else "position"
-        target.add(prop, title)
+        if target.schema.get(prop) is None:  # an entity's title: no such property in its schema; kept in notes
+            target.add("notes", f"Title: {title}")
+        else:
+            target.add(prop, title)
     column_props = {"call_sign": "callSign", "vess_type": "type", "vess_flag": "flag",
                     "tonnage": "tonnage", "grt": "grossRegisteredTonnage"}
     for column, prop in column_props.items():

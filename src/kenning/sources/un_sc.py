@@ -71,9 +71,8 @@ def _record(ctx: ParseContext, node: Element, spec: dict[str, str], seen: set[st
     if data_id is None:
         raise ctx.error(f"<{spec['element']}> without a DATAID", line=node.sourceline)
     if data_id in seen:
-        ctx.stats["duplicate DATAIDs skipped"] += 1
-        ctx.warn(f"{ctx.main.name}, line {node.sourceline}: DATAID {data_id} appears twice; kept the first")
-        return
+        raise ctx.error(f"DATAID {data_id} appears twice: two records for one id, one of them would be "
+                        "lost; refused", line=node.sourceline, record=data_id)
     seen.add(data_id)
     target = ctx.make(spec["schema"], data_id)
     prefix = spec["prefix"]
@@ -178,7 +177,7 @@ def _add_birth_date(ctx: ParseContext, target: Entity, dob: Element) -> None:
     date, year, note = iso_day(_text(dob, "DATE")), _text(dob, "YEAR"), _text(dob, "NOTE")
     first, last = _text(dob, "FROM_YEAR"), _text(dob, "TO_YEAR")
     values: list[str] = []
-    if kind == "BETWEEN" and first and last and first.isdigit() and last.isdigit():
+    if kind == "BETWEEN" and first and last and (first + last).isascii() and first.isdigit() and last.isdigit():
         values = year_span(int(first), int(last))
         wording = f"between {first} and {last}"
     elif date is not None:

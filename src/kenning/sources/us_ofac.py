@@ -55,7 +55,7 @@ def _rows(ctx: ParseContext, role: str, width: int) -> Iterator[tuple[int, str, 
     path = ctx.files[role]
     for line, row in iter_csv(path, read_text(path, expect="an OFAC CSV file"), width=width):
         ent_num = row[0].strip()
-        if not ent_num.isdigit():
+        if not (ent_num.isascii() and ent_num.isdigit()):
             raise ctx.error(f"ent_num {ent_num!r} is not a number", line=line, path=path)
         yield line, ent_num, [_cell(value) for value in row[1:]]
 

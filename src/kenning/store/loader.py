@@ -13,19 +13,24 @@ import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import orjson
+from followthemoney.exc import InvalidData
 from followthemoney.types import registry
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError, OperationalError
 
-from kenning.errors import ParseError
+from kenning import settings
+from kenning.errors import ParseError, StoreError
 from kenning.model import Entity, caption, is_target
 from kenning.progress import Advance
 from kenning.sources.base import ParseContext, SourceSpec, get_source
+from kenning.sources.readers import read_bytes
+from kenning.store.currency import make_current
 from kenning.store.schema import datasets, entities, refs, versions
 from kenning.store.store import Store, VersionInfo
 
@@ -74,7 +79,7 @@ def sha256_files(files: dict[str, Path]) -> tuple[str, list[dict[str, Any]]]:
     total = hashlib.sha256()
     info = []
     for role in sorted(files):
-        data = files[role].read_bytes()
+        data = read_bytes(files[role], allow_empty=True)
         digest = hashlib.sha256(data).hexdigest()
         total.update(f"{role}:{digest}\n".encode())
         info.append({"role": role, "path": str(files[role]), "sha256": digest, "size": len(data)})
@@ -87,11 +92,15 @@ def parse_publication(dataset: str, files: dict[str, Path], *, published: str | 
     spec = get_source(dataset)
     digest, info = sha256_files(files)
     ctx = ParseContext(dataset=dataset, files=dict(files), progress=progress)
-    parsed = list(spec.edition_for(files).parser().parse(ctx))
+    try:
+        parsed = list(spec.edition_for(files).parser().parse(ctx))
+    except InvalidData as exc:  # a record the parser mapped to a property its schema lacks: refuse it, named
+        raise ParseError(str(files["main"]), f"a record cannot be stored as the list's entities: {exc}") from exc
     _check_unique(parsed, files["main"])
     pub = Publication(spec=spec, files=files, entities=parsed,
                       publication_date=ctx.publication_date or published, sha256=digest, file_info=info,
-                      stats=dict(ctx.stats), warnings=list(ctx.warnings))
+                      stats=dict(ctx.stats), warnings=ctx.kept_warnings())
+    _check_date(pub.publication_date, files["main"])
     count = len(pub.targets)
     if check_counts and ctx.declared_count is not None and ctx.declared_count != count:
         raise ParseError(str(files["main"]), f"the file declares {ctx.declared_count} entries but holds {count}: "
@@ -100,6 +109,30 @@ def parse_publication(dataset: str, files: dict[str, Path], *, published: str | 
         raise ParseError(str(files["main"]), f"{count} listed parties, outside the expected range "
                          f"{spec.min_entities}-{spec.max_entities} for {dataset} (sources.yml); not loaded")
     return pub
+
+
+def _check_date(published: str | None, main: Path) -> None:
+    """A publication dated more than a day ahead of the clock is refused: it would stay current over
+    every genuine publication after it."""
+    if published and published[:10] > (datetime.now(UTC) + timedelta(days=1)).date().isoformat():
+        raise ParseError(str(main), f"the publication date {published} is in the future; not loaded")
+
+
+def _check_shrink(conn: Connection, pub: Publication) -> None:
+    """A new current version with many fewer parties than the current one is refused: a file cut off at a
+    row boundary parses cleanly. ``--allow-shrink`` (``allow_shrink``) accepts a list that really shrank."""
+    current = conn.execute(select(versions.c.entity_count, versions.c.publication_date)
+                           .join(datasets, datasets.c.current_version == versions.c.id)
+                           .where(datasets.c.name == pub.spec.name)).first()
+    if current is None or not _becomes_current(conn, pub.spec.name, pub.publication_date):
+        return
+    new, old = len(pub.targets), int(current.entity_count)
+    if new < old * (1 - settings.MAX_SHRINK):
+        drop = 100 * (old - new) / old
+        raise ParseError(str(pub.files["main"]), f"refused: {new} listed parties, {drop:.1f} % fewer than the "
+                         f"{old} of the current version ({current.publication_date or 'undated'}); a file cut "
+                         f"off? Load it with --allow-shrink if the list really shrank (more than "
+                         f"{100 * settings.MAX_SHRINK:g} % fewer parties needs it)")
 
 
 def _check_unique(parsed: Iterable[Entity], main: Path) -> None:
@@ -152,28 +185,46 @@ def _insert(conn: Connection, pub: Publication) -> tuple[int, bool]:
         conn.execute(refs.insert(), ref_rows[start:start + _CHUNK])
     current = _becomes_current(conn, pub.spec.name, pub.publication_date)
     if current:
-        exists = conn.execute(select(datasets.c.name).where(datasets.c.name == pub.spec.name)).first()
-        if exists:
-            conn.execute(update(datasets).where(datasets.c.name == pub.spec.name)
-                         .values(current_version=version_id))
-        else:
-            conn.execute(datasets.insert().values(name=pub.spec.name, current_version=version_id))
+        make_current(conn, pub.spec.name, version_id, "load")
     return version_id, current
 
 
-def load_publication(store: Store, pub: Publication) -> LoadResult:
-    """Store a parsed publication as a new version (one transaction), unless it is already stored."""
+#: Attempts of a load whose transaction collided with another process's load of the same list.
+_ATTEMPTS = 4
+
+
+def load_publication(store: Store, pub: Publication, allow_shrink: bool = False) -> LoadResult:
+    """Store a parsed publication as a new version (one transaction), unless it is already stored.
+
+    Two processes loading the same list at once collide on its rows (the same publication twice, or the
+    list's first current version): the loser's transaction rolls back whole and is tried again, when it
+    finds the other's version stored ("unchanged") or becomes the newer one."""
     started = time.perf_counter()
+    for attempt in range(_ATTEMPTS):
+        try:
+            status, version_id, current = _store_once(store, pub, allow_shrink)
+            break
+        except (IntegrityError, OperationalError) as exc:
+            if isinstance(exc, OperationalError) and "locked" not in str(exc).lower():
+                raise
+            if attempt == _ATTEMPTS - 1:
+                raise StoreError(f"{pub.spec.name}: another process kept writing this list; the load was "
+                                 "rolled back, try again") from exc
+            time.sleep(0.2 * (attempt + 1))
+    info = store.version(version_id)
+    assert info is not None
+    return LoadResult(status=status, version=info, current=current, seconds=time.perf_counter() - started)
+
+
+def _store_once(store: Store, pub: Publication, allow_shrink: bool) -> tuple[str, int, bool]:
     with store.engine.begin() as conn:
         existing = conn.execute(select(versions.c.id).where(
             versions.c.dataset == pub.spec.name, versions.c.sha256 == pub.sha256)).scalar()
         if existing is not None:
             current = conn.execute(select(datasets.c.current_version).where(
                 datasets.c.name == pub.spec.name)).scalar() == existing
-            status, version_id = "unchanged", int(existing)
-        else:
-            version_id, current = _insert(conn, pub)
-            status = "loaded"
-    info = store.version(version_id)
-    assert info is not None
-    return LoadResult(status=status, version=info, current=current, seconds=time.perf_counter() - started)
+            return "unchanged", int(existing), current
+        if not allow_shrink:
+            _check_shrink(conn, pub)
+        version_id, current = _insert(conn, pub)
+        return "loaded", version_id, current

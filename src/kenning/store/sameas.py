@@ -64,3 +64,4 @@ def same_as_cluster(conn: Connection, entity_id: str) -> set[str]:
 def count_same_as(conn: Connection) -> int:
     """How many links the store holds."""
     return int(conn.execute(select(func.count()).select_from(sameas)).scalar() or 0)
+

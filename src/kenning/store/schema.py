@@ -24,7 +24,8 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-__all__ = ["SCHEMA_VERSION", "datasets", "entities", "meta", "metadata", "refs", "sameas", "versions"]
+__all__ = ["SCHEMA_VERSION", "current_changes", "datasets", "entities", "meta", "metadata", "refs", "sameas",
+           "versions"]
 
 #: Bumped whenever a table changes shape; the store refuses a database written by a newer Kenning.
 SCHEMA_VERSION = 1
@@ -99,4 +100,18 @@ sameas = Table(
     Column("evidence", JSON, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Index("ix_sameas_right", "right_id"),
+)
+
+#: Every change of a list's current version, and why: a load that became current, or a rollback.
+current_changes = Table(
+    "current_changes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("dataset", String(64), nullable=False, index=True),
+    Column("version_id", Integer, ForeignKey("versions.id", ondelete="CASCADE"), nullable=False),
+    Column("previous_version_id", Integer),
+    #: "load" or "rollback".
+    Column("action", String(16), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("note", Text),
 )

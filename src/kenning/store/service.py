@@ -37,10 +37,11 @@ def _existing(store: Store, dataset: str, files: dict[str, Path]) -> LoadResult 
 
 
 def load_files(store: Store, dataset: str, files: dict[str, Path], *, published: str | None = None,
-               check_counts: bool = True, show_progress: bool = True,
+               check_counts: bool = True, show_progress: bool = True, allow_shrink: bool = False,
                guard: Callable[[Publication], None] | None = None) -> LoadResult:
     """Load one publication unless the same files are already stored; ``guard`` may refuse the parsed
-    publication (by raising) before anything is written."""
+    publication (by raising) before anything is written; a version much smaller than the current one is
+    refused unless ``allow_shrink`` (:func:`kenning.store.loader.load_publication`)."""
     existing = _existing(store, dataset, files)
     if existing is not None:
         return existing
@@ -50,23 +51,24 @@ def load_files(store: Store, dataset: str, files: dict[str, Path], *, published:
     if guard is not None:
         guard(pub)
     with progress_bar(f"storing {dataset}", enabled=False):
-        return load_publication(store, pub)
+        return load_publication(store, pub, allow_shrink)
 
 
 def load_lists(store: Store, dataset: str | None = None, paths: Sequence[Path] = (), *,
-               check_counts: bool = True, show_progress: bool = True) -> list[LoadResult]:
+               check_counts: bool = True, show_progress: bool = True, allow_shrink: bool = False) -> list[LoadResult]:
     """Load the given files, or the bundled snapshot of one dataset or of every bundled dataset."""
     results = []
     if paths:
         for name, files in group_paths(paths, dataset).items():
             results.append(load_files(store, name, files, check_counts=check_counts,
-                                      show_progress=show_progress))
+                                      show_progress=show_progress, allow_shrink=allow_shrink))
         return results
     names = [dataset] if dataset else [n for n, s in load_catalogue().items() if s.bundled_dir]
     for name in names:
         spec = get_source(name)
         results.append(load_files(store, name, bundled_files(spec), published=spec.bundled_published,
-                                  check_counts=check_counts, show_progress=show_progress))
+                                  check_counts=check_counts, show_progress=show_progress,
+                                  allow_shrink=allow_shrink))
     return results
 
 

@@ -14,14 +14,15 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from kenning import settings
 from kenning.errors import StoreError
 from kenning.model import Entity, entity_from_dict
-from kenning.store.schema import SCHEMA_VERSION, datasets, entities, meta, metadata, refs, versions
+from kenning.store.integrity import check_sqlite
+from kenning.store.schema import SCHEMA_VERSION, datasets, entities, meta, metadata, refs, sameas, versions
 
 __all__ = ["Store", "VersionInfo", "open_store"]
 
@@ -91,6 +92,8 @@ class Store:
         self.url = url or settings.DATABASE_URL
         try:
             self.engine = _make_engine(self.url)
+            if self.url.startswith("sqlite:///"):
+                check_sqlite(self.engine, Path(self.url.removeprefix("sqlite:///")))
             metadata.create_all(self.engine)
             self._check_schema_version()
         except SQLAlchemyError as exc:
@@ -131,6 +134,15 @@ class Store:
     def current_version_ids(self) -> list[int]:
         with self.connect() as conn:
             return [int(v) for v in conn.execute(select(datasets.c.current_version)).scalars()]
+
+    def screening_mark(self) -> str:
+        """What a screening index of this store depends on, as a short string that changes whenever it
+        does: the current version of each list, and the same-as links' count and latest creation time.
+        Cheap (two small queries): a server polls it to notice changes made by other processes."""
+        with self.connect() as conn:
+            current = sorted(int(v) for v in conn.execute(select(datasets.c.current_version)).scalars())
+            count, latest = conn.execute(select(func.count(), func.max(sameas.c.created_at))).one()
+        return f"{','.join(map(str, current))}|{count}:{latest.isoformat() if latest is not None else '-'}"
 
     # -- entities -------------------------------------------------------------------------------
     def get_entity(self, entity_id: str, version_id: int | None = None) -> Entity | None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from typing import IO, Any
 
 import orjson
 from followthemoney.types import registry
 
+from kenning.csvsafe import safe_writer
 from kenning.errors import NotFoundError
 from kenning.model import Entity, caption, is_target
 from kenning.store.continuity import succession
@@ -31,15 +31,16 @@ def _brief(store: Store, entity_id: str, cache: dict[str, dict[str, Any]]) -> di
 
 
 def same_as_links(store: Store, entity_id: str) -> list[dict[str, Any]]:
-    """Cross-list "same as" links of one entity, with the evidence that made each."""
+    """Cross-list "same as" links of one entity, with the evidence that made each. A link to a party that
+    is not in its list's current version (delisted, or a relink still pending) is not shown."""
     cache: dict[str, dict[str, Any]] = {}
     out = []
     with store.connect() as conn:
         rows = same_as_rows(conn, entity_id)
     for row in rows:
-        other = row.right_id if row.left_id == entity_id else row.left_id
-        out.append({**_brief(store, other, cache), "score": row.score, "method": row.method,
-                    "evidence": row.evidence})
+        other = _brief(store, row.right_id if row.left_id == entity_id else row.left_id, cache)
+        if other["schema"] is not None:
+            out.append({**other, "score": row.score, "method": row.method, "evidence": row.evidence})
     return out
 
 
@@ -121,7 +122,7 @@ CSV_HEADER = ["id", "dataset", "schema", "name", "aliases", "birth_dates", "coun
 
 def export_csv(store: Store, out: IO[str], dataset: str | None = None) -> int:
     """One CSV row per listed party of the current versions; returns the count."""
-    writer = csv.writer(out)
+    writer = safe_writer(out)
     writer.writerow(CSV_HEADER)
     count = 0
     for row in _csv_rows(store, dataset):

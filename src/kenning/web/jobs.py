@@ -9,7 +9,6 @@ Job ids are random tokens: only whoever uploaded the file knows where its result
 
 from __future__ import annotations
 
-import csv
 import secrets
 import shutil
 import tempfile
@@ -21,7 +20,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from kenning import settings
-from kenning.errors import InputError, KenningError, NotFoundError
+from kenning.csvsafe import safe_cell, safe_writer
+from kenning.errors import BusyError, InputError, KenningError, NotFoundError
 from kenning.matching import Screener
 from kenning.matching.batch import screen_rows
 from kenning.matching.batch_io import CSV_COLUMNS, Row, parse_rows
@@ -34,6 +34,9 @@ __all__ = ["INPUT_COLUMNS", "JOBS", "MAX_UPLOAD_BYTES", "RESULT_COLUMNS", "Job",
 MAX_UPLOAD_BYTES = 32 * 1024 * 1024
 #: Finished jobs kept (oldest results deleted first).
 MAX_JOBS_KEPT = 20
+#: Jobs waiting or running at once, from one client and in all: an upload beyond them is refused.
+MAX_PENDING_PER_CLIENT = 2
+MAX_PENDING = 8
 #: Candidates scored per row; the best is the row's result, the other matches are listed.
 RESULTS_PER_ROW = 3
 #: Bad rows and matches listed on the job page (all of them are in the CSV).
@@ -42,19 +45,12 @@ MATCHES_SHOWN = 100
 RESULT_COLUMNS = ("line", "ref", "name", "schema", "status", "score", "id", "dataset", "caption", "why",
                   "other_matches", "error")
 _SCREENING = threading.Lock()
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def upload_limit() -> int:
     """Largest upload accepted: ours, or the app's request-body cap (``KENNING_MAX_BODY_BYTES``) if lower."""
     body_cap = getattr(settings, "MAX_BODY_BYTES", None)
     return min(MAX_UPLOAD_BYTES, body_cap) if isinstance(body_cap, int) and body_cap > 0 else MAX_UPLOAD_BYTES
-
-
-def _cell(value: object) -> str:
-    """A CSV cell that a spreadsheet will not run as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 @dataclass(frozen=True)
@@ -84,6 +80,8 @@ class Job:
     filename: str
     folder: Path
     total: int
+    #: The address that uploaded it (queues are capped per client).
+    client: str = "unknown"
     created: float = field(default_factory=time.time)
     state: str = "queued"
     done: int = 0
@@ -115,16 +113,16 @@ class Job:
 
 def _row(rec: dict[str, Any]) -> list[str]:
     if "error" in rec:
-        return [_cell(v) for v in (rec["line"], rec["ref"], "", "", "error", "", "", "", "", "", "", rec["error"])]
+        return [safe_cell(v) for v in (rec["line"], rec["ref"], "", "", "error", "", "", "", "", "", "", rec["error"])]
     query, results = rec["query"], rec["results"]
     name = query["names"][0]
     if not results:
-        return [_cell(v) for v in (rec["line"], rec["ref"], name, query["schema"], "no match", "", "", "", "",
+        return [safe_cell(v) for v in (rec["line"], rec["ref"], name, query["schema"], "no match", "", "", "", "",
                                    "", "", "")]
     best = results[0]
     why = "; ".join(f"{k}: {v['detail']}" for k, v in best["explanation"].items())
     others = "; ".join(f"{r['id']} ({r['score']:.2f})" for r in results[1:] if r["match"])
-    return [_cell(v) for v in (rec["line"], rec["ref"], name, query["schema"],
+    return [safe_cell(v) for v in (rec["line"], rec["ref"], name, query["schema"],
                                "match" if best["match"] else "no match", f"{best['score']:.4f}", best["id"],
                                best["dataset"], best["caption"], why, others, "")]
 
@@ -143,11 +141,14 @@ class JobStore:
             raise NotFoundError("no batch job with this id (jobs are kept until the server restarts)")
         return job
 
-    def submit(self, filename: str, chunks: Iterable[bytes], screener: Callable[[], Screener]) -> Job:
-        """Save an upload, check it, and start screening it; InputError for a file that cannot be used."""
+    def submit(self, filename: str, chunks: Iterable[bytes], screener: Callable[[], Screener],
+               client: str = "unknown") -> Job:
+        """Save an upload, check it, and start screening it; InputError for a file that cannot be used,
+        BusyError when this client (or everyone) has too many jobs waiting or running."""
+        self._check_room(client)
         folder = Path(tempfile.mkdtemp(prefix="kenning-batch-"))
         try:
-            job, items = self._prepare(folder, filename, chunks)
+            job, items = self._prepare(folder, filename, chunks, client)
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             raise
@@ -155,7 +156,24 @@ class JobStore:
                          daemon=True).start()
         return job
 
-    def _prepare(self, folder: Path, filename: str, chunks: Iterable[bytes]) -> tuple[Job, list[Row]]:
+    def _check_room(self, client: str) -> None:
+        with self._lock:
+            pending = [j for j in self._jobs.values() if not j.finished]
+        mine = sum(1 for j in pending if j.client == client)
+        if mine >= MAX_PENDING_PER_CLIENT or len(pending) >= MAX_PENDING:
+            raise BusyError(f"too many batch jobs are waiting ({mine} of yours, {len(pending)} in all; at most "
+                            f"{MAX_PENDING_PER_CLIENT} per client and {MAX_PENDING} in all): try again when one "
+                            "has finished")
+
+    def close(self) -> None:
+        """Forget every job and delete its files (at shutdown; running jobs stop writing when they fail)."""
+        with self._lock:
+            jobs, self._jobs = list(self._jobs.values()), {}
+        for job in jobs:
+            shutil.rmtree(job.folder, ignore_errors=True)
+
+    def _prepare(self, folder: Path, filename: str, chunks: Iterable[bytes],
+                 client: str) -> tuple[Job, list[Row]]:
         path = folder / "input.csv"
         size, limit = 0, upload_limit()
         with path.open("wb") as out:
@@ -173,7 +191,7 @@ class JobStore:
         if len(items) > settings.BATCH_MAX_ROWS:
             raise InputError(f"{filename or 'the file'} has {len(items)} rows; at most "
                              f"{settings.BATCH_MAX_ROWS} are accepted per batch")
-        job = Job(id=secrets.token_urlsafe(16), filename=filename, folder=folder, total=len(items))
+        job = Job(id=secrets.token_urlsafe(16), filename=filename, folder=folder, total=len(items), client=client)
         with self._lock:
             self._forget_old()
             self._jobs[job.id] = job
@@ -201,7 +219,7 @@ class JobStore:
 
     @staticmethod
     def _write(job: Job, out: IO[str], records: Iterable[dict[str, Any]]) -> None:
-        writer = csv.writer(out)
+        writer = safe_writer(out)
         writer.writerow(RESULT_COLUMNS)
         for rec in records:
             writer.writerow(_row(rec))

@@ -14,7 +14,7 @@ from fastapi import APIRouter, File, Request, UploadFile
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from kenning import settings
-from kenning.errors import InputError, KenningError
+from kenning.errors import BusyError, InputError, KenningError
 from kenning.web.deps import get_screener, get_store
 from kenning.web.jobs import INPUT_COLUMNS, JOBS, upload_limit
 from kenning.web.templating import render, wants_fragment
@@ -125,8 +125,9 @@ def screen_upload(request: Request, file: Annotated[UploadFile | None, File()] =
     if file is None or not file.filename:
         return _screen_form(request, "Choose a CSV file to screen.", 422)
     try:
-        job = JOBS.submit(file.filename, _chunks(file), lambda: get_screener(request))
-    except InputError as exc:
+        client = request.client.host if request.client else "unknown"
+        job = JOBS.submit(file.filename, _chunks(file), lambda: get_screener(request), client)
+    except (InputError, BusyError) as exc:
         return _screen_form(request, str(exc), exc.http_status)
     return RedirectResponse(str(request.app.url_path_for("web_job", job_id=job.id)), status_code=303)
 

@@ -14,6 +14,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from kenning.news.article import http_link
 from kenning.web.labels import LABELS
 
 __all__ = ["TEMPLATES", "render", "wants_fragment"]
@@ -49,6 +50,8 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["score"] = _score
     env.filters["count"] = _count
+    # A report's link is shown only when it is http(s): a stored javascript: or data: link renders as text.
+    env.filters["http_link"] = http_link
     env.globals["labels"] = LABELS
     env.globals["path"] = _path
     return env

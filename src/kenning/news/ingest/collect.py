@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from kenning.errors import KenningError, ParseError
 from kenning.news.article import Article
@@ -102,7 +101,7 @@ def ingest_feed(source: str | Path, *, allow_private: bool | Sequence[str] | Non
 
 
 def _is_url(item: str) -> bool:
-    return urlsplit(item).scheme.lower() in {"http", "https"}
+    return item.strip().lower().startswith(("http://", "https://"))
 
 
 def _ingest_one(item: str, allow_private: bool | Sequence[str] | None,

@@ -16,12 +16,12 @@ from __future__ import annotations
 import ipaddress
 import socket
 from collections.abc import Sequence
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from kenning import settings
 from kenning.errors import FetchError
 
-__all__ = ["AddressPolicy", "IPAddress", "check_address", "check_url", "policy_from"]
+__all__ = ["AddressPolicy", "IPAddress", "check_address", "check_url", "policy_from", "split_url"]
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 AddressPolicy = bool | tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]
@@ -82,9 +82,19 @@ def _resolve(host: str, port: int, url: str) -> list[IPAddress]:
     return [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
 
 
+def split_url(url: str) -> SplitResult:
+    """``url`` split into its parts; a URL that cannot be read (``http://[::1``) is a FetchError."""
+    try:
+        parts = urlsplit(url)
+        parts.hostname  # noqa: B018 (reading it validates a bracketed host)
+    except ValueError as exc:
+        raise FetchError(f"{url}: not a valid URL: {exc}") from exc
+    return parts
+
+
 def check_url(url: str, policy: AddressPolicy) -> None:
     """Refuse a URL that is not http(s), has no host, or whose host resolves to a refused address."""
-    parts = urlsplit(url)
+    parts = split_url(url)
     if parts.scheme not in {"http", "https"}:
         raise FetchError(f"{url}: only http and https URLs are fetched")
     host = parts.hostname

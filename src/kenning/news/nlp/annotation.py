@@ -9,7 +9,7 @@
 
 Mentions are PERSON, ORG, GPE, NORP, DATE and MONEY, with character offsets into ``article.text``;
 their ``links`` stay empty until :func:`kenning.news.link.linker.link`. ``annotate_many`` streams a batch
-through ``nlp.pipe``.
+through ``nlp.pipe``; a long report is parsed in parts (:mod:`~kenning.news.nlp.parts`).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from kenning.news.nlp.coref import resolve_coreference
 from kenning.news.nlp.ents import WANTED, Ent, Tokens
 from kenning.news.nlp.fix import fix_entities
 from kenning.news.nlp.models import Resources, resources
+from kenning.news.nlp.parts import parse, parse_many
 from kenning.news.nlp.roles import attach_roles
 
 __all__ = ["Resources", "annotate", "annotate_doc", "annotate_many", "resources"]
@@ -83,7 +84,7 @@ def annotate(article: Article, res: Resources | None = None) -> ArticleResult:
     """
     res = res or resources()
     started = time.perf_counter()
-    doc = res.nlp(article.text)
+    doc = parse(res.nlp, article.text)
     result = annotate_doc(article, doc, res)
     result.timings["nlp"] = time.perf_counter() - started
     return result
@@ -94,7 +95,7 @@ def annotate_many(articles: Iterable[Article], res: Resources | None = None,
     """Annotate a stream of articles through ``nlp.pipe``, in order (``res`` as in :func:`annotate`)."""
     res = res or resources()
     started = time.perf_counter()
-    pairs = res.nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size)
+    pairs = parse_many(res.nlp, ((a.text, a) for a in articles), batch_size)
     for doc, article in pairs:
         result = annotate_doc(article, doc, res)
         now = time.perf_counter()
