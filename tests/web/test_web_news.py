@@ -21,7 +21,7 @@ def _seed_story(client: TestClient) -> str:
     """The story the two seed reports are in."""
     for story_id in _story_ids(client):
         page = client.get(f"/story/{story_id}").text
-        if "001_3223975ce75752ba.txt" in page and "000_e3adef94a2369754.txt" in page:
+        if "The Hindu" in page and "BBC News" in page:
             return story_id
     raise AssertionError("no story holds both seed reports")
 
@@ -52,6 +52,21 @@ def test_story_sources_side_by_side_and_fact_groups(news_client: TestClient) -> 
     assert 'href="/entity/us_ofac_sdn-42618"' in page  # event targets link to their dossiers
 
 
+def test_story_page_reads_summary_first_then_conflicts_then_the_rest_folded(news_client: TestClient) -> None:
+    page = news_client.get(f"/story/{_seed_story(news_client)}").text
+    order = [page.index(marker) for marker in ('id="summary"', 'id="group-conflicting"', 'id="group-complementary"',
+                                               'id="group-agreed"', 'id="group-single-source"')]
+    assert order == sorted(order)
+    summary = page[page.index('id="summary"'):page.index('id="group-conflicting"')]
+    for listed in ("CAMARA, Sadio (42618)", "DIARRA, Alou Boi (42617)", "BAGAYOKO, Adama (42616)"):
+        assert listed in summary
+    assert "OFAC → US Treasury → United States" in summary and "week of 17 July 2023" in summary
+    for folded in ("agreed", "single-source"):
+        group = page[page.index(f'id="group-{folded}"') - 200:page.index(f'id="group-{folded}"')]
+        assert "<details><summary>" in group
+    assert ".txt" not in page and "-W29" not in page  # no file name as an outlet, no ISO week
+
+
 def test_dossier_lists_news_mentions_highlighted_and_dated(news_client: TestClient) -> None:
     page = news_client.get("/entity/us_ofac_sdn-42618").text
     news = page[page.index('id="news"'):]
@@ -59,7 +74,8 @@ def test_dossier_lists_news_mentions_highlighted_and_dated(news_client: TestClie
     assert "The U.S. Treasury sanctioned Defence Minister <mark>Sadio Camara</mark>" in news  # seed 001
     assert "They are Mali’s <mark>defence minister</mark>, air force chief" in news  # seed 000, by role only
     timeline = page[page.index('id="timeline"'):page.index('id="news"')]
-    assert "2023-07-24" in timeline and "designation, asset freeze" in timeline
+    assert "24 July 2023" in timeline and "designation, asset freeze" in timeline
+    assert "-W2" not in timeline and "-W3" not in timeline  # dates in words, never ISO weeks
     assert "Reported by U.S. Department of the Treasury: Treasury Targets Malian Officials" in timeline
     # the legacy CSV has no listing date: the SDN first-seen history gives it, and says so
     sanctions = page[page.index('id="sanctions"'):page.index('id="timeline"')]

@@ -96,7 +96,7 @@ def test_dossier_puts_the_lists_side_by_side(client: TestClient) -> None:
     assert 'href="/entity/gb_ofsi-13968"' in same_as
     assert "the same day (supports the match)" in same_as  # the link's evidence
     timeline = text[text.index('id="timeline"'):text.index('id="news"')]
-    assert "2020-10-15" in timeline and "Designated by HM Treasury" in timeline
+    assert "15 October 2020" in timeline and "Designated by HM Treasury" in timeline  # dates in words
 
 
 def test_wagner_dossier_lists_the_sdn_entries_linked_to_it(client: TestClient) -> None:

@@ -202,13 +202,27 @@ STORIES: dict[str, Any] = {
 STORY: dict[str, Any] = {
     "story_id": "story-6768e3bfc2619e4b",
     "articles": [{**_TREASURY, "source": "posted:6e37610f1cf62abbc945"}],
-    "counts": {"agreed": 8, "complementary": 7, "conflicting": 1, "single-source": 52},
-    "events": [{"key": "us-2023-07-24", "authority": "United States", "authority_country": "us",
-                "date": "2023-07-24", "background": False, "sources": ["6768e3bfc2619e4b", "82e36ac3045ca979"],
+    "summary": [{"event": "us-2023-07-24", "headline": True, "authority": "OFAC",
+                 "authority_chain": ["OFAC", "US Treasury", "United States"], "country": "us",
+                 "date": {"text": "24 July 2023", "precision": "day", "from": "2023-07-24", "to": "2023-07-24",
+                          "approx": False},
+                 "measures": ["designation", "asset freeze"], "sources": ["6768e3bfc2619e4b", "82e36ac3045ca979"],
+                 "targets": [{"name": "Sadio Camara", "entity_id": "us_ofac_sdn-42618",
+                              "words": ["defence minister", "Camara"],
+                              "check": {"status": "listed", "text": "OFAC listed CAMARA, Sadio (42618) on 24 July 2023 "
+                                        "(as reported); in the SDN version of 3 May 2024 (the earliest stored)"}}]}],
+    "counts": {"agreed": 8, "complementary": 7, "conflicting": 1, "possibly-different": 1, "single-source": 40},
+    "events": [{"key": "us-2023-07-24", "authority": "OFAC",
+                "authority_chain": ["OFAC", "US Treasury", "United States"], "authority_country": "us",
+                "date": "2023-07-24",
+                "date_range": {"text": "24 July 2023", "precision": "day", "from": "2023-07-24", "to": "2023-07-24",
+                               "approx": False},
+                "background": False, "sources": ["6768e3bfc2619e4b", "82e36ac3045ca979"],
                 "targets": [{"key": "t2", "name": "Sadio Camara", "entity_id": "us_ofac_sdn-42618", "sources": {
                     "6768e3bfc2619e4b": {"words": "defence minister", "role": "defence minister", "role_only": True},
                     "82e36ac3045ca979": {"words": "Camara", "role": "Minister of Defense", "role_only": False}}}]}],
     "facts": ["..."],
+    "left_out": {"boilerplate": 10, "heading": 4},
     "story": {"id": "story-6768e3bfc2619e4b", "size": 2},
 }
 

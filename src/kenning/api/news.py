@@ -116,8 +116,10 @@ def list_stories(state: Annotated[AppState, Depends(get_state)]) -> Any:
                        404: {"model": ErrorResponse, "description": "Unknown story"}})
 def get_story(story_id: Annotated[str, Path(description="A story id from `GET /stories`")],
               state: Annotated[AppState, Depends(get_state)]) -> Any:
-    """The reconciliation report of one story: each fact as agreed, complementary, conflicting or
-    single-source across its reports, with every source's own words."""
+    """The reconciliation report of one story: a summary of who was sanctioned, by whom and when (each
+    target checked against the stored lists; dates with their words and range), then each fact as
+    conflicting, possibly different events, complementary, agreed or single-source across its reports, with
+    every source's own words."""
     return json_response(story(state, story_id))
 
 

@@ -101,7 +101,7 @@ def stories(state: AppState) -> dict[str, Any]:
 
 
 def story(state: AppState, story_id: str) -> dict[str, Any]:
-    """One story's reconciliation: facts agreed, complementary, conflicting, single-source."""
+    """One story's reconciliation: its summary, then facts by status."""
     return public(service.story_report(state.store, story_id))
 
 

@@ -19,7 +19,8 @@ __all__ = ["entity", "export"]
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.argument("entity_id")
 def entity(as_json: bool, entity_id: str) -> None:
-    """One entity with its sanctions, identifiers, relations and same-as links.
+    """One entity with its sanctions, identifiers, relations, same-as links and timeline (listings and the
+    sanctions actions news reports credit to it, each once).
 
     ENTITY_ID is a Kenning id (``eu_fsf-13``) or a list's own reference (``EU.27.28``, ``MAL0011``)."""
     store = open_store()
@@ -37,8 +38,9 @@ def entity(as_json: bool, entity_id: str) -> None:
         click.echo(f"{entity_id} is {found[0]}", err=True)
         view = entity_view(store, found[0])
     _date_listings(store, view)
+    timeline = _timeline(store, view["id"])
     if as_json:
-        emit_json(view)
+        emit_json({**view, "timeline": timeline})
         return
     props = view["properties"]
     rows = [[k, "; ".join(view["readable"].get(k, v))] for k, v in sorted(props.items())]
@@ -54,6 +56,17 @@ def entity(as_json: bool, entity_id: str) -> None:
         click.echo(f"relation: {r['role']} ({r['direction']}) {other.get('caption')} [{other.get('id')}]")
     for link in view["same_as"]:
         click.echo(f"same as: {link['caption']} [{link['id']}] score {link['score']:.2f}")
+    for item in timeline:
+        click.echo(f"timeline: {item['when']}: {item['text']}")
+
+
+def _timeline(store: Store, entity_id: str) -> list[dict[str, str]]:
+    """The dossier's timeline (the web page's), each item with its date in words."""
+    from kenning.web.views_news import dossier_page
+
+    page, _groups = dossier_page(store, entity_id, lambda article_id: f"article {article_id}")
+    return [{"date": t.date, "when": t.when or t.date, "kind": t.kind, "text": t.text, "source": t.href or ""}
+            for t in page.timeline]
 
 
 def _date_listings(store: Store, view: dict[str, Any]) -> None:

@@ -8,7 +8,6 @@ items that failed (at most 100), so a script sees at once whether everything wen
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import click
@@ -22,10 +21,6 @@ __all__ = ["demo", "news", "stories", "story"]
 
 #: Highest exit code a batch command returns (the number of failed items, capped).
 MAX_EXIT = 100
-#: Characters of evidence shown around a statement's words in the readable report.
-CONTEXT_CHARS = 110
-STATUS_ORDER = ("conflicting", "complementary", "agreed", "single-source")
-STATUS_STYLE = {"conflicting": "bold red", "complementary": "yellow", "agreed": "green", "single-source": "cyan"}
 
 
 def _table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], keep: int = 1) -> None:
@@ -147,21 +142,24 @@ def stories(as_json: bool) -> None:
 @click.command("story")
 @click.argument("story_id")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def story(story_id: str, as_json: bool) -> None:
-    """One story reconciled: what its reports agree on, where they conflict, what only one says."""
+@click.option("--full", is_flag=True, help="Also print the agreed and single-source facts, with their sentences.")
+def story(story_id: str, as_json: bool, full: bool) -> None:
+    """One story reconciled: who was sanctioned, by whom and when, then where the reports conflict and what
+    they add to each other (agreed and single-source facts with --full)."""
     from kenning.news.service import story_report
 
     report = story_report(open_store(), story_id)
     if as_json:
         emit_json(report)
         return
-    print_report(report)
+    print_report(report, full)
 
 
 @click.command("demo")
 @click.option("--json", "as_json", is_flag=True, help="Print the seed story's report as JSON.")
+@click.option("--full", is_flag=True, help="Print the seed story's report in full.")
 @click.option("--workers", type=int, default=2, show_default=True, help="Extraction worker processes.")
-def demo(as_json: bool, workers: int) -> None:
+def demo(as_json: bool, full: bool, workers: int) -> None:
     """Load the bundled lists and news, and show the seed story reconciled (quick when done before)."""
     from kenning.cli.demo import run_demo
 
@@ -170,58 +168,15 @@ def demo(as_json: bool, workers: int) -> None:
     if as_json:
         emit_json(result.to_dict())
     elif result.report is not None:
-        print_report(result.report)
+        print_report(result.report, full)
     if result.report is None:
         click.echo("error: the seed reports are in no story", err=True)
         raise SystemExit(1)
 
 
-def _labels(report: dict[str, Any]) -> dict[str, str]:
-    return {a["id"]: f"#{i}" for i, a in enumerate(report["articles"], start=1)}
+def print_report(report: dict[str, Any], full: bool = False) -> None:
+    """The readable report (:mod:`kenning.cli.story_report`) on stdout."""
+    from kenning.cli.story_report import report_lines
 
-
-def _context(statement: dict[str, Any]) -> str:
-    """The evidence sentence, cut around the statement's words when it is long."""
-    evidence = statement["evidence"]
-    text = " ".join(evidence["text"].split())
-    if len(text) <= CONTEXT_CHARS:
-        return text
-    start = evidence.get("words_start")
-    offset = 0 if start is None else max(0, start - evidence["start"] - CONTEXT_CHARS // 3)
-    piece = text[offset:offset + CONTEXT_CHARS]
-    return ("…" if offset else "") + piece + ("…" if offset + CONTEXT_CHARS < len(text) else "")
-
-
-def print_report(report: dict[str, Any]) -> None:
-    """The readable reconciliation report: reports, events, then facts by status with each source's words."""
-    labels = _labels(report)
-    info = report.get("story") or {}
-    stdout_console.print(f"[bold]{info.get('title') or report['story_id']}[/bold]  ({report['story_id']})")
-    _table("Reports", ["", "article", "outlet", "published", "title / source"],
-                [[labels[a["id"]], a["id"], a["outlet"], a["published"], a["title"] or Path(a["source"]).name]
-                 for a in report["articles"]], keep=2)
-    _table("Events", ["event", "authority", "date", "told by", "targets"],
-                [[e["key"] + (" (background)" if e["background"] else ""), e["authority"], e["date"],
-                  " ".join(labels[s] for s in e["sources"]), ", ".join(t["name"] for t in e["targets"])]
-                 for e in report["events"]])
-    for status in STATUS_ORDER:
-        facts = [f for f in report["facts"] if f["status"] == status]
-        if facts:
-            _print_facts(status, facts, labels)
-    counts = ", ".join(f"{n} {status}" for status, n in report["counts"].items())
-    stdout_console.print(f"facts: {counts}")
-
-
-def _print_facts(status: str, facts: list[dict[str, Any]], labels: dict[str, str]) -> None:
-    from rich.table import Table
-
-    table = Table(title=f"{status} ({len(facts)})", title_justify="left", title_style=STATUS_STYLE[status],
-                  show_lines=True)
-    for column in ("fact", "source", "their words", "evidence"):
-        table.add_column(column, overflow="fold")
-    for fact in facts:
-        about = fact["about"] + (f"\n[dim]{fact['note']}[/dim]" if fact.get("note") else "")
-        for i, st in enumerate(fact["statements"]):
-            words = st["value"] if len(st["value"]) <= CONTEXT_CHARS else st["value"][:CONTEXT_CHARS - 1] + "…"
-            table.add_row(about if i == 0 else "", labels.get(st["source"], st["source"]), words, _context(st))
-    stdout_console.print(table)
+    for line in report_lines(report, full, f"kenning story {report['story_id']}"):
+        click.echo(line)

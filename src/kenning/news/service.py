@@ -2,8 +2,9 @@
 
 * :func:`add_items` — ingest files, folders' files, URLs and feeds; skip what is stored already (an exact
   or near copy is kept as a duplicate relation, not a second article); extract with the screener; place
-  each new report in a story; store everything in one transaction, one savepoint per report, so a bad
-  item fails alone. Returns one :class:`AddedArticle` per report and one failure per item that failed.
+  each new report in a story (an undated report is read against its story's date and placed again with
+  what it then says); store everything in one transaction, one savepoint per report, so a bad item fails
+  alone. Returns one :class:`AddedArticle` per report and one failure per item that failed.
   :func:`add_articles` does the same for reports ingested already (the API's posted texts).
 * :func:`extract_items` — the same ingestion and extraction without storing (``kenning news extract``).
 * :func:`list_stories`, :func:`story_report`, :func:`entity_news`, :func:`get_article` — reads
@@ -38,11 +39,12 @@ from kenning.news.storage import (
 )
 from kenning.news.storage.stories import touch_stories
 from kenning.news.stories.placing import (
+    Batch,
     Placement,
     place,
     reanchor,
     same_as_canon,
-    save_placement,
+    save_batch,
     stale_undated,
     update_member,
 )
@@ -170,30 +172,32 @@ def _sort_out(store: Store, articles: Sequence[Article]) -> _Sorted:
     return out
 
 
-def _store_batch(store: Store, placements: list[Placement], sorted_out: _Sorted,
+def _store_batch(store: Store, batch: Batch, sorted_out: _Sorted,
                  failures: list[IngestFailure]) -> list[AddedArticle]:
-    """Write the batch in one transaction, one savepoint per report."""
+    """Write the batch in one transaction, one savepoint per report, then its stories."""
     added: list[AddedArticle] = []
     stamp = now()
+    stored: set[str] = set()
     with store.engine.begin() as conn:
         canon = same_as_canon(conn)
-        for placement in placements:
+        for placement in batch.placements:
             result = placement.result
             try:
                 with conn.begin_nested():
                     insert_article(conn, result, stamp)
-                    save_placement(conn, placement, stamp)
             except SQLAlchemyError as exc:
                 failures.append(IngestFailure(result.article.source, f"cannot be stored: {exc.__class__.__name__}: "
                                               f"{exc}", StoreError))
                 continue
+            stored.add(result.article.id)
             added.append(_added(result, placement))
+        save_batch(conn, batch, stored, stamp)
         for article, original, kind, similarity in sorted_out.copies:
             with conn.begin_nested():
                 insert_duplicate(conn, original, article, kind, similarity, stamp)
-        touched = {p.assignment.story_id for p in placements}
+        touched = batch.touched
         for stale, anchor in stale_undated(conn, touched):
-            features = reanchor(stale, anchor, canon)
+            features = reanchor(stale, anchor, canon, batch.boilerplate)
             replace_result(conn, stale)
             update_member(conn, stale, features, anchor)
         touch_stories(conn, touched, stamp)
@@ -232,10 +236,19 @@ def add_articles(store: Store, articles: Sequence[Article], screener: ScreenerSo
         with progress_bar("extracting", total=len(sorted_out.fresh), enabled=show_progress) as advance:
             results, failed = extract_isolated(sorted_out.fresh, _screener(screener), workers, store, advance)
         failures += failed
-    with store.connect() as conn:
+    with store.engine.begin() as conn:  # place() may count the reports of an older store once
         canon = same_as_canon(conn)
-        placements = place(conn, results, canon)
-    for placement in placements:
-        if placement.anchor is not None:
-            placement.features = reanchor(placement.result, placement.anchor, canon)
-    return _store_batch(store, placements, sorted_out, failures), failures
+        batch = place(conn, results, canon)
+        if _read_undated(batch, canon):
+            batch = place(conn, results, canon)  # placed again with what they say once dated
+            _read_undated(batch, canon)
+    return _store_batch(store, batch, sorted_out, failures), failures
+
+
+def _read_undated(batch: Batch, canon: Any) -> bool:
+    """Read each undated report of the batch against its story's date (its events resolve "last week");
+    whether any was."""
+    anchored = [p for p in batch.placements if p.anchor is not None]
+    for placement in anchored:
+        placement.features = reanchor(placement.result, placement.anchor or "", canon, batch.boilerplate)
+    return bool(anchored)

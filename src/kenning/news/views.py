@@ -12,8 +12,13 @@ from typing import Any
 from kenning.errors import NotFoundError
 from kenning.news.events.authority import publisher_authority
 from kenning.news.events.facts import listing_measures
+from kenning.news.listcheck import list_checker
 from kenning.news.reconcile import reconcile
+from kenning.news.reconcile.summary import credited
+from kenning.news.reconcile.wording import date_words, machine_date
 from kenning.news.storage import article_row, entity_mentions, load_results, story_rows
+from kenning.news.storage.stories import merged_into, story_changes
+from kenning.news.stories.boilerplate import backfill_counts, repeated_elsewhere
 from kenning.news.stories.placing import same_as_canon
 from kenning.sources.base import load_catalogue
 from kenning.store import Store
@@ -38,16 +43,30 @@ def list_stories(store: Store) -> list[dict[str, Any]]:
 
 
 def story_report(store: Store, story_id: str) -> dict[str, Any]:
-    """The reconciliation report of one story (:func:`kenning.news.reconcile.reconcile`), with its reports."""
+    """The reconciliation report of one story (:func:`kenning.news.reconcile.reconcile`), with its reports,
+    its targets checked against the stored lists, and its merges and splits. A story merged into another
+    leads to that one (``merged_from`` says so)."""
     rows, members = story_rows(store, story_id)
+    asked = story_id
     if not rows:
-        raise NotFoundError(f"no story {story_id!r}; `kenning stories` lists them")
+        with store.connect() as conn:
+            target = merged_into(conn, story_id)
+        if target is not None:
+            story_id = target
+            rows, members = story_rows(store, story_id)
+    if not rows:
+        raise NotFoundError(f"no story {asked!r}; `kenning stories` lists them")
     mine = members.get(story_id, [])
-    with store.connect() as conn:
+    with store.engine.begin() as conn:
+        backfill_counts(conn)
         results = load_results(conn, [m["id"] for m in mine])
         canon = same_as_canon(conn)
-    report = reconcile(results, story_id, canon).to_dict()
+        boilerplate = repeated_elsewhere(conn, results)
+        changes = story_changes(conn, story_id)
+    report = reconcile(results, story_id, canon, boilerplate, list_checker(store)).to_dict()
     report["story"] = _story(rows[0], mine)
+    report["changes"] = changes
+    report["merged_from"] = asked if asked != story_id else None
     return report
 
 
@@ -59,6 +78,7 @@ def entity_news(store: Store, entity_id: str) -> list[dict[str, Any]]:
     events of that article where the entity is a target, with their dates — the dossier's timeline.
     """
     rows, events = entity_mentions(store, entity_id)
+    events = _credited_events(store, events)
     mentions: dict[tuple[str, int], dict[str, Any]] = {}
     for row in rows:
         key = (row.article_id, row.mention)
@@ -114,6 +134,27 @@ def listing_of(store: Store, entity_id: str, listed: str | None,
         return stored
     release = release_listing(entity_id, entity_news(store, entity_id) if mentions is None else mentions)
     return release or stored
+
+
+def _credited_events(store: Store, events: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    """Per article, the events that credit the party as their own target (:func:`~.reconcile.summary.credited`:
+    not a party the report says was sanctioned before, named outside today's sentences), with the date in
+    words."""
+    with store.connect() as conn:
+        results = {r.article.id: r for r in load_results(conn, sorted(events))}
+    kept: dict[str, list[dict[str, Any]]] = {}
+    for article_id, found in events.items():
+        result = results.get(article_id)
+        for event in found:
+            position = int(event["event"])
+            if result is not None and 0 <= position < len(result.events):
+                own = credited(result, result.events[position])
+                if not any(link.id == event["entity_id"] for target in own for link in target.links[:1]):
+                    continue
+            when = date_words(event.get("date"), bool(event.get("date_approx")))
+            kept.setdefault(article_id, []).append({**event, "date": machine_date(event.get("date")),
+                                                    "date_words": when.text if when else None})
+    return kept
 
 
 def get_article(store: Store, article_id: str) -> dict[str, Any]:

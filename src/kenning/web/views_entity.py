@@ -89,6 +89,8 @@ class TimelineItem:
     kind: str
     text: str
     href: str | None = None
+    #: The date in words with its precision ("24 July 2023", "week of 17 July 2023"); the ISO date when empty.
+    when: str = ""
 
 
 @dataclass

@@ -7,10 +7,14 @@ its sentence and offsets, and the events of that report where the party is a tar
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from kenning.errors import InputError
+from kenning.news.dates import date_interval
+from kenning.news.reconcile.wording import date_words, lineage, short_name
 from kenning.store import Store
 from kenning.web.highlight import Part, highlight, linked_parts
 from kenning.web.views_entity import Dossier, TimelineItem, dossier, with_release
@@ -43,7 +47,7 @@ class MentionGroup:
 
 
 def _new_group(art: dict[str, Any]) -> MentionGroup:
-    return MentionGroup(article_id=art["id"], label=art.get("outlet") or "unnamed outlet", title=art.get("title") or "",
+    return MentionGroup(article_id=art["id"], label=source_label(art), title=art.get("title") or "",
                         published=art.get("published") or "undated", url=art.get("url"))
 
 
@@ -72,24 +76,89 @@ def _group(mentions: list[dict[str, Any]], roles: list[RoleReference]) -> list[M
 
 def _news_timeline(mentions: list[dict[str, Any]], article_href: Callable[[str], str],
                    titles: dict[str, str]) -> list[TimelineItem]:
+    """Reports about the party, and the sanctions actions they credit to it: each action once (by body's
+    country and date), with every outlet that tells it."""
     items: dict[tuple[str, ...], TimelineItem] = {}
+    actions: dict[tuple[str, str], list[tuple[dict[str, Any], dict[str, Any]]]] = {}
     for m in mentions:
         art = m["article"]
-        href = article_href(art["id"])
-        name = art.get("outlet") or "an unnamed outlet"
-        if art.get("published"):
+        if art.get("published") and ("article", art["id"]) not in items:
             title = titles.get(art["id"]) or "untitled report"
+            when = date_words(art["published"])
             items[("article", art["id"])] = TimelineItem(str(art["published"]), "news",
-                                                         f"Reported by {name}: {title}", href)
+                                                         f"Reported by {source_label(art)}: {title}",
+                                                         article_href(art["id"]), when.text if when else "")
         for event in m["events"]:
-            if not event.get("date"):
-                continue
-            measures = ", ".join(event.get("measures") or []) or "sanctions"
-            about = " (approximate date)" if event.get("date_approx") else ""
-            role = f" as {event['role']}" if event.get("role") else ""
-            text = f"{event['authority']}: {measures}{role}{about}, according to {name}"
-            items[("event", art["id"], str(event["event"]))] = TimelineItem(str(event["date"]), "event", text, href)
+            if event.get("date"):
+                key = (str(event.get("authority_country") or event["authority"]), str(event["date"]))
+                if all(e is not event for e, _a in actions.get(key, [])):
+                    actions.setdefault(key, []).append((event, art))
+    for (country, date), told in _one_per_action(actions).items():
+        items[("event", country, date)] = _action_item(date, told, article_href)
     return list(items.values())
+
+
+def _one_per_action(actions: dict[tuple[str, str], list[Any]]) -> dict[tuple[str, str], list[Any]]:
+    """Actions of one country whose dates can be one ("January 2023" and "26 January 2023") as one, under
+    the most precise date."""
+    merged: dict[tuple[str, str], list[Any]] = {}
+    spans = {key: _interval(key[1]) for key in actions}
+    for country, date in sorted(actions, key=lambda k: (_length(spans[k]), k)):
+        same = next((k for k in merged if k[0] == country and _inside(spans[k], spans[(country, date)])), None)
+        if same is None:
+            merged[(country, date)] = list(actions[(country, date)])
+        else:
+            merged[same] += actions[(country, date)]
+    return merged
+
+
+def _interval(value: str) -> tuple[dt.date, dt.date] | None:
+    """The days a timeline date covers (an ISO day, month, year or ``first/last`` interval)."""
+    try:
+        if "/" in value:
+            first, last = value.split("/", 1)
+            return dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+        return date_interval(value)
+    except (InputError, ValueError):
+        return None
+
+
+def _length(span: tuple[dt.date, dt.date] | None) -> int:
+    return 10**6 if span is None else (span[1] - span[0]).days
+
+
+def _inside(fine: tuple[dt.date, dt.date] | None, coarse: tuple[dt.date, dt.date] | None) -> bool:
+    return fine is not None and coarse is not None and coarse[0] <= fine[0] and fine[1] <= coarse[1]
+
+
+def _action_item(date: str, told: list[tuple[dict[str, Any], dict[str, Any]]],
+                 article_href: Callable[[str], str]) -> TimelineItem:
+    """One sanctions action told by one report or more."""
+    first, article = told[0]
+    authority = short_name(max((e["authority"] for e, _a in told), key=lambda a: (len(lineage(a)), a)))
+    measures = ", ".join(dict.fromkeys(m for e, _a in told for m in e.get("measures") or [])) or "sanctions"
+    role = next((f" as {e['role']}" for e, _a in told if e.get("role")), "")
+    outlets = ", ".join(dict.fromkeys(source_label(a) for _e, a in told))
+    approximate = all(e.get("date_approx") for e, _a in told)
+    text = f"{authority}: {measures}{role}{' (approximate date)' if approximate else ''}, according to {outlets}"
+    return TimelineItem(date, "event", text, article_href(article["id"]), first.get("date_words") or "")
+
+
+def _dedupe(timeline: list[TimelineItem]) -> list[TimelineItem]:
+    """The timeline by date, each item once (same date, kind and text)."""
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for item in sorted(timeline, key=lambda i: i.date):
+        key = (item.date, item.kind, item.text)
+        if key not in seen:
+            seen.add(key)
+            out.append(item if item.when else replace(item, when=_words(item.date)))
+    return out
+
+
+def _words(value: str) -> str:
+    found = date_words(value.split("/", maxsplit=1)[0] if "/" in value else value)
+    return found.text if found else value
 
 
 def dossier_page(store: Store, entity_id: str, article_href: Callable[[str], str]) -> tuple[Dossier,
@@ -113,7 +182,7 @@ def dossier_page(store: Store, entity_id: str, article_href: Callable[[str], str
             group.title = opening(get_article(store, group.article_id)["article"])
     titles = {g.article_id: g.title for g in groups}
     timeline = page.timeline + _news_timeline(mentions, article_href, titles) + [r.event for r in roles if r.event]
-    page.timeline = sorted(timeline, key=lambda item: item.date)
+    page.timeline = _dedupe(timeline)
     return page, groups
 
 

@@ -1,42 +1,44 @@
-"""The story pages' models: the story list, and one story's sources side by side with its facts by status.
+"""The story pages' models: the story list, and one story: its summary first, then its facts by status.
 
 Both read :mod:`kenning.news.service` (``list_stories``, ``story_report``), the same read models the API
-returns; this module only arranges them for the page: one column per source, facts grouped by status
-with each source's words in its column and the sentence they come from, the words highlighted.
+returns; this module only arranges them for the page, in the order people read a story: who was
+sanctioned, by whom and when (each target checked against the stored lists); then conflicts, possibly
+different events and complementary facts, open; then the agreed and single-source facts, folded, with
+each source's words in its column and the sentence they come from, the words highlighted.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from pathlib import PurePath
 from typing import Any
 
+from kenning.news.ingest.outlets import outlet_name
+from kenning.news.reconcile.wording import date_words
 from kenning.store import Store
 from kenning.web.highlight import Part, highlight, sentence_parts
 from kenning.web.labels import LABELS
 
-__all__ = ["Cell", "EventView", "FactGroup", "FactView", "SourceColumn", "StoryPage", "StoryRow", "opening",
-           "source_label", "stories_page", "story_page"]
+__all__ = ["ActionView", "Cell", "FactGroup", "FactView", "SourceColumn", "StoryPage", "StoryRow", "TargetView",
+           "opening", "source_label", "stories_page", "story_page"]
 
 #: The order of the fact groups on the page: disagreements first, then what adds up, then the rest.
-STATUS_ORDER = ("conflicting", "complementary", "agreed", "single-source")
-#: Groups shown folded (a details element) because they are long and least surprising.
-FOLDED = frozenset({"single-source"})
+STATUS_ORDER = ("conflicting", "possibly-different", "complementary", "agreed", "single-source")
+#: Groups shown folded (a details element): long and least surprising.
+FOLDED = frozenset({"agreed", "single-source"})
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 
 
 def source_label(article: dict[str, Any]) -> str:
-    """How a report is named on the page: its outlet, else the file or address it came from."""
-    if article.get("outlet"):
-        return str(article["outlet"])
-    source = article.get("source") or article.get("url")
-    if source:
-        return PurePath(str(source)).name or str(source)
-    return "unnamed outlet"
+    """How a report is named on the page: its outlet (a known outlet's name for a bare domain), never a file."""
+    return outlet_name(article.get("outlet"), article.get("url")) or "outlet unknown"
 
 
 def opening(article: dict[str, Any], limit: int = 100) -> str:
-    """A title for an untitled report: its first line, cut at a word near ``limit`` characters."""
-    line = next((ln.strip() for ln in str(article.get("text") or "").splitlines() if ln.strip()), "")
+    """A title for an untitled report: its first line that reads as a sentence (not a dateline or a
+    heading), else its first line, cut at a word near ``limit`` characters."""
+    lines = [ln.strip() for ln in str(article.get("text") or "").splitlines() if ln.strip()]
+    line = next((ln for ln in lines if len(ln.split()) >= 5 and _SENTENCE_END.search(ln)), lines[0] if lines else "")
     if not line:
         return "Untitled report"
     return line if len(line) <= limit else line[:limit].rsplit(" ", 1)[0] + "…"
@@ -100,25 +102,42 @@ class FactGroup:
 
 
 @dataclass(frozen=True)
-class EventView:
-    authority: str
-    date: str
-    background: bool
-    sources: int
-    #: (name, dossier id or None, each source's words for the target joined)
-    targets: list[tuple[str, str | None, str]]
+class TargetView:
+    """A target of an action: its name, dossier id, each source's words and its check against the lists."""
+
+    name: str
+    entity_id: str | None
+    words: str
+    check: str
+    status: str
+
+
+@dataclass(frozen=True)
+class ActionView:
+    """One summary line: when, which body (with its chain), what, the targets and who tells it."""
+
+    when: str
+    authorities: str
+    chain: str
+    measures: str
+    what: list[str]
+    what_status: str
+    targets: list[TargetView]
+    sources: list[str]
+    headline: bool
 
 
 @dataclass
 class StoryPage:
     id: str
     title: str
-    first_date: str
-    last_date: str
+    dates: str
     sources: list[SourceColumn]
     counts: list[tuple[str, str, int]]
     groups: list[FactGroup]
-    events: list[EventView]
+    summary: list[ActionView]
+    left_out: int
+    changes: list[str]
 
 
 def _cell(statement: dict[str, Any]) -> Cell:
@@ -144,13 +163,37 @@ def _fact(fact: dict[str, Any], order: dict[str, int]) -> FactView:
                     cells=cells)
 
 
-def _event(event: dict[str, Any]) -> EventView:
+def _action(item: dict[str, Any], labels: dict[str, str]) -> ActionView:
     targets = []
-    for target in event["targets"]:
-        words = "; ".join(dict.fromkeys(v["words"] for v in target["sources"].values()))
-        targets.append((target["name"], target.get("entity_id"), words))
-    return EventView(authority=event["authority"], date=event["date"] or "undated",
-                     background=bool(event["background"]), sources=len(event["sources"]), targets=targets)
+    for target in item["targets"]:
+        check = target.get("check") or {}
+        words = "; ".join(w for w in target["words"] if w != target["name"])
+        targets.append(TargetView(target["name"], check.get("entity_id") or target.get("entity_id"), words,
+                                  check.get("text") or "not linked to a list entry", check.get("status") or "none"))
+    what = item.get("what") or {}
+    chain = item.get("authority_chain") or []
+    authorities = item.get("authorities") or [item["authority"]]
+    return ActionView(when=item["date"]["text"] if item.get("date") else "no date given",
+                      authorities=", ".join(authorities), chain=" → ".join(chain) if len(authorities) == 1 else "",
+                      measures=", ".join(item.get("measures") or []) or "sanctions", what=list(what.get("words") or []),
+                      what_status=str(what.get("status") or ""), targets=targets,
+                      sources=[labels.get(s, s) for s in item["sources"]], headline=bool(item["headline"]))
+
+
+def _dates(story: dict[str, Any]) -> str:
+    first, last = date_words(story.get("first_date")), date_words(story.get("last_date"))
+    if first is None:
+        return "undated"
+    return first.text if last is None or last.text == first.text else f"{first.text} – {last.text}"
+
+
+def _change(change: dict[str, Any], story_id: str) -> str:
+    count = len(change["articles"])
+    if change["kind"] == "merged":
+        return f"{change['story_id']} was merged into this story ({count} report{'s' if count != 1 else ''})"
+    if change["other_id"] == story_id:
+        return f"split off {change['story_id']} ({count} report{'s' if count != 1 else ''})"
+    return f"{change['other_id']} was split off this story ({count} report{'s' if count != 1 else ''})"
 
 
 def story_page(store: Store, story_id: str) -> StoryPage:
@@ -161,7 +204,7 @@ def story_page(store: Store, story_id: str) -> StoryPage:
     story = report["story"]
     sources = [SourceColumn(id=a["id"], label=source_label(a),
                             title=a.get("title") or opening(get_article(store, a["id"])["article"]),
-                            published=a.get("published") or "undated", url=a.get("url"))
+                            published=a.get("published_words") or "undated", url=a.get("url"))
                for a in report["articles"]]
     order = {s.id: i for i, s in enumerate(sources)}
     facts = [_fact(f, order) for f in report["facts"]]
@@ -169,6 +212,9 @@ def story_page(store: Store, story_id: str) -> StoryPage:
     groups = [FactGroup(status, labels.get(status, status), [f for f in facts if f.status == status],
                         status in FOLDED) for status in STATUS_ORDER]
     counts = [(status, labels.get(status, status), int(report["counts"].get(status, 0))) for status in STATUS_ORDER]
-    return StoryPage(id=story_id, title=story["title"] or story_id, first_date=story["first_date"] or "",
-                     last_date=story["last_date"] or "", sources=sources, counts=counts,
-                     groups=[g for g in groups if g.facts], events=[_event(e) for e in report["events"]])
+    names = {s.id: s.label for s in sources}
+    return StoryPage(id=report["story_id"], title=story["title"] or report["story_id"], dates=_dates(story),
+                     sources=sources, counts=counts, groups=[g for g in groups if g.facts],
+                     summary=[_action(item, names) for item in report.get("summary") or []],
+                     left_out=sum((report.get("left_out") or {}).values()),
+                     changes=[_change(c, report["story_id"]) for c in report.get("changes") or []])

@@ -37,9 +37,11 @@ def test_header_fields_and_body() -> None:
     assert article.outlet == "Example News"
 
 
-def test_outlet_falls_back_to_the_registered_domain() -> None:
+def test_outlet_falls_back_to_the_known_outlet_then_the_registered_domain() -> None:
     article = ingest_text("URL: https://www.bbc.co.uk/news/world-1\n\nA report.", "r.txt")
-    assert article.outlet == "bbc.co.uk"
+    assert article.outlet == "BBC News"
+    article = ingest_text("URL: https://news.smalltown-gazette.co.uk/news/world-1\n\nA report.", "r.txt")
+    assert article.outlet == "smalltown-gazette.co.uk"
 
 
 def test_unreadable_header_date_is_noted_and_text_date_used() -> None:

@@ -3,7 +3,8 @@
 Publication date, in order: the ``Date:`` header of a text file, the page metadata (HTML markup,
 URL, or the feed entry that linked the page), the first words of the text; otherwise unknown, with
 the reason in ``Article.notes``. The outlet: the ``Publisher:`` header, the page's site name, the
-URL's registered domain.
+URL's domain, each read through the table of known outlets (:mod:`.outlets`: "nytimes.com" is shown
+as The New York Times).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from kenning.errors import ParseError
 from kenning.news.article import Article
 from kenning.news.ingest.html import decode_html, extract_html, looks_like_html
 from kenning.news.ingest.limits import human_size, news_max_bytes
+from kenning.news.ingest.outlets import outlet_name
 from kenning.news.ingest.page_dates import find_text_date, parse_date_value
 from kenning.news.ingest.text import decode_text, split_header
 
@@ -92,6 +94,7 @@ def _finish(text: str, source: str, meta: _Meta, hints: Hints) -> Article:
     meta.title = meta.title or hints.title
     meta.meta_date = meta.meta_date or hints.date
     meta.notes.extend(hints.notes)
+    meta.outlet = outlet_name(meta.outlet, meta.url)
     if not meta.outlet and meta.url:
         meta.outlet = courlan.extract_domain(meta.url) or None
     if not text.strip():

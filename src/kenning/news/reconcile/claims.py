@@ -10,31 +10,40 @@ is the date phrase nearest the predicate's words, resolved against the article's
 (:func:`kenning.news.dates.find_dates`); a number is the pattern's ``value`` group.
 
 Claims with the same subject and predicate form one fact (a claim whose subject is not known is compared
-with nothing). With statements from two or more reports, or two different dates of one report (a one-time
-event told twice), the values are compared (dates: same, one within the other, or
-conflicting; numbers: same or conflicting); a claim only one statement makes is left to the sentence
-alignment, which lists it as single-source.
+with nothing). With statements from two or more reports, or two different dates of one report, the values
+are compared (dates: same, one within the other, or conflicting; numbers: same or conflicting); a claim
+only one statement makes is left to the sentence alignment, which lists it as single-source.
+
+Dates that cannot be one are a conflict only when the reports speak of one occurrence. When the evidence
+points to two — one report gives both dates (a report does not contradict itself), or the predicate can
+happen more than once (``repeatable`` in the data file) and the dates lie more than
+:data:`REPEAT_GAP_DAYS` apart — the fact is ``possibly-different``, with both dates and their sources.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
+from itertools import combinations
 
-from kenning.news.dates import find_dates, parse_anchor
+from kenning.news.dates import date_interval, find_dates, parse_anchor
 from kenning.news.model import ArticleResult, Span
 from kenning.news.reconcile.evidence import evidence_at
 from kenning.news.reconcile.model import Fact, Statement
 from kenning.news.reconcile.values import Relation, number_value, overall, relate_dates, relate_numbers
 from kenning.news.reconcile.vocabulary import Predicate, predicates, subjects
+from kenning.news.reconcile.wording import machine_date
 from kenning.news.stories.features import fold_name
 
 __all__ = ["FoundClaim", "claim_facts", "story_claims", "subject_key", "value_kind"]
 
 #: Mention labels that can be a claim's subject when no subject word of the data file is in the sentence.
 SUBJECT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Middles of two dates of a repeatable happening further apart than this: two occurrences, most likely.
+REPEAT_GAP_DAYS = 180
 #: Claim kinds of ``ArticleResult.claims`` that the merged events already compare.
 EVENT_KINDS = frozenset({"sanction", "event"})
 _ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?")
@@ -157,6 +166,29 @@ def _relation(kind: str, left: FoundClaim, right: FoundClaim) -> Relation:
     return ("agreed", "same value") if same else ("conflicting", "different values")
 
 
+def _middle(value: str) -> dt.date:
+    start, end = date_interval(value)
+    return start + (end - start) / 2
+
+
+def two_occurrences(found: Sequence[FoundClaim], repeatable: bool) -> str | None:
+    """Why conflicting dates point to two occurrences (see the module docstring), or None."""
+    dated = [c for c in found if c.normalized]
+    for a, b in combinations(dated, 2):
+        if relate_dates(a.normalized or "", b.normalized or "")[0] != "conflicting":
+            continue
+        if a.article_id == b.article_id:
+            return "one report gives both dates, so they are two occurrences"
+        gap = abs((_middle(a.normalized or "") - _middle(b.normalized or "")).days)
+        if repeatable and gap > REPEAT_GAP_DAYS:
+            return f"it can happen more than once, and the dates lie about {round(gap / 30)} months apart"
+    return None
+
+
+def _repeatable(predicate: str) -> bool:
+    return any(p.name == predicate and p.repeatable for p in predicates())
+
+
 def claim_facts(claims: Sequence[FoundClaim], results: Mapping[str, ArticleResult]) -> list[Fact]:
     """One fact per (subject, predicate) that two reports, or one report with two values, state."""
     groups: dict[tuple[str, str], list[FoundClaim]] = {}
@@ -171,9 +203,12 @@ def claim_facts(claims: Sequence[FoundClaim], results: Mapping[str, ArticleResul
             continue
         kind = found[0].kind
         status, note = overall(found, partial(_relation, kind))
-        if len(sources) < 2:
+        why = two_occurrences(found, _repeatable(predicate)) if kind == "date" and status == "conflicting" else None
+        if why is not None:
+            status, note = "possibly-different", f"possibly different events: {why}"
+        elif len(sources) < 2:
             note = f"one report, two values: {note}"
-        statements = [Statement(c.article_id, c.value, c.normalized,
+        statements = [Statement(c.article_id, c.value, machine_date(c.normalized) if kind == "date" else c.normalized,
                                 evidence_at(results[c.article_id], c.span.start, c.span.end),
                                 results[c.article_id].article.outlet) for c in found]
         facts.append(Fact(f"{subject}: {predicate}", "claim", predicate, status, statements, subject=subject,

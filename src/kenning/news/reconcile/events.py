@@ -24,9 +24,10 @@ from kenning.news.events.authority import depth
 from kenning.news.events.vocabulary import authorities
 from kenning.news.model import ArticleResult, EntityLink, SanctionEvent, Span
 from kenning.news.reconcile.model import MergedEvent, MergedTarget, TargetVersion, Version
+from kenning.news.reconcile.wording import event_key_date, lineage
 from kenning.news.stories.features import Canon, entity_keys, fold_name, is_named
-from kenning.news.stories.grouping import dates_compatible
 from kenning.news.stories.roles import find_role_phrases
+from kenning.news.stories.signals import dates_compatible
 
 __all__ = ["merge_events"]
 
@@ -151,12 +152,20 @@ def _cluster(versions: list[Version]) -> list[list[int]]:
 
 
 def _authority(events: Sequence[SanctionEvent]) -> str:
-    """The broadest authority the versions name (the country rather than its ministry)."""
+    """The body that acted, as precisely as the versions agree: the most specific one they name whose
+    parents hold every other one named (OFAC when one says the United States, one the Treasury and one
+    OFAC); else the most specific body above them all (the country when they name two ministries)."""
     known = {a.name: a for a in authorities()}
-    named = [e.authority for e in events if e.authority in known]
-    if not named:
+    chains = {e.authority: lineage(e.authority) for e in events if e.authority in known}
+    if not chains:
         return events[0].authority
-    return min(named, key=lambda name: depth(known[name]))
+    for name in sorted(chains, key=lambda n: (-len(chains[n]), n)):
+        if all(other in chains[name] for other in chains):
+            return name
+    common = set.intersection(*(set(chain) for chain in chains.values()))
+    if common:
+        return max(common, key=lambda name: depth(known[name]) if name in known else 0)
+    return min(chains, key=lambda name: depth(known[name]))
 
 
 def _date(events: Sequence[SanctionEvent]) -> str | None:
@@ -194,7 +203,7 @@ def merge_events(results: Sequence[ArticleResult], canon: Canon | None = None) -
     merged.sort(key=lambda m: (m.background, -len(m.sources), min(_position(v) for v in m.versions)))
     seen: dict[str, int] = {}
     for event in merged:
-        base = f"{event.authority_country or 'xx'}-{event.date or 'undated'}"
+        base = f"{event.authority_country or 'xx'}-{event_key_date(event.date)}"
         seen[base] = seen.get(base, 0) + 1
         event.key = base if seen[base] == 1 else f"{base}-{seen[base]}"
     return merged

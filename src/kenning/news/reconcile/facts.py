@@ -26,6 +26,7 @@ from kenning.news.reconcile.values import (
     relate_parties,
     relate_text,
 )
+from kenning.news.reconcile.wording import date_words, machine_date, short_name
 from kenning.news.stories.roles import compare_roles
 
 __all__ = ["event_facts", "event_label"]
@@ -36,8 +37,13 @@ APPROX_SLACK_DAYS = 2
 
 
 def event_label(event: MergedEvent) -> str:
-    """A short name for an event: "United States action of 2023-07-24"."""
-    return f"{event.authority} action of {event.date}" if event.date else f"{event.authority} action (undated)"
+    """A short name for an event: "OFAC action of 24 July 2023", "United Kingdom action of the week of
+    17 July 2023"."""
+    name = short_name(event.authority)
+    when = date_words(event.date)
+    if when is None:
+        return f"{name} action (undated)"
+    return f"{name} action of {'the ' if when.precision == 'week' else ''}{when.text}"
 
 
 class _Builder:
@@ -118,7 +124,10 @@ def _single(event: MergedEvent, results: Mapping[str, ArticleResult]) -> Fact:
 
 def _date(version: Version) -> tuple[str, str | None, str] | None:
     event = version.event
-    return (event.date_text or event.date, event.date, event.date) if event.date else None
+    if not event.date:
+        return None
+    when = date_words(event.date)
+    return event.date_text or (when.text if when else event.date), machine_date(event.date), event.date
 
 
 def _parties(version: Version) -> tuple[str, str | None, tuple[int | None, frozenset[str]]] | None:

@@ -8,8 +8,15 @@ and where the words sit in it) and a status:
 * ``agreed`` — every source that speaks to it says the same;
 * ``complementary`` — they differ but can all be true: one is more specific, or they name bodies of one
   government that announce together;
-* ``conflicting`` — they cannot all be true ("13 individuals" / "13 individuals and businesses");
+* ``conflicting`` — they cannot all be true ("13 individuals" / "13 individuals and businesses") and
+  speak of the same occurrence;
+* ``possibly-different`` — they cannot all be true of one occurrence, but the evidence points to two
+  (one report gives both values; or the thing happens more than once and the values lie far apart: Mali's
+  juntas seized power in 2020 and again in May 2021);
 * ``single-source`` — only one report says it.
+
+Dates in the JSON are ISO days, months or years, a week as its interval of days, and each date that
+people read comes with its words and range (:mod:`.wording`): never an ISO week.
 """
 
 from __future__ import annotations
@@ -18,11 +25,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kenning.news.model import SanctionEvent, Span
+from kenning.news.reconcile.wording import authority_chain, date_words, machine_date, short_name
 
 __all__ = ["STATUSES", "Evidence", "Fact", "MergedEvent", "MergedTarget", "Statement", "StoryReport",
            "TargetVersion", "Version"]
 
-STATUSES = ("agreed", "complementary", "conflicting", "single-source")
+STATUSES = ("agreed", "complementary", "conflicting", "possibly-different", "single-source")
 
 
 @dataclass(frozen=True)
@@ -140,14 +148,17 @@ class MergedEvent:
         return list(dict.fromkeys(v.article_id for v in self.versions))
 
     def to_dict(self) -> dict[str, Any]:
+        when = date_words(self.date, any(v.event.date_approx for v in self.versions))
         return {
-            "key": self.key, "authority": self.authority, "authority_country": self.authority_country,
-            "date": self.date, "background": self.background, "sources": self.sources,
+            "key": self.key, "authority": short_name(self.authority), "authority_name": self.authority,
+            "authority_chain": authority_chain(self.authority), "authority_country": self.authority_country,
+            "date": machine_date(self.date), "date_range": when.to_dict() if when else None,
+            "background": self.background, "sources": self.sources,
             "targets": [{**t.to_dict(), "sources": {v.article_id: v.targets[t.key].to_dict()
                                                     for v in self.versions if t.key in v.targets}}
                         for t in self.targets],
             "versions": [{"article": v.article_id, "event": v.index, "authority": v.event.authority,
-                          "date": v.event.date, "date_text": v.event.date_text,
+                          "date": machine_date(v.event.date), "date_text": v.event.date_text,
                           "background": v.event.background} for v in self.versions],
         }
 
@@ -160,11 +171,16 @@ class StoryReport:
     articles: list[dict[str, Any]]
     events: list[MergedEvent]
     facts: list[Fact]
+    #: Who was sanctioned, by whom and when, each checked against the stored lists (:mod:`.summary`).
+    summary: list[dict[str, Any]] = field(default_factory=list)
+    #: Sentences left out as never facts, per reason (boilerplate, contact lines, headings and lists).
+    left_out: dict[str, int] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         """Number of facts per status (every status present, zero when none)."""
         return {status: sum(1 for f in self.facts if f.status == status) for status in STATUSES}
 
     def to_dict(self) -> dict[str, Any]:
-        return {"story_id": self.story_id, "articles": self.articles, "counts": self.counts(),
-                "events": [e.to_dict() for e in self.events], "facts": [f.to_dict() for f in self.facts]}
+        return {"story_id": self.story_id, "articles": self.articles, "summary": self.summary,
+                "counts": self.counts(), "events": [e.to_dict() for e in self.events],
+                "facts": [f.to_dict() for f in self.facts], "left_out": self.left_out}

@@ -6,12 +6,13 @@ another report reaches :data:`ALIGN_MIN` cosine; such sentences, joined across r
 ``agreed`` fact with each report's words. A substantive sentence (at least :data:`MIN_WORDS` content
 words, not mostly numbers: a dateline is not a claim) with no such match is a ``single-source`` fact —
 unless it is already accounted for: the evidence of an event (reported through the merged events) or of a
-compared claim.
+compared claim. Sentences that are never facts (:mod:`.never`: boilerplate, contact lines, headings)
+take part in nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -53,10 +54,13 @@ def _statement(result: ArticleResult, span: Span) -> Statement:
                      result.article.outlet)
 
 
-def sentence_facts(results: Sequence[ArticleResult], covered: set[tuple[str, int]]) -> list[Fact]:
-    """Agreed and single-source statements; ``covered`` holds (article id, sentence start) already reported."""
+def sentence_facts(results: Sequence[ArticleResult], covered: set[tuple[str, int]],
+                   never: Collection[tuple[str, int]] = ()) -> list[Fact]:
+    """Agreed and single-source statements; ``covered`` holds (article id, sentence start) already reported,
+    ``never`` those that are never facts."""
     sentences = [_Sentence(i, span, dict(terms(span.text)))
-                 for i, result in enumerate(results) for span in result.sentences]
+                 for i, result in enumerate(results) for span in result.sentences
+                 if (result.article.id, span.start) not in never]
     if not sentences:
         return []
     space = TfidfSpace([s.words for s in sentences])

@@ -25,8 +25,8 @@ from typing import TypeVar
 
 from kenning.news.dates import date_interval, date_within
 from kenning.news.events.authority import match_authority
-from kenning.news.events.vocabulary import authorities
 from kenning.news.reconcile.vocabulary import joint_government, party_kinds
+from kenning.news.reconcile.wording import lineage
 from kenning.news.stories.text import terms
 
 __all__ = ["Relation", "describe_parties", "number_value", "overall", "relate_announcers", "relate_authorities",
@@ -62,21 +62,11 @@ def relate_dates(left: str, right: str, slack_days: int = 0) -> Relation:
     return "conflicting", "the dates cannot be the same"
 
 
-def _lineage(name: str) -> list[str]:
-    parents = {a.name: a.parent for a in authorities()}
-    chain: list[str] = []
-    current: str | None = name
-    while current is not None and current not in chain:
-        chain.append(current)
-        current = parents.get(current)
-    return chain
-
-
 def relate_authorities(left: str, right: str) -> Relation:
     """Two authority names of ``events_authorities.yml`` (or other words, compared as words)."""
     if left == right:
         return "agreed", "same body"
-    if left in _lineage(right) or right in _lineage(left):
+    if left in lineage(right) or right in lineage(left):
         return "complementary", "one body is part of the other"
     government = joint_government(left)
     if government is not None and government == joint_government(right):

@@ -77,11 +77,13 @@ def party_kinds() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 @dataclass(frozen=True)
 class Predicate:
-    """A kind of checkable statement: its name, value type (``date``/``number``) and patterns."""
+    """A kind of checkable statement: its name, value type (``date``/``number``), patterns, and whether
+    what it states can happen more than once (a coup can; a founding cannot)."""
 
     name: str
     value: str
     patterns: tuple[re.Pattern[str], ...]
+    repeatable: bool = False
 
 
 @cache
@@ -97,7 +99,7 @@ def predicates() -> tuple[Predicate, ...]:
                                                                           "`patterns`"))
         except re.error as exc:
             raise ConfigError(f"news data file {_CLAIMS}: bad pattern in {entry.get('name')!r}: {exc}") from exc
-        found.append(Predicate(str(entry["name"]), str(entry["value"]), patterns))
+        found.append(Predicate(str(entry["name"]), str(entry["value"]), patterns, bool(entry.get("repeatable"))))
     return tuple(found)
 
 

@@ -15,22 +15,28 @@ from sqlalchemy.engine import Connection
 
 from kenning.news.model import ArticleResult
 from kenning.news.storage.articles import load_article
-from kenning.news.storage.tables import news_articles, news_stories, news_story_members
+from kenning.news.storage.tables import news_articles, news_stories, news_story_changes, news_story_members
 
-__all__ = ["Member", "ensure_story", "insert_member", "member_features", "touch_stories",
-           "unanchored_undated", "update_member"]
+__all__ = ["Member", "ensure_story", "insert_member", "member_features", "member_title", "merged_into",
+           "move_member", "record_change", "story_changes", "touch_stories", "unanchored_undated",
+           "update_member"]
 
 #: A membership row as the stories stage writes it: article, story, score, evidence, features, day, anchor.
 Member = tuple[str, str, float, dict[str, Any], dict[str, Any], str | None, str | None]
 
 
 def member_features(conn: Connection, low: str | None = None, high: str | None = None,
-                    ) -> dict[str, list[dict[str, Any]]]:
+                    only: Iterable[str] | None = None) -> dict[str, list[dict[str, Any]]]:
     """Story id → the stored features of its members; with ``low``/``high`` only members whose day lies
-    between them, and undated members."""
+    between them, and undated members; with ``only`` only the members of those stories."""
     query = select(news_story_members.c.story_id, news_story_members.c.features)
     if low is not None and high is not None:
         query = query.where(news_story_members.c.day.is_(None) | news_story_members.c.day.between(low, high))
+    if only is not None:
+        wanted = sorted(set(only))
+        if not wanted:
+            return {}
+        query = query.where(news_story_members.c.story_id.in_(wanted))
     stories: dict[str, list[dict[str, Any]]] = {}
     for row in conn.execute(query):
         stories.setdefault(row.story_id, []).append(row.features)
@@ -72,6 +78,47 @@ def update_member(conn: Connection, article_id: str, features: dict[str, Any], d
         features=features, day=day, anchor=anchor))
 
 
+def move_member(conn: Connection, article_id: str, story_id: str) -> None:
+    """Move a stored report to another story (a merge or split of its story)."""
+    conn.execute(news_story_members.update().where(news_story_members.c.article_id == article_id).values(
+        story_id=story_id))
+
+
+def member_title(conn: Connection, article_id: str) -> str | None:
+    """The title of a stored report (for a story split off with it)."""
+    return conn.execute(select(news_articles.c.title).where(news_articles.c.id == article_id)).scalar()
+
+
+def record_change(conn: Connection, kind: str, story_id: str, other_id: str, articles: list[str],
+                  at: dt.datetime) -> None:
+    """Record that ``story_id`` was merged into, or split into, ``other_id``."""
+    conn.execute(news_story_changes.insert().values(story_id=story_id, kind=kind, other_id=other_id,
+                                                    articles=list(articles), at=at))
+
+
+def story_changes(conn: Connection, story_id: str) -> list[dict[str, Any]]:
+    """The merges and splits a story took part in, oldest first."""
+    query = select(news_story_changes).where((news_story_changes.c.story_id == story_id)
+                                             | (news_story_changes.c.other_id == story_id)
+                                             ).order_by(news_story_changes.c.id)
+    return [{"kind": r.kind, "story_id": r.story_id, "other_id": r.other_id, "articles": r.articles,
+             "at": r.at.isoformat()} for r in conn.execute(query)]
+
+
+def merged_into(conn: Connection, story_id: str) -> str | None:
+    """The story a merged story went into (followed to the end of the chain), or None."""
+    seen = {story_id}
+    current = story_id
+    while True:
+        row = conn.execute(select(news_story_changes.c.other_id).where(
+            news_story_changes.c.story_id == current, news_story_changes.c.kind == "merged")
+            .order_by(news_story_changes.c.id.desc())).first()
+        if row is None or row.other_id in seen:
+            return None if current == story_id else current
+        current = row.other_id
+        seen.add(current)
+
+
 def ensure_story(conn: Connection, story_id: str, title: str | None, day: str | None, now: dt.datetime) -> None:
     """The row of a story, created with this title and day when it does not exist yet."""
     if conn.execute(select(news_stories.c.id).where(news_stories.c.id == story_id)).first() is None:
@@ -80,12 +127,14 @@ def ensure_story(conn: Connection, story_id: str, title: str | None, day: str | 
 
 
 def touch_stories(conn: Connection, story_ids: Iterable[str], now: dt.datetime) -> None:
-    """Refresh the rows of these stories from their members (size, first and last day)."""
+    """Refresh the rows of these stories from their members (size, first and last day); a story left
+    without members (merged into another) is removed, its id kept in the changes."""
     for story_id in sorted(set(story_ids)):
         size, first, last = conn.execute(select(
             func.count(), func.min(news_story_members.c.day), func.max(news_story_members.c.day)).where(
             news_story_members.c.story_id == story_id)).one()
         if not size:
+            conn.execute(news_stories.delete().where(news_stories.c.id == story_id))
             continue
         conn.execute(news_stories.update().where(news_stories.c.id == story_id).values(
             size=size, first_date=first, last_date=last, updated_at=now))

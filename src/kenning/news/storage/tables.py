@@ -14,7 +14,9 @@ was imported or opened before.
 * ``news_events`` / ``news_event_targets`` — sanctions events (date, authority country, background flag)
   and their targets' entity ids, indexed by entity;
 * ``news_stories`` / ``news_story_members`` — reports of one event grouped across outlets, with the
-  evidence that put each report in its story.
+  evidence that put each report in its story; ``news_story_changes`` — stories merged or split later;
+* ``news_term_counts`` / ``news_sentence_counts`` — in how many reports a word occurs, and in how many
+  reports of one outlet a sentence occurs (inverse document frequency and boilerplate).
 """
 
 from __future__ import annotations
@@ -46,8 +48,11 @@ __all__ = [
     "news_events",
     "news_links",
     "news_metadata",
+    "news_sentence_counts",
     "news_stories",
+    "news_story_changes",
     "news_story_members",
+    "news_term_counts",
 ]
 
 #: The news tables' own metadata: the store's schema (:mod:`kenning.store.schema`) does not know them.
@@ -165,8 +170,40 @@ news_story_members = Table(
     Column("added_at", DateTime(timezone=True), nullable=False),
 )
 
+#: When later reports showed that stories were one (``merged``: ``story_id`` went into ``other_id``) or
+#: two (``split``: ``other_id`` was split off ``story_id``), with the reports that moved. Old ids stay
+#: readable: a merged story's id leads to the story it went into.
+news_story_changes = Table(
+    "news_story_changes",
+    news_metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("story_id", String(64), nullable=False, index=True),
+    Column("kind", String(16), nullable=False),
+    Column("other_id", String(64), nullable=False, index=True),
+    Column("articles", JSON, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
+#: In how many stored reports each word or party key occurs (story grouping's inverse document frequency).
+news_term_counts = Table(
+    "news_term_counts",
+    news_metadata,
+    Column("term", String(255), primary_key=True),
+    Column("reports", Integer, nullable=False),
+)
+
+#: In how many stored reports of one outlet each sentence occurs (``key``: a digest of its folded words):
+#: a sentence an outlet repeats across reports is its boilerplate, not news.
+news_sentence_counts = Table(
+    "news_sentence_counts",
+    news_metadata,
+    Column("outlet", String(255), primary_key=True),
+    Column("key", String(16), primary_key=True),
+    Column("reports", Integer, nullable=False),
+)
+
 NEWS_TABLES = (news_articles, news_duplicates, news_links, news_events, news_event_targets, news_stories,
-               news_story_members)
+               news_story_members, news_story_changes, news_term_counts, news_sentence_counts)
 
 
 def ensure_news_tables(store: Store) -> None:

@@ -5,7 +5,12 @@
 never has to load and parse every stored result.
 
 * ``day`` — the publication date, else the date of a headline (not background) event when it is a day;
-* ``terms``/``lead`` — content-word counts of the whole text and of the lead (:mod:`.stories_text`);
+* ``terms``/``lead`` — content-word counts of the whole text and of the lead (:mod:`.stories_text`),
+  without the sentences the outlet repeats in its other reports (``boilerplate``: copyright lines,
+  subscription notices, "for more information" paragraphs), which make unrelated reports look alike;
+* ``names`` — how often each person, organisation, place and nationality is named (folded names, and the
+  linked list entity's cluster), compared as TF-IDF vectors; ``people`` and ``places`` — the same for
+  people alone and places alone (a shared victim says more than a shared city);
 * ``entities`` — keys of the people and organisations named: ``name:<folded full name>`` always, and the
   linked list entity (through ``canon``, the representative of its same-as cluster) when linked, so a
   report linked to the OFAC entry and one that only names the person still share a key;
@@ -17,19 +22,23 @@ never has to load and parse every stored result.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kenning.news.model import ArticleResult, EntityLink, Target
-from kenning.news.stories.text import lead_text, terms
+from kenning.news.stories.text import lead_text, sentence_key, terms
 
-__all__ = ["Canon", "EventKey", "StoryFeatures", "entity_keys", "fold_name", "is_named", "story_features"]
+__all__ = ["Canon", "EventKey", "StoryFeatures", "entity_keys", "fold_name", "is_named", "sentence_keys",
+           "story_features"]
 
 #: Maps a list entity id to the representative id of its same-as cluster.
 Canon = Callable[[str], str]
 #: Mention labels whose names count as the report's parties.
 PARTY_LABELS = frozenset({"PERSON", "ORG"})
+#: Mention labels whose names count in the ``names`` vector (parties, places, nationalities).
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def fold_name(name: str) -> str:
@@ -77,6 +86,11 @@ class EventKey:
         """Whether some targets are unnamed: none is named, or the stated count is larger."""
         return self.named == 0 or (self.count is not None and self.count > self.named)
 
+    @property
+    def mostly_named(self) -> bool:
+        """Whether the event names at least half of its targets (all of them when it states no count)."""
+        return self.named > 0 and (self.count is None or 2 * self.named >= self.count)
+
     def to_dict(self) -> dict[str, Any]:
         return {"country": self.country, "date": self.date, "targets": sorted(self.targets), "count": self.count,
                 "roles": list(self.roles), "text": self.text, "named": self.named}
@@ -98,16 +112,28 @@ class StoryFeatures:
     lead: dict[str, int]
     entities: frozenset[str]
     events: tuple[EventKey, ...] = field(default=())
+    names: dict[str, int] = field(default_factory=dict)
+    people: dict[str, int] = field(default_factory=dict)
+    places: dict[str, int] = field(default_factory=dict)
+    outlet: str | None = None
+    #: The sentence embedding of the report's opening, when embeddings are on (:mod:`.embed`).
+    embedding: tuple[float, ...] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "day": self.day, "terms": self.terms, "lead": self.lead,
-                "entities": sorted(self.entities), "events": [e.to_dict() for e in self.events]}
+                "entities": sorted(self.entities), "events": [e.to_dict() for e in self.events],
+                "names": self.names, "people": self.people, "places": self.places, "outlet": self.outlet,
+                "embedding": None if self.embedding is None else [round(v, 5) for v in self.embedding]}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> StoryFeatures:
+        vector = data.get("embedding")
         return cls(id=data["id"], title=data.get("title"), day=data.get("day"), terms=dict(data["terms"]),
                    lead=dict(data["lead"]), entities=frozenset(data.get("entities") or ()),
-                   events=tuple(EventKey.from_dict(e) for e in data.get("events") or ()))
+                   events=tuple(EventKey.from_dict(e) for e in data.get("events") or ()),
+                   names=dict(data.get("names") or {}), people=dict(data.get("people") or {}),
+                   places=dict(data.get("places") or {}), outlet=data.get("outlet"),
+                   embedding=None if vector is None else tuple(float(v) for v in vector))
 
 
 def _day(result: ArticleResult) -> str | None:
@@ -150,13 +176,38 @@ def _events(result: ArticleResult, canon: Canon | None) -> tuple[EventKey, ...]:
     return tuple(keys)
 
 
-def story_features(result: ArticleResult, canon: Canon | None = None) -> StoryFeatures:
-    """The :class:`StoryFeatures` of one report; ``canon`` maps entity ids to their same-as cluster."""
+def sentence_keys(result: ArticleResult) -> dict[int, str]:
+    """Sentence index → its key (:func:`~.text.sentence_key`), for the sentences long enough to have one."""
+    keys = {}
+    for index, sentence in enumerate(result.sentences):
+        key = sentence_key(sentence.text)
+        if key is not None:
+            keys[index] = key
+    return keys
+
+
+def _names(result: ArticleResult, canon: Canon | None, labels: Collection[str]) -> dict[str, int]:
+    names: Counter[str] = Counter()
+    for mention in result.mentions:
+        if mention.label in labels:
+            names.update(entity_keys(mention.refers_to or mention.text, mention.links, canon))
+    return dict(names)
+
+
+def story_features(result: ArticleResult, canon: Canon | None = None,
+                   boilerplate: Collection[str] = ()) -> StoryFeatures:
+    """The :class:`StoryFeatures` of one report; ``canon`` maps entity ids to their same-as cluster, and
+    ``boilerplate`` holds the keys of the sentences its outlet repeats (left out of the words)."""
     entities: set[str] = set()
     for mention in result.mentions:
         if mention.label in PARTY_LABELS:
             entities |= entity_keys(mention.refers_to or mention.text, mention.links, canon)
     article = result.article
-    lead = lead_text(article.title, [s.text for s in result.sentences])
-    return StoryFeatures(id=article.id, title=article.title, day=_day(result), terms=dict(terms(article.text)),
-                         lead=dict(terms(lead)), entities=frozenset(entities), events=_events(result, canon))
+    keys = sentence_keys(result)
+    kept = [s.text for i, s in enumerate(result.sentences) if keys.get(i) not in boilerplate]
+    text = " ".join(kept) if boilerplate and kept else article.text
+    lead = lead_text(article.title, kept if boilerplate else [s.text for s in result.sentences])
+    return StoryFeatures(id=article.id, title=article.title, day=_day(result), terms=dict(terms(text)),
+                         lead=dict(terms(lead)), entities=frozenset(entities), events=_events(result, canon),
+                         names=_names(result, canon, NAME_LABELS), people=_names(result, canon, {"PERSON"}),
+                         places=_names(result, canon, {"GPE"}), outlet=article.outlet)

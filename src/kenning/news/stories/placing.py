@@ -1,39 +1,39 @@
-"""Placing new reports in stories, and re-reading undated reports against their story's date.
+"""Placing new reports in stories, merging or splitting stored stories, and re-reading undated reports.
 
-:func:`place` compares new reports with the stored members of candidate stories (those whose reports'
-days lie within :data:`~kenning.news.stories.grouping.WINDOW_DAYS` of the new ones, and undated ones)
-through :func:`~kenning.news.stories.grouping.assign`, using the features stored with each membership, so
-no stored result is parsed again. An undated report that joins a story with a dated report gets that
-report's date as its *anchor* and its events are read again against it
-(:func:`~kenning.news.events.extract.extract_events` with ``anchor``): "last week" in an undated report
-of the 2023-07-25 story is the week before that day. A stored undated report of a story that only now
-gets a dated report is re-read the same way. The rows are read and written by
-:mod:`kenning.news.storage.stories`.
+:func:`place` reads what the store knows — how often each word occurs in stored reports, which sentences
+each outlet repeats (its boilerplate), and the stored members of every story still open (a member within
+:attr:`~.model.StoryModel.window_days` of a new report, or undated) — and groups the new reports with them
+(:func:`~kenning.news.stories.grouping.assign`). The result (:class:`Batch`) says where each new report goes,
+which stored reports change story, and which stories were merged or split; :func:`save_batch` writes it.
+
+An undated report that joins a story with a dated report gets that report's date as its *anchor* and its
+events are read again against it (:func:`reanchor`): "last week" in an undated report of the 2023-07-25
+story is the week before that day. A stored undated report of a story that only now gets a dated report is
+re-read the same way. The rows are read and written by :mod:`kenning.news.storage`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Connection
 
 from kenning.news.model import ArticleResult
+from kenning.news.storage import counts
 from kenning.news.storage import stories as rows
+from kenning.news.stories.boilerplate import Boilerplate, backfill_counts
+from kenning.news.stories.cluster import StoryChange
 from kenning.news.stories.features import Canon, StoryFeatures, story_features
-from kenning.news.stories.grouping import WINDOW_DAYS, Assignment, assign
+from kenning.news.stories.grouping import Assignment, assign
+from kenning.news.stories.model import StoryModel, story_model
+from kenning.news.stories.text import Frequencies
 from kenning.store.sameas import same_as_pairs
 
-__all__ = [
-    "Placement",
-    "place",
-    "reanchor",
-    "same_as_canon",
-    "save_placement",
-    "stale_undated",
-    "update_member",
-]
+__all__ = ["Batch", "Placement", "place", "reanchor", "same_as_canon", "save_batch", "stale_undated",
+           "update_member"]
 
 #: Characters of a report's first sentence used as its story's title when it has none.
 TITLE_CHARS = 120
@@ -65,15 +65,32 @@ class Placement:
     anchor: str | None = None
 
 
-def _candidates(conn: Connection, days: Sequence[str | None]) -> dict[str, list[StoryFeatures]]:
-    """Stored members of the stories a report with one of ``days`` may join."""
+@dataclass
+class Batch:
+    """Where a batch of new reports goes, the stored reports that change story, and the merges and splits."""
+
+    placements: list[Placement]
+    moves: dict[str, str] = field(default_factory=dict)
+    changes: list[StoryChange] = field(default_factory=list)
+    boilerplate: Boilerplate | None = None
+
+    @property
+    def touched(self) -> set[str]:
+        """Every story a report joined, left or was moved into."""
+        found = {p.assignment.story_id for p in self.placements} | set(self.moves.values())
+        return found | {c.story_id for c in self.changes} | {c.other_id for c in self.changes}
+
+
+def _candidates(conn: Connection, days: Sequence[str | None], window: int) -> dict[str, list[StoryFeatures]]:
+    """Every stored member of the stories a report with one of ``days`` may join (whole stories)."""
     known = [dt.date.fromisoformat(d) for d in days if d]
     low = high = None
     if known and len(known) == len(days):
-        low = (min(known) - dt.timedelta(days=WINDOW_DAYS)).isoformat()
-        high = (max(known) + dt.timedelta(days=WINDOW_DAYS)).isoformat()
+        low = (min(known) - dt.timedelta(days=window)).isoformat()
+        high = (max(known) + dt.timedelta(days=window)).isoformat()
+    open_stories = set(rows.member_features(conn, low, high))
     return {story: [StoryFeatures.from_dict(f) for f in found]
-            for story, found in rows.member_features(conn, low, high).items()}
+            for story, found in rows.member_features(conn, only=open_stories).items()}
 
 
 def _anchor(story: Sequence[StoryFeatures], placed: Assignment) -> str | None:
@@ -86,28 +103,49 @@ def _anchor(story: Sequence[StoryFeatures], placed: Assignment) -> str | None:
     return dated[0] if dated else None
 
 
-def place(conn: Connection, results: Sequence[ArticleResult], canon: Canon | None = None) -> list[Placement]:
-    """Where each new report goes (stories stored or started in this batch), and undated reports' anchors."""
-    features = {r.article.id: story_features(r, canon) for r in results}
-    stories = _candidates(conn, [f.day for f in features.values()])
-    assignments = assign(list(features.values()), stories)
-    members: dict[str, list[StoryFeatures]] = {k: list(v) for k, v in stories.items()}
-    for placed in assignments:
+def _frequencies(conn: Connection, features: Sequence[StoryFeatures],
+                 stories: dict[str, list[StoryFeatures]]) -> Frequencies:
+    """Document frequencies of every term compared, over the stored reports and the new ones."""
+    wanted = {t for f in features for t in (*f.terms, *f.names)}
+    wanted |= {t for members in stories.values() for f in members for t in (*f.terms, *f.names)}
+    known = Counter(counts.term_counts(conn, wanted))
+    for f in features:
+        known.update({*f.terms, *f.names})
+    return known, counts.count_reports(conn) + len(features)
+
+
+def place(conn: Connection, results: Sequence[ArticleResult], canon: Canon | None = None,
+          model: StoryModel | None = None) -> Batch:
+    """Where each new report goes, and what changes for the stored stories (see the module docstring)."""
+    model = model or story_model()
+    backfill_counts(conn)
+    boilerplate = Boilerplate.read(conn, results)
+    features = {r.article.id: boilerplate.features(r, canon, model.embeddings) for r in results}
+    stories = _candidates(conn, [f.day for f in features.values()], model.window_days)
+    grouping = assign(list(features.values()), stories, model, _frequencies(conn, list(features.values()), stories))
+    members: dict[str, list[StoryFeatures]] = {}
+    for story, reports in stories.items():
+        for report in reports:
+            members.setdefault(grouping.moves.get(report.id, story), []).append(report)
+    for placed in grouping.assignments:
         members.setdefault(placed.story_id, []).append(features[placed.article_id])
     by_id = {r.article.id: r for r in results}
     placements = []
-    for placed in assignments:
+    for placed in grouping.assignments:
         result = by_id[placed.article_id]
         anchor = None if result.article.published else _anchor(members[placed.story_id], placed)
         placements.append(Placement(result, placed, features[placed.article_id], anchor))
-    return placements
+    return Batch(placements, grouping.moves, grouping.changes, boilerplate)
 
 
-def reanchor(result: ArticleResult, anchor: str, canon: Canon | None = None) -> StoryFeatures:
+def reanchor(result: ArticleResult, anchor: str, canon: Canon | None = None,
+             boilerplate: Boilerplate | None = None) -> StoryFeatures:
     """Read an undated report's events again against ``anchor``; its new features."""
     from kenning.news.events.extract import extract_events
 
     extract_events(result, anchor=anchor)
+    if boilerplate is not None:
+        return boilerplate.features(result, canon, False)
     return story_features(result, canon)
 
 
@@ -117,13 +155,25 @@ def stale_undated(conn: Connection, story_ids: Iterable[str]) -> list[tuple[Arti
     return rows.unanchored_undated(conn, story_ids)
 
 
-def save_placement(conn: Connection, placement: Placement, added_at: dt.datetime) -> None:
-    """The story row (created, titled after the report, when the report starts it) and the membership row
-    of a stored report (the report itself must be stored first)."""
-    placed, features = placement.assignment, placement.features
-    rows.ensure_story(conn, placed.story_id, _title(placement.result), features.day, added_at)
-    rows.insert_member(conn, (placed.article_id, placed.story_id, placed.score, dict(placed.evidence),
-                              features.to_dict(), features.day, placement.anchor), added_at)
+def save_batch(conn: Connection, batch: Batch, stored: set[str], added_at: dt.datetime) -> None:
+    """Write the stories of a batch: new story rows, memberships of the new reports that were ``stored``
+    (the reports themselves are written first), stored reports moved, merges and splits, and the counts."""
+    for placement in batch.placements:
+        if placement.result.article.id not in stored:
+            continue
+        placed, features = placement.assignment, placement.features
+        rows.ensure_story(conn, placed.story_id, _title(placement.result), features.day, added_at)
+        rows.insert_member(conn, (placed.article_id, placed.story_id, placed.score, dict(placed.evidence),
+                                  features.to_dict(), features.day, placement.anchor), added_at)
+    for article, story in batch.moves.items():
+        rows.ensure_story(conn, story, rows.member_title(conn, article), None, added_at)
+        rows.move_member(conn, article, story)
+    for change in batch.changes:
+        rows.record_change(conn, change.kind, change.story_id, change.other_id, change.articles, added_at)
+    if batch.boilerplate is not None:
+        batch.boilerplate.count(conn, [p.result for p in batch.placements if p.result.article.id in stored],
+                                {p.result.article.id: p.features for p in batch.placements})
+    rows.touch_stories(conn, batch.touched, added_at)
 
 
 def update_member(conn: Connection, result: ArticleResult, features: StoryFeatures, anchor: str) -> None:

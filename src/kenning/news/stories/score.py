@@ -1,0 +1,179 @@
+"""Pairwise scores among a set of reports: each signal, and the model's probability of one story.
+
+Signals of two reports (each in [0, 1] but ``days``):
+
+* ``text`` / ``lead`` — TF-IDF cosines of their words and of their leads (:mod:`.text`), boilerplate left
+  out (:mod:`.features`);
+* ``names`` — TF-IDF cosine of the people, organisations, places and nationalities they name, linked list
+  entities as their same-as cluster; ``people`` and ``places`` — of the people alone and the places alone;
+* ``days`` — ``log(1 + days apart)`` (an undated report counts as ``undated_days`` away);
+* ``embedding`` — cosine of their openings' sentence embeddings, when the model uses them;
+* ``event`` — agreement of their headline sanctions events (:func:`~.signals.event_match`).
+
+The probability is the model's logistic combination (:mod:`.model`), then the sanctions events have
+their say: a headline event match from ``event_joins_from`` raises it to at least ``event_probability``,
+since two reports of one sanctions action may share few words (one names the officials, the other only
+their offices); and two reports that both lead with a sanctions action, where no action of one can be an
+action of the other (another country, dates that cannot be one day, other targets), are at most
+``event_apart_probability`` alike: press releases of one ministry read alike, action after action. An
+undated report whose action the rule matched to another report's is apart from what that one is apart
+from (it tells that action, not another).
+Last, two reports of one outlet more than ``outlet_after_days`` apart are at most ``outlet_probability``
+alike: an outlet reports an event again weeks later only rarely (the rate measured on the dev set).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from kenning.news.stories.features import StoryFeatures
+from kenning.news.stories.model import StoryModel, story_model
+from kenning.news.stories.signals import days_apart, event_match
+from kenning.news.stories.text import Frequencies, TfidfSpace
+
+__all__ = ["PairScore", "StoryScorer"]
+
+
+@dataclass(frozen=True)
+class PairScore:
+    """How much two reports look like one event, and why: each signal and the probability."""
+
+    text: float
+    lead: float
+    names: float
+    people: float
+    places: float
+    days: float
+    event: float
+    score: float
+    embedding: float | None = None
+    shared: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {name: round(float(getattr(self, name)), 4) for name in (
+            "score", "text", "lead", "names", "people", "places", "days", "event")}
+        data["shared"] = list(self.shared)
+        if self.embedding is not None:
+            data["embedding"] = round(self.embedding, 4)
+        return data
+
+
+#: The vector signals and the feature each compares.
+VECTOR_SIGNALS = ("text", "lead", "names", "people", "places")
+_FIELDS = {"text": "terms", "lead": "lead", "names": "names", "people": "people", "places": "places"}
+
+
+class StoryScorer:
+    """Pairwise signals and probabilities among a fixed set of reports: all pairs (:meth:`signals`,
+    :meth:`matrix`), the pairs of some reports with all (:meth:`matrix` with ``rows``), or one pair."""
+
+    def __init__(self, reports: Sequence[StoryFeatures], model: StoryModel | None = None,
+                 frequencies: Frequencies | None = None) -> None:
+        self.model = model or story_model()
+        self.reports = list(reports)
+        self.row = {r.id: i for i, r in enumerate(self.reports)}
+        self._vectors = {}
+        for name in VECTOR_SIGNALS:
+            documents = [getattr(r, _FIELDS[name]) for r in self.reports]
+            self._vectors[name] = TfidfSpace(documents, frequencies).matrix(documents)
+        self._embedding: npt.NDArray[np.float64] | None = None
+        if self.model.embeddings and self.reports and all(r.embedding is not None for r in self.reports):
+            self._embedding = np.array([r.embedding for r in self.reports], dtype=np.float64)
+        self._ordinals = np.array([dt.date.fromisoformat(r.day).toordinal() if r.day else np.nan
+                                   for r in self.reports], dtype=np.float64)
+        self._with_events = [j for j, r in enumerate(self.reports) if r.events]
+        self._events: dict[tuple[int, int], float] = {}
+        self._partners: dict[int, list[int]] = {}
+
+    def _days(self, i: int, j: int) -> float:
+        apart = days_apart(self.reports[i].day, self.reports[j].day)
+        return math.log1p(self.model.undated_days if apart is None else apart)
+
+    def _event(self, i: int, j: int) -> float:
+        key = (min(i, j), max(i, j))
+        if key not in self._events:
+            a, b = self.reports[i], self.reports[j]
+            self._events[key] = max((event_match(x, y) for x in a.events for y in b.events), default=0.0)
+        return self._events[key]
+
+    def _same_action(self, i: int) -> list[int]:
+        """The reports whose headline action matches report ``i``'s (the event rule joins them)."""
+        if i not in self._partners:
+            self._partners[i] = [j for j in self._with_events if j != i and self._event(i, j)
+                                 >= self.model.event_joins_from] if self.reports[i].events else []
+        return self._partners[i]
+
+    def _events_rule(self, score: float, i: int, j: int) -> float:
+        """The probability after the headline-event rules (see the module docstring): a report whose
+        action is another's is apart from the reports that other is apart from."""
+        if not (self.reports[i].events and self.reports[j].events):
+            return score
+        event = self._event(i, j)
+        if event >= self.model.event_joins_from:
+            return max(score, self.model.event_probability)
+        apart = event == 0.0 or any(self._event(k, j) == 0.0 for k in self._same_action(i)) or any(
+            self._event(i, k) == 0.0 for k in self._same_action(j))
+        return min(score, self.model.event_apart_probability) if apart else score
+
+    def _outlet_rule(self, score: float, i: int, j: int) -> float:
+        """The probability after the same-outlet rule (see the module docstring)."""
+        a, b = self.reports[i], self.reports[j]
+        apart = days_apart(a.day, b.day)
+        if a.outlet and a.outlet == b.outlet and apart is not None and apart > self.model.outlet_after_days:
+            return min(score, self.model.outlet_probability)
+        return score
+
+    def signals(self, rows: Sequence[int] | None = None) -> dict[str, npt.NDArray[np.float64]]:
+        """Signals of the pairs of ``rows`` (default: every report) with every report, one matrix per signal
+        (``embedding`` only when the model uses it)."""
+        chosen = list(range(len(self.reports))) if rows is None else list(rows)
+        found = {name: np.asarray((vectors[chosen] @ vectors.T).toarray(), dtype=np.float64)
+                 for name, vectors in self._vectors.items()}
+        apart = np.abs(self._ordinals[chosen][:, None] - self._ordinals[None, :])
+        found["days"] = np.log1p(np.where(np.isnan(apart), self.model.undated_days, apart))
+        if self._embedding is not None:
+            found["embedding"] = self._embedding[chosen] @ self._embedding.T
+        return found
+
+    def matrix(self, rows: Sequence[int] | None = None) -> npt.NDArray[np.float64]:
+        """Probabilities of the pairs of ``rows`` (default: every report) with every report; a report with
+        itself is 0."""
+        model = self.model
+        chosen = list(range(len(self.reports))) if rows is None else list(rows)
+        z = np.full((len(chosen), len(self.reports)), model.intercept)
+        for name, values in self.signals(chosen).items():
+            z = z + model.weights.get(name, 0.0) * values
+        scores = 1.0 / (1.0 + np.exp(-np.clip(z, -60, 60)))
+        for n, i in enumerate(chosen):
+            if self.reports[i].events:
+                for j in self._with_events:
+                    if j != i:
+                        scores[n, j] = self._events_rule(float(scores[n, j]), i, j)
+        names: dict[str, int] = {}
+        outlets = np.array([names.setdefault(r.outlet, len(names) + 1) if r.outlet else 0 for r in self.reports])
+        apart = np.abs(self._ordinals[chosen][:, None] - self._ordinals[None, :])
+        same = (outlets[chosen][:, None] == outlets[None, :]) & (outlets[chosen][:, None] != 0)
+        capped = same & (np.nan_to_num(apart, nan=0.0) > model.outlet_after_days)
+        ruled: npt.NDArray[np.float64] = np.where(capped, np.minimum(scores, model.outlet_probability), scores)
+        ruled[np.arange(len(chosen)), chosen] = 0.0
+        return ruled
+
+    def pair(self, left: str, right: str) -> PairScore:
+        """The signals and probability of two reports given by id."""
+        i, j = self.row[left], self.row[right]
+        signals = {name: float(vectors[i].multiply(vectors[j]).sum()) for name, vectors in self._vectors.items()}
+        signals["days"] = self._days(i, j)
+        if self._embedding is not None:
+            signals["embedding"] = float(self._embedding[i] @ self._embedding[j])
+        event = self._event(i, j)
+        score = self._outlet_rule(self._events_rule(self.model.probability(signals), i, j), i, j)
+        shared = tuple(sorted(self.reports[i].entities & self.reports[j].entities))
+        return PairScore(signals["text"], signals["lead"], signals["names"], signals["people"], signals["places"],
+                         signals["days"], event, score, signals.get("embedding"), shared)

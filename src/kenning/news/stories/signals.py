@@ -1,0 +1,77 @@
+"""What two reports share, signal by signal: dates, and their headline sanctions events.
+
+The word, name and time signals are vectors compared by :class:`~.score.StoryScorer`; this module holds
+the ones that need rules: whether two dates can be one day, and how well two headline sanctions events
+agree (:func:`event_match`):
+
+* a different authority country or dates that cannot be one day: 0;
+* shared named targets: 0.5 + half the overlap;
+* otherwise, different stated counts, or disjoint lists of named targets that each name at least half of
+  their action's targets (70 of 80 named, none shared, is another action): 0;
+* one side leaving targets unnamed (none named, or fewer than its count) that says the roles of the
+  other's named targets ("Mali's defence minister" for a named "Defence Minister"): 0.5 + half the share
+  of roles found;
+* else 0.5 when both countries are known, 0.25 when one is not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kenning.errors import InputError
+from kenning.news.dates import date_interval
+from kenning.news.stories.features import EventKey
+from kenning.news.stories.roles import find_role_phrases
+
+__all__ = ["DATE_SLACK_DAYS", "date_range", "dates_compatible", "days_apart", "event_match"]
+
+#: Two event dates within this many days of each other can be the same day told differently.
+DATE_SLACK_DAYS = 2
+
+
+def date_range(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """First and last day a date value stands for (:func:`kenning.news.dates.date_interval`); None if unreadable."""
+    if not value:
+        return None
+    try:
+        return date_interval(value)
+    except InputError:
+        return None
+
+
+def dates_compatible(left: str | None, right: str | None, slack_days: int = DATE_SLACK_DAYS) -> bool | None:
+    """Whether two dates can name the same day (ranges overlap within ``slack_days``); None if one is unknown."""
+    a, b = date_range(left), date_range(right)
+    if a is None or b is None:
+        return None
+    slack = dt.timedelta(days=slack_days)
+    return a[0] - slack <= b[1] and b[0] - slack <= a[1]
+
+
+def days_apart(left: str | None, right: str | None) -> int | None:
+    """Days between two ISO days; None when one is unknown."""
+    if not left or not right:
+        return None
+    return abs((dt.date.fromisoformat(left) - dt.date.fromisoformat(right)).days)
+
+
+def event_match(a: EventKey, b: EventKey) -> float:
+    """Agreement of two headline events (see the module docstring)."""
+    if a.country and b.country and a.country != b.country:
+        return 0.0
+    if dates_compatible(a.date, b.date) is False:
+        return 0.0
+    shared = a.targets & b.targets
+    if shared:
+        return 0.5 + 0.5 * min(1.0, len(shared) / min(len(a.targets), len(b.targets)))
+    if a.count is not None and b.count is not None and a.count != b.count:
+        return 0.0
+    if a.targets and b.targets and a.mostly_named and b.mostly_named:
+        return 0.0
+    for named, described in ((a, b), (b, a)):
+        if named.roles and described.open and described.text:
+            roles = [(str(i), role) for i, role in enumerate(named.roles)]
+            found = {m.key for m in find_role_phrases(described.text, roles)}
+            if found:
+                return 0.5 + 0.5 * len(found) / len(roles)
+    return 0.5 if a.country and b.country else 0.25
