@@ -55,6 +55,17 @@ def algorithms() -> dict[str, Any]:
     return {"algorithms": items, "default": DEFAULT_ALGORITHM, "best": DEFAULT_ALGORITHM}
 
 
+def _monitor(state: AppState) -> dict[str, Any] | None:
+    """Re-screen the monitored portfolios against what the update changed (None when there are none)."""
+    from kenning.monitor.service import after_change
+    from kenning.monitor.webhooks import deliver_pending
+
+    report = after_change(state.store)
+    if report is None:
+        return None
+    return {**report.to_dict(), "webhooks": deliver_pending(state.store)}
+
+
 def update(state: AppState, dataset: str | None, check_counts: bool = True) -> dict[str, Any]:
     """Download and load the current official lists; when one changed, relink and reload the screener."""
     from kenning.matching.service import relink
@@ -66,11 +77,13 @@ def update(state: AppState, dataset: str | None, check_counts: bool = True) -> d
         results = update_lists(state.store, dataset, check_counts=check_counts, show_progress=False)
         changed = any(r.load is not None and r.load.status == "loaded" and r.load.current for r in results)
         linked = None
+        monitored = None
         if changed:
             linked = relink(state.store, Screener.open())
             state.reload()
+            monitored = _monitor(state)
         return {"results": [r.to_dict() for r in results], "changed": changed, "relinked": linked,
-                "lists": _lists(state)}
+                "monitoring": monitored, "lists": _lists(state)}
     except KenningError as exc:
         log.warning("list update failed: %s", exc.message)
         raise

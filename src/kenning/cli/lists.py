@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from kenning.cli.output import emit_json, print_table
-from kenning.store import open_store
+from kenning.store import Store, open_store
 from kenning.store.service import diff_sources, load_lists, status
 
 __all__ = ["lists"]
@@ -22,20 +22,26 @@ def lists() -> None:
 @click.option("--dataset", "-d", help="Dataset name (us_ofac_sdn, us_ofac_cons, gb_ofsi, un_sc, eu_fsf).")
 @click.option("--skip-count-check", is_flag=True, help="Accept any number of entries (for excerpts and tests).")
 @click.option("--no-link", is_flag=True, help="Do not refresh the cross-list same-as links after a change.")
+@click.option("--no-monitor", is_flag=True, help="Do not re-screen the monitored portfolios after a change.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-def load(dataset: str | None, skip_count_check: bool, no_link: bool, as_json: bool, paths: tuple[Path, ...]) -> None:
+def load(dataset: str | None, skip_count_check: bool, no_link: bool, no_monitor: bool, as_json: bool,
+         paths: tuple[Path, ...]) -> None:
     """Load list files as new versions (no PATH: the snapshot bundled under data/).
 
-    When a current version changed, the screening index is rebuilt and the cross-list links refreshed.
+    When a current version changed, the screening index is rebuilt, the cross-list links refreshed and the
+    monitored portfolios screened against what changed.
     """
     store = open_store()
     results = load_lists(store, dataset, paths, check_counts=not skip_count_check)
-    if not no_link and any(r.status == "loaded" and r.current for r in results):
+    changed = any(r.status == "loaded" and r.current for r in results)
+    if not no_link and changed:
         from kenning.matching.service import relink
 
         summary = relink(store)
         click.echo(f"linked: {summary['links']} same-as links across lists", err=True)
+    if not no_monitor and changed:
+        _monitor(store)
     if as_json:
         emit_json([r.to_dict() for r in results])
         return
@@ -45,6 +51,18 @@ def load(dataset: str | None, skip_count_check: bool, no_link: bool, as_json: bo
     for r in results:
         for warning in r.version.warnings:
             click.echo(f"warning: {r.version.dataset}: {warning}", err=True)
+
+
+def _monitor(store: Store) -> None:
+    """Re-screen the monitored portfolios after a list changed (nothing when there are none)."""
+    from kenning.cli.monitor import report_run
+    from kenning.monitor.service import after_change
+    from kenning.monitor.webhooks import deliver_pending
+
+    report = after_change(store, show_progress=True)
+    if report is not None:
+        report_run(report)
+        deliver_pending(store)
 
 
 @lists.command("status")
@@ -87,12 +105,16 @@ def diff(dataset: str | None, as_json: bool, old: str, new: str) -> None:
 @lists.command("update")
 @click.option("--dataset", "-d", help="Only this dataset (default: every dataset in sources.yml).")
 @click.option("--skip-count-check", is_flag=True, help="Accept any number of entries.")
+@click.option("--no-monitor", is_flag=True, help="Do not re-screen the monitored portfolios after a change.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def update(dataset: str | None, skip_count_check: bool, as_json: bool) -> None:
+def update(dataset: str | None, skip_count_check: bool, no_monitor: bool, as_json: bool) -> None:
     """Download the current official files (URLs in sources.yml) and load them."""
     from kenning.store.update import update_lists
 
-    results = update_lists(open_store(), dataset, check_counts=not skip_count_check)
+    store = open_store()
+    results = update_lists(store, dataset, check_counts=not skip_count_check)
+    if not no_monitor and any(r.load is not None and r.load.status == "loaded" and r.load.current for r in results):
+        _monitor(store)
     if as_json:
         emit_json([r.to_dict() for r in results])
         return

@@ -162,7 +162,7 @@ def merge_segments(segments: Sequence[Segment], live: dict[int, int] | None) -> 
         keep = np.ones(len(seg.name_customer), dtype=bool) if live is None else np.array(
             [live.get(int(c)) == int(s) for c, s in zip(seg.name_customer, seg.name_seq, strict=True)], dtype=bool)
         renumber = np.cumsum(keep) - 1 + base
-        post_keys = np.repeat(np.asarray(seg.key_hashes), np.diff(np.asarray(seg.offsets)))
+        post_keys = np.repeat(np.asarray(seg.key_hashes), np.diff(np.asarray(seg.offsets)).astype(np.int64))
         ok = keep[np.asarray(seg.post_name)]
         keys.append(post_keys[ok])
         names.append(renumber[np.asarray(seg.post_name)[ok]].astype(np.int32))

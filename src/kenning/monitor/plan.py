@@ -13,8 +13,7 @@ from sqlalchemy import func, select
 from kenning.monitor.storage.state import get_cursor
 from kenning.monitor.storage.tables import ensure_monitor_tables, monitor_counters, monitor_customers
 from kenning.store import Store
-from kenning.store.diff import diff_versions
-from kenning.store.schema import entities
+from kenning.store.diff import diff_versions, version_targets
 
 __all__ = ["ENTRY_CHUNK", "SEQ_WINDOW", "make_plan"]
 
@@ -24,18 +23,11 @@ ENTRY_CHUNK = 250
 SEQ_WINDOW = 5000
 
 
-def _targets(store: Store, version: int) -> list[dict[str, Any]]:
-    query = select(entities.c.id, entities.c.schema, entities.c.caption).where(
-        entities.c.version_id == version, entities.c.target.is_(True)).order_by(entities.c.id)
-    with store.connect() as conn:
-        return [{"id": r.id, "schema": r.schema, "caption": r.caption} for r in conn.execute(query)]
-
-
 def _dataset_changes(store: Store, dataset: str, old: int | None, new: int) -> dict[str, dict[str, Any]]:
     """Per entry id of one list: how it changed between the versions, with the diff as evidence."""
     base = {"dataset": dataset, "from_version": old, "to_version": new, "key": f"{dataset}:{old}-{new}"}
     if old is None:
-        return {e["id"]: {**base, "change": "added", "entry": e} for e in _targets(store, new)}
+        return {e["id"]: {**base, "change": "added", "entry": e} for e in version_targets(store, new)}
     diff = diff_versions(store, old, new)
     out = {a["id"]: {**base, "change": "added", "entry": a} for a in diff.added}
     out |= {r["id"]: {**base, "change": "removed", "entry": r} for r in diff.removed}

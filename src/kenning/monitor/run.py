@@ -28,8 +28,15 @@ from kenning.monitor.plan import make_plan
 from kenning.monitor.profile import current_profile, profile_by_id
 from kenning.monitor.storage import audit
 from kenning.monitor.storage.locking import write_tx
-from kenning.monitor.storage.state import active_customers, customer_rows, matches_of, now, open_run, set_cursor, \
-    update_run
+from kenning.monitor.storage.state import (
+    active_customers,
+    customer_rows,
+    matches_of,
+    now,
+    open_run,
+    set_cursor,
+    update_run,
+)
 from kenning.monitor.storage.tables import monitor_alerts, monitor_customers, monitor_runs
 from kenning.monitor.targets import RawCache
 from kenning.monitor.transitions import Change, Outcome, apply_transitions
@@ -37,7 +44,7 @@ from kenning.monitor.units import RunContext, forward_rows, removed_customers, r
 from kenning.progress import progress_bar
 from kenning.store import Store
 
-__all__ = ["RunReport", "run_lock", "run_monitor"]
+__all__ = ["RunReport", "alerts_digest", "run_lock", "run_monitor"]
 
 
 @dataclass
@@ -73,7 +80,7 @@ def run_lock() -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _digest(conn: Any, alert_ids: list[int]) -> str:
+def alerts_digest(conn: Any, alert_ids: list[int]) -> str:
     """sha256 of the alerts as written (id, dedupe, kind, subject, evidence): in the unit's audit entry."""
     digest = hashlib.sha256()
     if alert_ids:
@@ -89,7 +96,7 @@ def _finish_unit(ctx: RunContext, conn: Any, unit: dict[str, Any], outcome: Outc
     done = conn.execute(select(monitor_runs.c.done).where(monitor_runs.c.id == ctx.run_id)).scalar() or []
     update_run(conn, ctx.run_id, done=[*done, unit["id"]])
     audit.append(conn, "kenning", "run.unit", f"run:{ctx.run_id}:{unit['id']}",
-                 after={"alerts": sorted(outcome.alerts), "digest": _digest(conn, outcome.alerts),
+                 after={"alerts": sorted(outcome.alerts), "digest": alerts_digest(conn, outcome.alerts),
                         "suppressed": outcome.suppressed, "closed": closed, "matches": outcome.matches})
 
 

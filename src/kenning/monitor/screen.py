@@ -16,7 +16,7 @@ import numpy as np
 
 from kenning.matching import schemata_compatible
 from kenning.matching.algorithms.base import Algorithm, Scored
-from kenning.matching.features import fill_memo
+from kenning.matching.features import Memo, fill_memo
 from kenning.matching.records import EntityRecord, NameRecord, QueryRecord, query_record
 from kenning.monitor.custindex import CustomerIndex, IndexedCustomer, date_key, number_key
 from kenning.monitor.customers import Customer
@@ -74,7 +74,7 @@ class Screening:
         if not usable:
             return []
         listed = [n.name for _t, names in usable for n in names]
-        memos = tuple({} for _ in record.names)
+        memos: tuple[Memo, ...] = tuple({} for _ in record.names)
         for prepared, memo in zip(record.names, memos, strict=True):
             fill_memo(prepared, listed, memo)
         record = QueryRecord(record.query, record.analyses, record.names, record.birth_dates, record.countries,

@@ -91,13 +91,13 @@ def build_targets(raws: Sequence[RawEntity], rarity: dict[str, float]) -> Target
                 dates.setdefault(date, []).append(t)
         for number in raw.record.id_numbers:
             numbers.setdefault(number, []).append(t)
-    hashes = np.array(keys, dtype=np.int64)
-    names = np.array(owners, dtype=np.int32)
-    order = np.lexsort((names, hashes))
-    hashes, names = hashes[order], names[order]
-    unique, starts = np.unique(hashes, return_index=True)
+    key_array = np.array(keys, dtype=np.int64)
+    name_array = np.array(owners, dtype=np.int32)
+    order = np.lexsort((name_array, key_array))
+    key_array, name_array = key_array[order], name_array[order]
+    unique, starts = np.unique(key_array, return_index=True)
     return TargetIndex(records, analyses, np.array(name_target, dtype=np.int32), np.array(name_slot, dtype=np.int32),
-                       unique.astype(np.int64), np.append(starts, len(hashes)).astype(np.int64), names,
+                       unique.astype(np.int64), np.append(starts, len(key_array)).astype(np.int64), name_array,
                        dates, numbers, {r.id: i for i, r in enumerate(records)})
 
 

@@ -6,8 +6,8 @@ new state and hands it to :func:`~kenning.monitor.transitions.apply_transitions`
 from __future__ import annotations
 
 import multiprocessing
-from contextlib import contextmanager
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -116,12 +116,12 @@ def reverse_entries(ctx: RunContext, conn: Connection, ids: Sequence[str],
         row = rows.get(pk)
         if row is None or pk not in unchanged or row.seq != seq:
             continue
-        record, _parts = ctx.screening.customer(customer_of(row))
+        query, _parts = ctx.screening.customer(customer_of(row))
         candidates = []
         for n, slots in targets:
             target = record_of(raws[n], ctx.screening.rarity)
             candidates.append((target, [target.names[s] for s in sorted(slots)]))
-        for match in ctx.screening.score(pk, record, candidates):
+        for match in ctx.screening.score(pk, query, candidates):
             new[(pk, match.target)] = match
     return {k: v for k, v in old.items() if k[0] in unchanged}, new, rows
 

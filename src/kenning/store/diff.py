@@ -12,14 +12,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from followthemoney.types import registry
-
 from sqlalchemy import and_, func, select
 
 from kenning.model import Entity, caption, is_target
 from kenning.store.schema import entities, refs
 from kenning.store.store import Store, decode_entity
 
-__all__ = ["EntityChange", "ListDiff", "diff_entities", "diff_versions"]
+__all__ = ["EntityChange", "ListDiff", "diff_entities", "diff_versions", "version_targets"]
 
 #: Properties through which a record names the party it belongs to, in order of preference.
 _OWNER_PROPS = ("entity", "holder", "subject", "person", "owner", "organization")
@@ -178,3 +177,11 @@ def diff_versions(store: Store, old: int, new: int) -> ListDiff:
             entities.c.version_id == new, entities.c.target.is_(True))).scalar() or 0)
     result.unchanged = listed - len(result.added) - len(result.changed)
     return result
+
+
+def version_targets(store: Store, version: int) -> list[dict[str, Any]]:
+    """The listed parties of one version (id, schema, caption), by id: what a first version "adds"."""
+    query = select(entities.c.id, entities.c.schema, entities.c.caption).where(
+        entities.c.version_id == version, entities.c.target.is_(True)).order_by(entities.c.id)
+    with store.connect() as conn:
+        return [{"id": r.id, "schema": r.schema, "caption": r.caption} for r in conn.execute(query)]

@@ -71,10 +71,11 @@ def apply_import(conn: Connection, portfolio: str, customers: Sequence[tuple[str
         changes.removed.append(cid)
     pks = _existing(conn, portfolio)
     for cid, data, digest in todo:
-        history.append({"customer_pk": pks[cid][0], "seq": seq_of[cid], "change": "changed" if cid in known else "added",
-                        "data": data, "hash": digest, "source": source, "at": at})
-    history += [{"customer_pk": known[cid][0], "seq": seq_of[cid], "change": "removed", "data": {}, "hash": known[cid][1],
-                 "source": source, "at": at} for cid in gone]
+        change = "changed" if cid in known else "added"
+        history.append({"customer_pk": pks[cid][0], "seq": seq_of[cid], "change": change, "data": data,
+                        "hash": digest, "source": source, "at": at})
+    history += [{"customer_pk": known[cid][0], "seq": seq_of[cid], "change": "removed", "data": {},
+                 "hash": known[cid][1], "source": source, "at": at} for cid in gone]
     for start in range(0, len(history), 5000):
         conn.execute(monitor_customer_history.insert(), history[start:start + 5000])
     return changes

@@ -97,13 +97,13 @@ def matches_of(conn: Connection, customers: Sequence[int] | None = None,
     out: dict[tuple[int, str], Row[Any]] = {}
     if customers is not None:
         for start in range(0, len(customers), 900):
-            chunk = customers[start:start + 900]
-            for row in conn.execute(select(monitor_matches).where(monitor_matches.c.customer_pk.in_(chunk))):
+            pks = customers[start:start + 900]
+            for row in conn.execute(select(monitor_matches).where(monitor_matches.c.customer_pk.in_(pks))):
                 out[(row.customer_pk, row.entity_id)] = row
     if entities is not None:
         for start in range(0, len(entities), 900):
-            chunk = entities[start:start + 900]
-            for row in conn.execute(select(monitor_matches).where(monitor_matches.c.entity_id.in_(chunk))):
+            ids = entities[start:start + 900]
+            for row in conn.execute(select(monitor_matches).where(monitor_matches.c.entity_id.in_(ids))):
                 out[(row.customer_pk, row.entity_id)] = row
     return out
 
