@@ -6,7 +6,6 @@ from pathlib import Path
 
 import orjson
 
-from kenning.monitor.decisions import decide
 from kenning.monitor.run import run_monitor
 from kenning.monitor.storage.state import all_matches
 from kenning.monitor.views import alerts_view, customer_view

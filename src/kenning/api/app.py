@@ -82,6 +82,8 @@ def _add_web(app: FastAPI) -> None:
     """The web UI's pages and their static files."""
     from kenning.web.routes import STATIC_DIR
     from kenning.web.routes import router as web_router
+    from kenning.web.routes_monitor import router as monitor_router
 
     app.include_router(web_router)
+    app.include_router(monitor_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -7,8 +7,6 @@ so, or as soon as a streamed body passes the limit). :func:`require_api_key` pro
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import math
 import time
 from collections.abc import Collection
@@ -25,8 +23,9 @@ from kenning import settings
 from kenning.api.errors import Forbidden, PayloadTooLarge, RateLimited, Unauthorized, error_response
 from kenning.api.examples import NO_KEYS as NO_KEYS_EXAMPLE
 from kenning.api.models import ErrorResponse
+from kenning.monitor.access import Principal, identify, match_key
 
-__all__ = ["AUTH_ERRORS", "ApiConfig", "GuardMiddleware", "Principal", "TokenBuckets", "identify", "require_admin",
+__all__ = ["AUTH_ERRORS", "ApiConfig", "GuardMiddleware", "Principal", "TokenBuckets", "require_admin",
            "require_analyst", "require_api_key", "require_reader"]
 
 #: Paths that are never rate limited (health checks from orchestrators).
@@ -154,7 +153,7 @@ _header = APIKeyHeader(name="X-API-Key", auto_error=False, description="An API k
 
 def _known(key: str, keys: Collection[str]) -> bool:
     """Whether ``key`` is one of ``keys``, comparing every key in constant time (no early exit)."""
-    return _match(key, keys) is not None
+    return match_key(key, keys) is not None
 
 
 def require_api_key(request: Request, bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
@@ -170,35 +169,14 @@ def require_api_key(request: Request, bearer: Annotated[HTTPAuthorizationCredent
         raise Forbidden("the API key is not valid")
 
 
-@dataclass(frozen=True)
-class Principal:
-    """Who sent a request: a name and a role (``admin``: a KENNING_API_KEYS key; ``analyst``: one of
-    KENNING_API_ANALYST_KEYS, named there)."""
-
-    name: str
-    role: str
-
-
-def _match(key: str, keys: Collection[str]) -> str | None:
-    """The configured key equal to ``key`` (every key compared in constant time), or None."""
-    found = None
-    for candidate in keys:
-        if hmac.compare_digest(key.encode("utf-8"), candidate.encode("utf-8")):
-            found = candidate
-    return found
-
-
-def identify(config: ApiConfig, key: str | None) -> Principal | None:
+def _identify(config: ApiConfig, key: str | None) -> Principal | None:
     """The principal of an API key, None for no key; Forbidden for a key that is not configured."""
     if not key:
         return None
-    admin = _match(key, config.api_keys)
-    if admin is not None:
-        return Principal("admin-" + hashlib.sha256(admin.encode()).hexdigest()[:8], "admin")
-    analyst = _match(key, config.analyst_keys)
-    if analyst is not None:
-        return Principal(config.analyst_keys[analyst], "analyst")
-    raise Forbidden("the API key is not valid")
+    who = identify(key, config.api_keys, config.analyst_keys)
+    if who is None:
+        raise Forbidden("the API key is not valid")
+    return who
 
 
 def _principal(request: Request, bearer: HTTPAuthorizationCredentials | None, header: str | None,
@@ -208,7 +186,7 @@ def _principal(request: Request, bearer: HTTPAuthorizationCredentials | None, he
         raise Forbidden("monitoring routes are disabled: no API keys are configured (set KENNING_API_KEYS and "
                         "KENNING_API_ANALYST_KEYS)")
     key = header or (bearer.credentials if bearer is not None else None) or request.cookies.get("kenning_key")
-    who = identify(config, key)
+    who = _identify(config, key)
     if who is None:
         raise Unauthorized("this route needs an API key: send 'Authorization: Bearer KEY' or 'X-API-Key: KEY'")
     if who.role not in roles:
