@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+from followthemoney.types import registry
 
 from kenning.matching import schemata_compatible
 from kenning.matching.algorithms.base import Algorithm, Scored
 from kenning.matching.features import Memo, fill_memo
 from kenning.matching.records import EntityRecord, NameRecord, QueryRecord, query_record
+from kenning.matching.types import Query
 from kenning.monitor.custindex import CustomerIndex, IndexedCustomer, date_key, number_key
 from kenning.monitor.customers import Customer
 from kenning.monitor.parts import COVER_MIN, NameParts, name_key_hashes, name_parts
@@ -41,27 +43,47 @@ class Match:
 
 
 @dataclass
+class _Named:
+    """What customers of one name share: its query record (no qualifiers), parts, memos, covers by target."""
+
+    record: QueryRecord
+    parts: tuple[NameParts, ...]
+    memos: tuple[Memo, ...]
+    covers: dict[str, list[tuple[Any, Any, Any, Any]]]
+
+
+@dataclass
 class Screening:
     """The profile's algorithm and threshold, and its part rarity."""
 
     algorithm: Algorithm
     threshold: float
     rarity: dict[str, float]
-    _records: dict[str, tuple[QueryRecord, tuple[NameParts, ...]]] = field(default_factory=dict)
+    #: Per (names, schema): the analysed names, their parts, and the part pairings already computed —
+    #: customers of one name (common names are many) share them.
+    _names: dict[tuple[tuple[str, ...], str], _Named] = field(default_factory=dict)
 
-    def customer(self, customer: Customer) -> tuple[QueryRecord, tuple[NameParts, ...]]:
-        """A customer's query record and name parts (cached by content)."""
-        key = customer.hash
-        found = self._records.get(key)
+    def named(self, names: tuple[str, ...], schema: str) -> _Named:
+        key = (names, schema)
+        found = self._names.get(key)
         if found is None:
-            record = query_record(customer.query(), self.rarity)
+            record = query_record(Query(names=names, schema=schema), self.rarity)
             parts = tuple(p for a, pr in zip(record.analyses, record.names, strict=True)
                           if (p := name_parts(a, pr)) is not None)
-            found = (record, parts)
-            if len(self._records) > 50_000:
-                self._records.clear()
-            self._records[key] = found
+            found = _Named(record, parts, tuple({} for _ in record.names), {})
+            if len(self._names) > 100_000:
+                self._names.clear()
+            self._names[key] = found
         return found
+
+    def customer(self, customer: Customer) -> tuple[QueryRecord, tuple[NameParts, ...]]:
+        """A customer's query record and name parts (the names' analysis shared by every customer of them)."""
+        named = self.named(customer.names, customer.schema)
+        query = customer.query()
+        countries = frozenset(str(c) for c in (registry.country.clean(v) for v in query.countries) if c)
+        record = QueryRecord(query, named.record.analyses, named.record.names, query.birth_dates, countries,
+                             frozenset(i for i in query.id_numbers if len(i) >= 4), named.memos)
+        return record, named.parts
 
     def indexed(self, pk: int, seq: int, customer: Customer) -> IndexedCustomer:
         record, parts = self.customer(customer)
@@ -74,7 +96,7 @@ class Screening:
         if not usable:
             return []
         listed = [n.name for _t, names in usable for n in names]
-        memos: tuple[Memo, ...] = tuple({} for _ in record.names)
+        memos = record.memos or self.named(record.query.names, record.query.schema).memos
         for prepared, memo in zip(record.names, memos, strict=True):
             fill_memo(prepared, listed, memo)
         record = QueryRecord(record.query, record.analyses, record.names, record.birth_dates, record.countries,
@@ -102,12 +124,9 @@ def _select(strong: set[int], weak: set[int], qualified: bool) -> set[int] | Non
     return weak if qualified and weak else None
 
 
-def forward(screening: Screening, pk: int, customer: Customer, targets: TargetIndex) -> list[Match]:
-    """One customer against every target."""
-    record, parts = screening.customer(customer)
-    if not parts:
-        return []
-    slots: Slots = {}
+def _covers(parts: Sequence[NameParts], targets: TargetIndex) -> list[tuple[Any, Any, Any, Any]]:
+    """Per customer name: the target names sharing a key, their owners, slots and whether covered enough."""
+    out = []
     for name in parts:
         hashes = np.array([k for k, _p in name.keys], dtype=np.int64)
         part_of = np.array([p for _k, p in name.keys], dtype=np.int64)
@@ -119,14 +138,38 @@ def forward(screening: Screening, pk: int, customer: Customer, targets: TargetIn
         weights = np.asarray(name.weights, dtype=np.float64)[code & 0xFF]
         tname, inverse = np.unique(code >> 8, return_inverse=True)
         covers = np.bincount(inverse, weights=weights) / name.total
-        for t_name, cover in zip(tname.tolist(), covers.tolist(), strict=True):
-            target, slot = int(targets.name_target[t_name]), int(targets.name_slot[t_name])
-            strong, weak = slots.setdefault(target, (set(), set()))
-            weak.add(slot)
-            if cover >= COVER_MIN - 1e-9:
-                strong.add(slot)
+        out.append((tname, targets.name_target[tname], targets.name_slot[tname], covers >= COVER_MIN - 1e-9))
+    return out
+
+
+def _cover(covers: list[tuple[Any, Any, Any, Any]], qualified: set[int]) -> Slots:
+    """Per target: the names some customer name covers enough (strong) and, for targets that share a birth
+    date or an identifier with the customer, the names it covers at all (weak)."""
+    slots: Slots = {}
+    wanted = np.array(sorted(qualified), dtype=np.int64)
+    for _tname, owner, slot_of, strong in covers:
+        keep = strong | np.isin(owner, wanted) if len(wanted) else strong
+        for target, slot, is_strong in zip(owner[keep].tolist(), slot_of[keep].tolist(), strong[keep].tolist(),
+                                           strict=True):
+            strong_slots, weak_slots = slots.setdefault(target, (set(), set()))
+            weak_slots.add(slot)
+            if is_strong:
+                strong_slots.add(slot)
+    return slots
+
+
+def forward(screening: Screening, pk: int, customer: Customer, targets: TargetIndex) -> list[Match]:
+    """One customer against every target."""
+    record, parts = screening.customer(customer)
+    if not parts:
+        return []
     qualified = {t for d in record.birth_dates if len(d) == 10 for t in targets.dates.get(d, ())}
     qualified |= {t for i in record.id_numbers for t in targets.numbers.get(i, ())}
+    named = screening.named(customer.names, customer.schema)
+    covers = named.covers.get(targets.token)
+    if covers is None:
+        covers = named.covers[targets.token] = _covers(parts, targets)
+    slots = _cover(covers, qualified)
     candidates = []
     for t, (strong, weak) in sorted(slots.items()):
         chosen = _select(strong, weak, t in qualified)

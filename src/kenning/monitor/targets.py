@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -55,6 +56,8 @@ class TargetIndex:
     dates: dict[str, list[int]] = field(default_factory=dict)
     numbers: dict[str, list[int]] = field(default_factory=dict)
     positions: dict[str, int] = field(default_factory=dict)
+    #: Names this index among others (what screening caches covers by).
+    token: str = field(default_factory=lambda: uuid.uuid4().hex)
 
     def lookup(self, hashes: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
         """For each hash that some target name has: (index into ``hashes``, its postings' start and end)."""

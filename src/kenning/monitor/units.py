@@ -103,8 +103,9 @@ def reverse_entries(ctx: RunContext, conn: Connection, ids: Sequence[str],
     found = ctx.store.get_entities(list(ids))
     raws: list[RawEntity] = ctx.raw.get(found[i] for i in ids if i in found)
     wanted: dict[tuple[int, int], list[tuple[int, set[int]]]] = {}
+    records = [record_of(raw, ctx.screening.rarity) for raw in raws]
     for n, raw in enumerate(raws):
-        record = record_of(raw, ctx.screening.rarity)
+        record = records[n]
         for key, slots in reverse_candidates(ctx.index, [a for _p, a in raw.names], record).items():
             wanted.setdefault(key, []).append((n, slots))
     old = matches_of(conn, entities=list(ids))
@@ -119,7 +120,7 @@ def reverse_entries(ctx: RunContext, conn: Connection, ids: Sequence[str],
         query, _parts = ctx.screening.customer(customer_of(row))
         candidates = []
         for n, slots in targets:
-            target = record_of(raws[n], ctx.screening.rarity)
+            target = records[n]
             candidates.append((target, [target.names[s] for s in sorted(slots)]))
         for match in ctx.screening.score(pk, query, candidates):
             new[(pk, match.target)] = match
