@@ -158,8 +158,8 @@ def decide_cmd(alert_id: int, decision: str | None, reason: str, analyst: str | 
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def audit_cmd(verify: bool, since: int, as_json: bool) -> None:
     """The audit log (who, when, what, before and after), or its verification."""
+    from kenning.monitor.storage import ensure_monitor_tables
     from kenning.monitor.storage.audit import entries
-    from kenning.monitor.storage.tables import ensure_monitor_tables
     from kenning.monitor.verify import verify_audit
 
     store = open_store()

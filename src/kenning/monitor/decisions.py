@@ -13,7 +13,6 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from kenning.errors import InputError, NotFoundError
@@ -27,8 +26,8 @@ from kenning.monitor.storage.alerts import (
     upsert_suppression,
 )
 from kenning.monitor.storage.locking import write_tx
+from kenning.monitor.storage.reads import match_stamps
 from kenning.monitor.storage.state import now
-from kenning.monitor.storage.tables import monitor_matches
 from kenning.store import Store
 
 __all__ = ["DECISIONS", "close_alerts", "decide"]
@@ -56,8 +55,7 @@ def _record(conn: Connection, alert: Any, decision: str, reason: str, analyst: s
                                          "request_id": request_id, "audit_seq": seq, "created_at": at})
     set_alert_status(conn, alert.id, decision, at, analyst)
     if decision == "false_positive":
-        current = conn.execute(select(monitor_matches.c.customer_hash, monitor_matches.c.entity_stamp).where(
-            monitor_matches.c.customer_pk == alert.customer_pk, monitor_matches.c.entity_id == alert.subject)).first()
+        current = match_stamps(conn, alert.customer_pk, alert.subject)
         stamps = current or alert
         upsert_suppression(conn, alert.customer_pk, alert.subject, decision_id, stamps.customer_hash,
                            stamps.entity_stamp)

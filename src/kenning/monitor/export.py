@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 import orjson
-from sqlalchemy import select
 
 from kenning.errors import InputError
-from kenning.monitor.storage.tables import ensure_monitor_tables, monitor_alerts, monitor_customers, monitor_decisions
+from kenning.monitor.storage import ensure_monitor_tables
+from kenning.monitor.storage.alerts import alert_rows, decision_export_rows
 from kenning.store import Store
 from kenning.store.parties import iso_time
 
@@ -23,36 +23,22 @@ DECISION_COLUMNS = ["decision_id", "alert_id", "portfolio", "customer_id", "subj
 
 
 def _alerts(store: Store, portfolio: str | None) -> Iterator[dict[str, Any]]:
-    query = (select(monitor_alerts, monitor_customers.c.customer_id, monitor_customers.c.names)
-             .join(monitor_customers, monitor_customers.c.id == monitor_alerts.c.customer_pk)
-             .order_by(monitor_alerts.c.id))
-    if portfolio:
-        query = query.where(monitor_alerts.c.portfolio == portfolio)
-    with store.connect() as conn:
-        for r in conn.execution_options(yield_per=2000).execute(query):
-            entry = r.evidence.get("entry") or r.evidence.get("article") or {}
-            yield {"alert_id": r.id, "portfolio": r.portfolio, "customer_id": r.customer_id,
-                   "customer_name": r.names[0], "subject": r.subject,
-                   "subject_caption": entry.get("caption") or entry.get("title"), "kind": r.kind, "status": r.status,
-                   "score": r.score, "created_at": iso_time(r.created_at), "decided_at": iso_time(r.decided_at),
-                   "decided_by": r.decided_by, "cause": (r.evidence.get("cause") or {}).get("type"),
-                   "evidence": r.evidence}
+    for r in alert_rows(store, portfolio):
+        entry = r.evidence.get("entry") or r.evidence.get("article") or {}
+        yield {"alert_id": r.id, "portfolio": r.portfolio, "customer_id": r.customer_id,
+               "customer_name": r.names[0], "subject": r.subject,
+               "subject_caption": entry.get("caption") or entry.get("title"), "kind": r.kind, "status": r.status,
+               "score": r.score, "created_at": iso_time(r.created_at), "decided_at": iso_time(r.decided_at),
+               "decided_by": r.decided_by, "cause": (r.evidence.get("cause") or {}).get("type"),
+               "evidence": r.evidence}
 
 
 def _decisions(store: Store, portfolio: str | None) -> Iterator[dict[str, Any]]:
-    query = (select(monitor_decisions, monitor_alerts.c.portfolio, monitor_alerts.c.subject,
-                    monitor_customers.c.customer_id)
-             .join(monitor_alerts, monitor_alerts.c.id == monitor_decisions.c.alert_id)
-             .join(monitor_customers, monitor_customers.c.id == monitor_alerts.c.customer_pk)
-             .order_by(monitor_decisions.c.id))
-    if portfolio:
-        query = query.where(monitor_alerts.c.portfolio == portfolio)
-    with store.connect() as conn:
-        for r in conn.execution_options(yield_per=2000).execute(query):
-            yield {"decision_id": r.id, "alert_id": r.alert_id, "portfolio": r.portfolio, "customer_id": r.customer_id,
-                   "subject": r.subject, "decision": r.decision, "reason": r.reason, "analyst": r.analyst,
-                   "status_before": r.status_before, "created_at": iso_time(r.created_at), "audit_seq": r.audit_seq,
-                   "request_id": r.request_id}
+    for r in decision_export_rows(store, portfolio):
+        yield {"decision_id": r.id, "alert_id": r.alert_id, "portfolio": r.portfolio, "customer_id": r.customer_id,
+               "subject": r.subject, "decision": r.decision, "reason": r.reason, "analyst": r.analyst,
+               "status_before": r.status_before, "created_at": iso_time(r.created_at), "audit_seq": r.audit_seq,
+               "request_id": r.request_id}
 
 
 def export(store: Store, what: str, fmt: str, out: IO[bytes], portfolio: str | None = None) -> int:

@@ -21,20 +21,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.engine import Connection, Row
 
 from kenning.matching.records import RawEntity, entity_record
 from kenning.model import make_entity
 from kenning.monitor.custindex import CustomerIndex
 from kenning.monitor.profile import Profile, profile_by_id
-from kenning.monitor.run import alerts_digest, run_lock
+from kenning.monitor.run import run_lock
 from kenning.monitor.screen import Match, Screening, forward, reverse_candidates
-from kenning.monitor.storage import audit
+from kenning.monitor.storage import audit, ensure_monitor_tables
 from kenning.monitor.storage.alerts import insert_alert, suppressions_of
 from kenning.monitor.storage.locking import write_tx
-from kenning.monitor.storage.state import customer_rows, get_cursor, now, set_cursor
-from kenning.monitor.storage.tables import ensure_monitor_tables, monitor_matches, monitor_media_done
+from kenning.monitor.storage.reads import alerts_digest, mark_media_done, media_done, media_done_ids
+from kenning.monitor.storage.state import customer_rows, get_cursor, matches_of, now, set_cursor
 from kenning.monitor.targets import TargetIndex, build_targets, record_of
 from kenning.monitor.units import customer_of
 from kenning.news.model import ArticleResult
@@ -109,8 +108,7 @@ def _party_hits(conn: Connection, result: ArticleResult, hits: dict[int, _Hit]) 
         cluster = set().union(*(same_as_cluster(conn, i) for i in linked)) if linked else set()
         if not cluster:
             continue
-        rows = conn.execute(select(monitor_matches).where(monitor_matches.c.entity_id.in_(sorted(cluster))))
-        for row in rows:
+        for row in matches_of(conn, entities=sorted(cluster)).values():
             hit = hits.setdefault(row.customer_pk, _Hit())
             hit.mentions[number] = {**_sentence(result, number), "via": {"party": row.entity_id,
                                                                         "match_score": round(row.score, 4)}}
@@ -177,8 +175,7 @@ def _write(conn: Connection, result: ArticleResult, story: str | None, hits: dic
 
 def _one_article(store: Store, screening: Screening, index: CustomerIndex, article_id: str) -> list[int]:
     with write_tx(store) as conn:
-        if conn.execute(select(monitor_media_done.c.article_id).where(
-                monitor_media_done.c.article_id == article_id)).first():
+        if media_done(conn, article_id):
             return []
         results = load_results(conn, [article_id])
         story = story_of(conn, [article_id]).get(article_id)
@@ -187,7 +184,7 @@ def _one_article(store: Store, screening: Screening, index: CustomerIndex, artic
             _party_hits(conn, result, hits)
             _name_hits(screening, index, conn, result, hits)
         made = [a for r in results for a in _write(conn, r, story, hits, f"article:{article_id}")]
-        conn.execute(monitor_media_done.insert().values(article_id=article_id, at=now()))
+        mark_media_done(conn, article_id, now())
         audit.append(conn, "kenning", "run.unit", f"media:{article_id}",
                      after={"alerts": sorted(made), "digest": alerts_digest(conn, made), "customers": len(hits)})
     return made
@@ -211,8 +208,7 @@ def _changed_customers(store: Store, screening: Screening, since: int, upto: int
 
     targets, where = _mention_index(store, screening)
     made: list[int] = []
-    with store.connect() as conn:
-        done = [str(i) for i in conn.execute(select(monitor_media_done.c.article_id)).scalars()]
+    done = media_done_ids(store)
     for batch in active_customers(store, after_seq=since, upto_seq=upto):
         per_article: dict[str, dict[int, _Hit]] = {}
         for row in batch:

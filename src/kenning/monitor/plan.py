@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
-
+from kenning.monitor.storage import ensure_monitor_tables
+from kenning.monitor.storage.reads import customer_count, seq_counter
 from kenning.monitor.storage.state import get_cursor
-from kenning.monitor.storage.tables import ensure_monitor_tables, monitor_counters, monitor_customers
 from kenning.store import Store
 from kenning.store.diff import diff_versions, version_targets
 
@@ -56,9 +55,8 @@ def make_plan(store: Store, profile: int, full: bool) -> dict[str, Any] | None:
     ensure_monitor_tables(store)
     with store.connect() as conn:
         state = get_cursor(conn, "state", {"profile": None, "versions": {}, "seq": 0})
-        seq_to = int(conn.execute(select(monitor_counters.c.value).where(monitor_counters.c.name == "seq")).scalar()
-                     or 0)
-        customers = int(conn.execute(select(func.count()).select_from(monitor_customers)).scalar() or 0)
+        seq_to = seq_counter(conn)
+    customers = customer_count(store)
     full = full or state["profile"] != profile
     current = {name: v.id for name, v in store.current_versions().items()}
     before = {k: int(v) for k, v in state["versions"].items()}

@@ -17,6 +17,7 @@ from kenning.matching.build import matcher_digest, open_index
 from kenning.monitor.screen import Screening
 from kenning.monitor.storage import audit
 from kenning.monitor.storage.locking import write_tx
+from kenning.monitor.storage.reads import profile_row
 from kenning.monitor.storage.state import insert_profile, latest_profile
 from kenning.store import Store
 
@@ -44,12 +45,7 @@ def _of(row: Any) -> Profile:
 
 
 def profile_by_id(store: Store, profile_id: int) -> Profile:
-    from sqlalchemy import select
-
-    from kenning.monitor.storage.tables import monitor_profiles
-
-    with store.connect() as conn:
-        row = conn.execute(select(monitor_profiles).where(monitor_profiles.c.id == profile_id)).first()
+    row = profile_row(store, profile_id)
     if row is None:
         raise StoreError(f"monitoring profile {profile_id} is missing from the store")
     return _of(row)

@@ -11,15 +11,11 @@ versions and customer counter.
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
-
-import orjson
-from sqlalchemy import select
 
 from kenning import settings
 from kenning.errors import StoreError
@@ -28,6 +24,14 @@ from kenning.monitor.plan import make_plan
 from kenning.monitor.profile import current_profile, profile_by_id
 from kenning.monitor.storage import audit
 from kenning.monitor.storage.locking import write_tx
+from kenning.monitor.storage.reads import (
+    alert_kinds,
+    alerts_digest,
+    customers_in_window,
+    insert_run,
+    live_customers,
+    run_done,
+)
 from kenning.monitor.storage.state import (
     active_customers,
     customer_rows,
@@ -37,14 +41,13 @@ from kenning.monitor.storage.state import (
     set_cursor,
     update_run,
 )
-from kenning.monitor.storage.tables import monitor_alerts, monitor_customers, monitor_runs
 from kenning.monitor.targets import RawCache
 from kenning.monitor.transitions import Change, Outcome, apply_transitions
 from kenning.monitor.units import RunContext, forward_rows, removed_customers, reverse_entries, worker_pool
 from kenning.progress import progress_bar
 from kenning.store import Store
 
-__all__ = ["RunReport", "alerts_digest", "run_lock", "run_monitor"]
+__all__ = ["RunReport", "require_lists", "run_lock", "run_monitor"]
 
 
 @dataclass
@@ -80,21 +83,8 @@ def run_lock() -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def alerts_digest(conn: Any, alert_ids: list[int]) -> str:
-    """sha256 of the alerts as written (id, dedupe, kind, subject, evidence): in the unit's audit entry."""
-    digest = hashlib.sha256()
-    if alert_ids:
-        query = select(monitor_alerts.c.id, monitor_alerts.c.dedupe, monitor_alerts.c.kind, monitor_alerts.c.subject,
-                       monitor_alerts.c.evidence).where(monitor_alerts.c.id.in_(alert_ids)).order_by(monitor_alerts.c.id)
-        for row in conn.execute(query):
-            digest.update(orjson.dumps([row.id, row.dedupe, row.kind, row.subject, row.evidence],
-                                       option=orjson.OPT_SORT_KEYS))
-    return digest.hexdigest()
-
-
 def _finish_unit(ctx: RunContext, conn: Any, unit: dict[str, Any], outcome: Outcome, closed: int) -> None:
-    done = conn.execute(select(monitor_runs.c.done).where(monitor_runs.c.id == ctx.run_id)).scalar() or []
-    update_run(conn, ctx.run_id, done=[*done, unit["id"]])
+    run_done(conn, ctx.run_id, unit["id"])
     audit.append(conn, "kenning", "run.unit", f"run:{ctx.run_id}:{unit['id']}",
                  after={"alerts": sorted(outcome.alerts), "digest": alerts_digest(conn, outcome.alerts),
                         "suppressed": outcome.suppressed, "closed": closed, "matches": outcome.matches})
@@ -116,9 +106,7 @@ def _entries_unit(ctx: RunContext, unit: dict[str, Any]) -> tuple[Outcome, int]:
 
 
 def _customers_unit(ctx: RunContext, unit: dict[str, Any], pool: Any) -> tuple[Outcome, int]:
-    with ctx.store.connect() as conn:
-        rows = list(conn.execute(select(monitor_customers).where(
-            monitor_customers.c.seq > unit["from"], monitor_customers.c.seq <= unit["to"])))
+    rows = customers_in_window(ctx.store, unit["from"], unit["to"])
     new, segment = forward_rows(ctx, rows, pool)
     ctx.segments.append(segment)
     ctx.entries(sorted({e for _p, e in new}))
@@ -141,11 +129,7 @@ def _start(store: Store, full: bool, renew: bool) -> tuple[int, dict[str, Any], 
     if plan is None:
         return None
     with write_tx(store) as conn:
-        key = conn.execute(monitor_runs.insert().values(
-            kind="full" if plan["full"] else "incremental", status="running", plan=plan, done=[], stats={},
-            started_at=now())).inserted_primary_key
-        assert key is not None
-        run_id = int(key[0])
+        run_id = insert_run(conn, "full" if plan["full"] else "incremental", plan, now())
         audit.append(conn, "kenning", "run.start", f"run:{run_id}", after={
             "full": plan["full"], "profile": plan["profile"], "versions_from": plan["versions_from"],
             "versions_to": plan["versions_to"], "seq_from": plan["seq_from"], "seq_to": plan["seq_to"],
@@ -173,9 +157,7 @@ def _customer(row: Any) -> Any:
 
 
 def _live(store: Store) -> dict[int, int]:
-    with store.connect() as conn:
-        return {int(r.id): int(r.seq) for r in conn.execute(
-            select(monitor_customers.c.id, monitor_customers.c.seq).where(monitor_customers.c.removed.is_(False)))}
+    return live_customers(store)
 
 
 def _finish(ctx: RunContext, report: RunReport, done_before: list[str]) -> None:
@@ -240,11 +222,8 @@ def _count(report: RunReport, outcome: Outcome, closed: int, ctx: RunContext) ->
     report.suppressed += outcome.suppressed
     report.closed += closed
     report.matches += outcome.matches
-    if outcome.alerts:
-        with ctx.store.connect() as conn:
-            for kind in conn.execute(select(monitor_alerts.c.kind).where(
-                    monitor_alerts.c.id.in_(outcome.alerts))).scalars():
-                report.alerts[kind] = report.alerts.get(kind, 0) + 1
+    for kind in alert_kinds(ctx.store, outcome.alerts) if outcome.alerts else []:
+        report.alerts[kind] = report.alerts.get(kind, 0) + 1
 
 
 def require_lists(store: Store) -> None:

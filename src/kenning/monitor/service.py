@@ -15,15 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
-
 from kenning.errors import InputError
 from kenning.monitor.customers import Parsed, RowProblem, parse_portfolio, parse_portfolio_bytes
 from kenning.monitor.run import RunReport, run_monitor
-from kenning.monitor.storage import audit
+from kenning.monitor.storage import audit, ensure_monitor_tables
 from kenning.monitor.storage.customers import ImportChanges, apply_import, portfolio_counts
 from kenning.monitor.storage.locking import write_tx
-from kenning.monitor.storage.tables import ensure_monitor_tables, monitor_customers
+from kenning.monitor.storage.reads import customer_count
 from kenning.store import Store
 
 __all__ = ["ImportReport", "after_change", "has_portfolios", "import_portfolio", "portfolios", "run_monitor"]
@@ -91,9 +89,7 @@ def portfolios(store: Store) -> dict[str, dict[str, int]]:
 
 
 def has_portfolios(store: Store) -> bool:
-    ensure_monitor_tables(store)
-    with store.connect() as conn:
-        return bool(conn.execute(select(func.count()).select_from(monitor_customers)).scalar())
+    return customer_count(store) > 0
 
 
 def after_change(store: Store, show_progress: bool = False) -> RunReport | None:

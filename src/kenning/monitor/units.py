@@ -11,7 +11,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.engine import Connection, Row
 
 from kenning.matching.records import RawEntity
@@ -20,8 +19,8 @@ from kenning.monitor.custindex import CustomerIndex, IndexedCustomer, Segment, b
 from kenning.monitor.customers import Customer
 from kenning.monitor.decisions import close_alerts
 from kenning.monitor.screen import Match, Screening, forward, reverse_candidates
+from kenning.monitor.storage.reads import drop_customers
 from kenning.monitor.storage.state import customer_rows, matches_of
-from kenning.monitor.storage.tables import monitor_alerts, monitor_matches
 from kenning.monitor.targets import RawCache, TargetIndex, build_targets, entity_stamp, record_of
 from kenning.monitor.transitions import Change, PairInfo
 from kenning.store import Store
@@ -132,10 +131,7 @@ def removed_customers(conn: Connection, rows: Sequence[Row[Any]]) -> int:
     pks = [r.id for r in rows if r.removed]
     if not pks:
         return 0
-    conn.execute(monitor_matches.delete().where(monitor_matches.c.customer_pk.in_(pks)))
-    open_ids = [int(i) for i in conn.execute(select(monitor_alerts.c.id).where(
-        monitor_alerts.c.customer_pk.in_(pks), monitor_alerts.c.status.in_(("open", "escalated")))).scalars()]
-    return close_alerts(conn, open_ids, "the customer was removed from its portfolio")
+    return close_alerts(conn, drop_customers(conn, pks), "the customer was removed from its portfolio")
 
 
 def _task(items: list[tuple[int, int, Customer]]) -> tuple[list[Match], Segment]:

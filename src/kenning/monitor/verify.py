@@ -15,10 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
-
-from kenning.monitor.storage import audit
-from kenning.monitor.storage.tables import ensure_monitor_tables, monitor_decisions
+from kenning.monitor.storage import audit, ensure_monitor_tables
+from kenning.monitor.storage.reads import alerts_digest, decision_rows
 from kenning.store import Store
 
 __all__ = ["Verification", "verify_audit"]
@@ -63,8 +61,7 @@ def _chain(store: Store, result: Verification) -> dict[int, audit.AuditEntry]:
 
 
 def _decisions(store: Store, kept: dict[int, audit.AuditEntry], result: Verification) -> None:
-    with store.connect() as conn:
-        rows = list(conn.execute(select(monitor_decisions).order_by(monitor_decisions.c.id)))
+    rows = decision_rows(store)
     seen = set()
     for row in rows:
         entry = kept.get(row.audit_seq)
@@ -82,8 +79,6 @@ def _decisions(store: Store, kept: dict[int, audit.AuditEntry], result: Verifica
 
 
 def _units(store: Store, kept: dict[int, audit.AuditEntry], result: Verification) -> None:
-    from kenning.monitor.run import alerts_digest
-
     with store.connect() as conn:
         for seq, entry in kept.items():
             if entry.action != "run.unit" or not isinstance(entry.after, dict):

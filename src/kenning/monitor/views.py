@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
-
 from kenning.errors import InputError, NotFoundError
+from kenning.monitor.storage import ensure_monitor_tables
 from kenning.monitor.storage.alerts import AlertFilter, alert_page, alert_row, decisions_of
 from kenning.monitor.storage.customers import customer_by_id, customer_history
-from kenning.monitor.storage.tables import ensure_monitor_tables, monitor_customers, monitor_matches
+from kenning.monitor.storage.reads import customer_row, matches_of_customer
 from kenning.store import Store
 from kenning.store.parties import iso_time
 from kenning.store.views import entity_view
@@ -79,7 +78,7 @@ def alert_view(store: Store, alert_id: int) -> dict[str, Any]:
         if row is None:
             raise NotFoundError(f"no alert {alert_id}")
         decisions = decisions_of(conn, [alert_id]).get(alert_id, [])
-        customer = conn.execute(select(monitor_customers).where(monitor_customers.c.id == row.customer_pk)).one()
+        customer = customer_row(conn, row.customer_pk)
         _total, pair = alert_page(conn, AlertFilter(customer_pk=row.customer_pk, subject=row.subject), 100, 0)
     out = _alert(row, decisions)
     out["customer"] = _customer(customer)
@@ -102,8 +101,7 @@ def customer_view(store: Store, portfolio: str, customer_id: str) -> dict[str, A
         if row is None:
             raise NotFoundError(f"no customer {customer_id!r} in portfolio {portfolio!r}")
         history = customer_history(conn, row.id)
-        matches = list(conn.execute(select(monitor_matches).where(monitor_matches.c.customer_pk == row.id)
-                                    .order_by(monitor_matches.c.score.desc())))
+        matches = matches_of_customer(conn, row.id)
         _total, alerts = alert_page(conn, AlertFilter(customer_pk=row.id), MAX_PAGE, 0)
         decided = decisions_of(conn, [a.id for a in alerts])
     return {

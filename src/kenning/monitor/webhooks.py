@@ -21,14 +21,21 @@ from typing import Any
 
 import httpx
 import orjson
-from sqlalchemy import select, update
 
 from kenning import settings
 from kenning.errors import InputError, NotFoundError
-from kenning.monitor.storage import audit
+from kenning.monitor.storage import audit, ensure_monitor_tables
 from kenning.monitor.storage.locking import write_tx
+from kenning.monitor.storage.reads import (
+    delivery_due,
+    insert_webhook,
+    next_delivery,
+    set_delivery,
+    set_webhook_active,
+    webhook_row,
+    webhook_rows,
+)
 from kenning.monitor.storage.state import now
-from kenning.monitor.storage.tables import ensure_monitor_tables, monitor_deliveries, monitor_webhooks
 from kenning.monitor.views import alert_view
 from kenning.store import Store
 from kenning.store.parties import iso_time
@@ -48,10 +55,7 @@ def add_webhook(store: Store, url: str, secret: str | None, actor: str) -> dict[
         raise InputError(f"webhook URL {url!r} must start with http:// or https://")
     secret = secret or secrets.token_hex(24)
     with write_tx(store) as conn:
-        key = conn.execute(monitor_webhooks.insert().values(url=url, secret=secret, active=True, created_at=now())
-                           ).inserted_primary_key
-        assert key is not None
-        hook_id = int(key[0])
+        hook_id = insert_webhook(conn, url, secret, now())
         audit.append(conn, actor, "webhook.add", f"webhook:{hook_id}", after={"url": url})
     audit.write_head(store)
     return {"id": hook_id, "url": url, "secret": secret, "active": True}
@@ -59,29 +63,18 @@ def add_webhook(store: Store, url: str, secret: str | None, actor: str) -> dict[
 
 def disable_webhook(store: Store, hook_id: int, actor: str) -> None:
     with write_tx(store) as conn:
-        row = conn.execute(select(monitor_webhooks).where(monitor_webhooks.c.id == hook_id)).first()
+        row = webhook_row(conn, hook_id)
         if row is None:
             raise NotFoundError(f"no webhook {hook_id}")
-        conn.execute(update(monitor_webhooks).where(monitor_webhooks.c.id == hook_id).values(active=False))
+        set_webhook_active(conn, hook_id, False)
         audit.append(conn, actor, "webhook.disable", f"webhook:{hook_id}", before={"active": row.active},
                      after={"active": False})
     audit.write_head(store)
 
 
 def list_webhooks(store: Store) -> list[dict[str, Any]]:
-    ensure_monitor_tables(store)
-    with store.connect() as conn:
-        return [{"id": r.id, "url": r.url, "active": r.active, "created_at": iso_time(r.created_at)}
-                for r in conn.execute(select(monitor_webhooks).order_by(monitor_webhooks.c.id))]
-
-
-def _due(store: Store) -> list[Any]:
-    query = (select(monitor_deliveries, monitor_webhooks.c.url, monitor_webhooks.c.secret)
-             .join(monitor_webhooks, monitor_webhooks.c.id == monitor_deliveries.c.webhook_id)
-             .where(monitor_deliveries.c.status == "pending", monitor_deliveries.c.next_at <= now())
-             .order_by(monitor_deliveries.c.id))
-    with store.connect() as conn:
-        return list(conn.execute(query))
+    return [{"id": r.id, "url": r.url, "active": r.active, "created_at": iso_time(r.created_at)}
+            for r in webhook_rows(store)]
 
 
 def _send(client: httpx.Client, row: Any, body: bytes) -> str | None:
@@ -106,8 +99,7 @@ def _record(store: Store, row: Any, error: str | None) -> None:
         values["status"] = "failed"
     else:
         values["next_at"] = now() + timedelta(seconds=settings.WEBHOOK_BACKOFF * 2 ** (attempts - 1))
-    with store.engine.begin() as conn:
-        conn.execute(update(monitor_deliveries).where(monitor_deliveries.c.id == row.id).values(**values))
+    set_delivery(store, row.id, values)
 
 
 def deliver_pending(store: Store, wait: float = 0.0) -> dict[str, int]:
@@ -118,7 +110,7 @@ def deliver_pending(store: Store, wait: float = 0.0) -> dict[str, int]:
     bodies: dict[int, bytes] = {}
     with httpx.Client(timeout=settings.WEBHOOK_TIMEOUT, follow_redirects=False) as client:
         while True:
-            for row in _due(store):
+            for row in delivery_due(store, now()):
                 if row.alert_id not in bodies:
                     bodies[row.alert_id] = orjson.dumps({"event": "alert.created",
                                                          "alert": alert_view(store, row.alert_id)})
@@ -135,13 +127,5 @@ def deliver_pending(store: Store, wait: float = 0.0) -> dict[str, int]:
 
 def _next_due(store: Store) -> float | None:
     """Seconds until the next pending delivery is due, None when none is pending."""
-    with store.connect() as conn:
-        nxt = conn.execute(select(monitor_deliveries.c.next_at).where(monitor_deliveries.c.status == "pending")
-                           .order_by(monitor_deliveries.c.next_at).limit(1)).scalar()
-    if nxt is None:
-        return None
-    if nxt.tzinfo is None:
-        from datetime import UTC
-
-        nxt = nxt.replace(tzinfo=UTC)
-    return max(0.0, float((nxt - now()).total_seconds()))
+    nxt = next_delivery(store)
+    return None if nxt is None else max(0.0, float((nxt - now()).total_seconds()))

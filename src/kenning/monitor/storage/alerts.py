@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Select, and_, func, select, update
@@ -22,7 +22,9 @@ __all__ = [
     "AlertFilter",
     "alert_page",
     "alert_row",
+    "alert_rows",
     "decision_by_request",
+    "decision_export_rows",
     "decisions_of",
     "insert_alert",
     "insert_decision",
@@ -143,3 +145,26 @@ def alert_page(conn: Connection, where: AlertFilter, limit: int, offset: int,
     query = where.apply(select(*_ALERT_COLUMNS).join(
         monitor_customers, monitor_customers.c.id == monitor_alerts.c.customer_pk)).order_by(order)
     return total, list(conn.execute(query.limit(limit).offset(offset)))
+
+
+def alert_rows(store: Any, portfolio: str | None) -> Iterator[Row[Any]]:
+    """Every alert (of one portfolio) with its customer's id and names, oldest first (for export)."""
+    query = (select(*_ALERT_COLUMNS).join(monitor_customers, monitor_customers.c.id == monitor_alerts.c.customer_pk)
+             .order_by(monitor_alerts.c.id))
+    if portfolio:
+        query = query.where(monitor_alerts.c.portfolio == portfolio)
+    with store.connect() as conn:
+        yield from conn.execution_options(yield_per=2000).execute(query)
+
+
+def decision_export_rows(store: Any, portfolio: str | None) -> Iterator[Row[Any]]:
+    """Every decision (of one portfolio's alerts) with the alert's portfolio and subject and the customer's id."""
+    query = (select(monitor_decisions, monitor_alerts.c.portfolio, monitor_alerts.c.subject,
+                    monitor_customers.c.customer_id)
+             .join(monitor_alerts, monitor_alerts.c.id == monitor_decisions.c.alert_id)
+             .join(monitor_customers, monitor_customers.c.id == monitor_alerts.c.customer_pk)
+             .order_by(monitor_decisions.c.id))
+    if portfolio:
+        query = query.where(monitor_alerts.c.portfolio == portfolio)
+    with store.connect() as conn:
+        yield from conn.execution_options(yield_per=2000).execute(query)
