@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from socketserver import BaseRequestHandler
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LISTS = FIXTURES / "lists"
@@ -59,7 +60,13 @@ def run_cli(*args: str) -> CliResult:
 @contextmanager
 def serve_directory(root: Path) -> Iterator[str]:
     """A real HTTP server on 127.0.0.1 serving ``root``; yields its base URL and stops it after."""
-    handler = partial(_QuietHandler, directory=str(root))
+    with serve_handler(partial(_QuietHandler, directory=str(root))) as base:
+        yield base
+
+
+@contextmanager
+def serve_handler(handler: Callable[..., BaseRequestHandler]) -> Iterator[str]:
+    """A real HTTP server on 127.0.0.1 answering with ``handler``; yields its base URL and stops it after."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -6,10 +6,9 @@ import csv
 import hashlib
 import hmac
 import io
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import orjson
@@ -21,6 +20,7 @@ from kenning.monitor.service import import_portfolio
 from kenning.monitor.webhooks import add_webhook, deliver_pending
 from kenning.store import Store
 from monitorkit import AFTER, BEFORE, load, write_customers
+from testkit import serve_handler
 
 
 class Receiver:
@@ -45,14 +45,8 @@ def receiver() -> Iterator[tuple[str, Receiver]]:
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/hook", state
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_handler(Handler) as base:
+        yield f"{base}/hook", state
 
 
 def test_new_alerts_are_signed_and_retried_with_backoff(kenning_home: Path, tmp_path: Path,

@@ -8,7 +8,8 @@ name customers.
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -38,14 +39,8 @@ def _signin(request: Request, error: str | None = None, status_code: int = 200) 
 @router.get("/monitoring", name="web_queue")
 def queue(request: Request, status: str = "open", kind: str = "", portfolio: str = "", page: int = 1) -> Response:
     """The alert queue (open alerts first by default), filtered and paged."""
-    who = _who(request)
-    if who is None:
-        return _signin(request, status_code=401)
-    try:
-        data = queue_page(get_store(request), status, kind, portfolio, page)
-    except KenningError as exc:
-        return error_page(request, exc)
-    return render(request, "monitor_queue.html", {"q": data, "who": who})
+    return _signed_in(request, "monitor_queue.html",
+                      lambda _who: {"q": queue_page(get_store(request), status, kind, portfolio, page)})
 
 
 @router.post("/monitoring/signin", name="web_signin")
@@ -65,17 +60,23 @@ def signout() -> Response:
     return response
 
 
-@router.get("/monitoring/alert/{alert_id}", name="web_alert")
-def alert(request: Request, alert_id: int) -> Response:
-    """One alert: the customer and the list entry side by side, the evidence, the decisions, the form."""
+def _signed_in(request: Request, template: str, build: Callable[[Principal], dict[str, Any]]) -> Response:
+    """``template`` with what ``build`` returns for the signed-in key; the sign-in form without one."""
     who = _who(request)
     if who is None:
         return _signin(request, status_code=401)
     try:
-        data = alert_page(get_store(request), alert_id, who)
+        context = build(who)
     except KenningError as exc:
         return error_page(request, exc)
-    return render(request, "monitor_alert.html", {**data, "who": who, "request_id": uuid.uuid4().hex})
+    return render(request, template, {**context, "who": who})
+
+
+@router.get("/monitoring/alert/{alert_id}", name="web_alert")
+def alert(request: Request, alert_id: int) -> Response:
+    """One alert: the customer and the list entry side by side, the evidence, the decisions, the form."""
+    return _signed_in(request, "monitor_alert.html", lambda who: {
+        **alert_page(get_store(request), alert_id, who), "request_id": uuid.uuid4().hex})
 
 
 @router.post("/monitoring/alert/{alert_id}/decide", name="web_decide")
@@ -95,11 +96,5 @@ def decide_form(request: Request, alert_id: int, decision: Annotated[str, Form()
 @router.get("/monitoring/customer/{portfolio}/{customer_id}", name="web_customer")
 def customer(request: Request, portfolio: str, customer_id: str) -> Response:
     """One customer: as imported now, every version, its matches and its alerts with their decisions."""
-    who = _who(request)
-    if who is None:
-        return _signin(request, status_code=401)
-    try:
-        data = customer_page(get_store(request), portfolio, customer_id)
-    except KenningError as exc:
-        return error_page(request, exc)
-    return render(request, "monitor_customer.html", {"c": data, "who": who})
+    return _signed_in(request, "monitor_customer.html",
+                      lambda _who: {"c": customer_page(get_store(request), portfolio, customer_id)})
