@@ -92,7 +92,8 @@ def free_port() -> int:
 
 #: The KENNING_* variables a test server's settings come from (KENNING_SOURCES_FILE is left alone: the
 #: fixtures that fake a list source set it around the app).
-_ENV_VARS = ("KENNING_HOME", "KENNING_DB", "KENNING_INDEX_DIR", "KENNING_API_KEYS", "KENNING_RATE_LIMIT",
+_ENV_VARS = ("KENNING_HOME", "KENNING_DB", "KENNING_INDEX_DIR", "KENNING_API_KEYS", "KENNING_API_ANALYST_KEYS",
+             "KENNING_RATE_LIMIT",
              "KENNING_MAX_BODY_BYTES", "KENNING_BATCH_MAX_ROWS", "KENNING_CORS_ORIGINS", "KENNING_MATCH_MAX_QUERIES")
 
 

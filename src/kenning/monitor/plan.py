@@ -68,6 +68,7 @@ def make_plan(store: Store, profile: int, full: bool) -> dict[str, Any] | None:
             changes |= _dataset_changes(store, dataset, before.get(dataset), version)
     seq_from = 0 if full else int(state["seq"])
     plan = {"profile": profile, "full": full, "versions_from": before, "versions_to": current, "seq_from": seq_from,
+            "seq_before": int(state["seq"]),
             "seq_to": seq_to, "changes": changes, "customers": customers,
             "units": _units(changes, seq_from, seq_to, full)}
     return plan

@@ -110,6 +110,8 @@ def _customers_unit(ctx: RunContext, unit: dict[str, Any], pool: Any) -> tuple[O
     new, segment = forward_rows(ctx, rows, pool)
     ctx.segments.append(segment)
     ctx.entries(sorted({e for _p, e in new}))
+    changed = ctx.plan.get("seq_before", 0)
+    ctx.change.customers.update({r.id: {"key": f"c{r.seq}", "seq": r.seq} for r in rows if r.seq > changed})
     with write_tx(ctx.store) as conn:
         active = {r.id: r for r in rows if not r.removed}
         old = {k: v for k, v in matches_of(conn, customers=sorted(active)).items()}
