@@ -121,7 +121,8 @@ def _customer(line: int, data: dict[str, Any], problems: list[RowProblem]) -> Cu
     except KenningError as exc:
         problems.append(RowProblem(line, exc.message, customer_id=cid))
         return None
-    if all(analyze(n, query.schema).is_empty for n in query.names):
+    if not any(any(ch.isalnum() for ch in n) for n in query.names) and all(
+            analyze(n, query.schema).is_empty for n in query.names):
         problems.append(RowProblem(line, "the name has no letters or digits", customer_id=cid))
         return None
     fields: dict[str, list[str]] = {}

@@ -154,7 +154,7 @@ def alert_rows(store: Any, portfolio: str | None) -> Iterator[Row[Any]]:
     if portfolio:
         query = query.where(monitor_alerts.c.portfolio == portfolio)
     with store.connect() as conn:
-        yield from conn.execution_options(yield_per=2000).execute(query)
+        yield from conn.execute(query.execution_options(yield_per=2000))
 
 
 def decision_export_rows(store: Any, portfolio: str | None) -> Iterator[Row[Any]]:
@@ -167,4 +167,4 @@ def decision_export_rows(store: Any, portfolio: str | None) -> Iterator[Row[Any]
     if portfolio:
         query = query.where(monitor_alerts.c.portfolio == portfolio)
     with store.connect() as conn:
-        yield from conn.execution_options(yield_per=2000).execute(query)
+        yield from conn.execute(query.execution_options(yield_per=2000))

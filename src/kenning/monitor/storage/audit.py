@@ -98,7 +98,7 @@ def entries(store: Store, since: int = 0) -> Iterator[AuditEntry]:
     """Every entry after ``since``, in order."""
     query = select(monitor_audit).where(monitor_audit.c.seq > since).order_by(monitor_audit.c.seq)
     with store.connect() as conn:
-        for row in conn.execution_options(yield_per=2000).execute(query):
+        for row in conn.execute(query.execution_options(yield_per=2000)):
             yield AuditEntry(int(row.seq), row.at, row.actor, row.action, row.object, row.before, row.after,
                              row.prev_hash, row.hash)
 

@@ -34,7 +34,8 @@ class ImportChanges:
 def _existing(conn: Connection, portfolio: str) -> dict[str, tuple[int, str, bool]]:
     query = select(monitor_customers.c.customer_id, monitor_customers.c.id, monitor_customers.c.hash,
                    monitor_customers.c.removed).where(monitor_customers.c.portfolio == portfolio)
-    return {r.customer_id: (r.id, r.hash, r.removed) for r in conn.execution_options(yield_per=20000).execute(query)}
+    rows = conn.execute(query.execution_options(yield_per=20000))
+    return {r.customer_id: (r.id, r.hash, r.removed) for r in rows}
 
 
 def apply_import(conn: Connection, portfolio: str, customers: Sequence[tuple[str, dict[str, Any], str]],

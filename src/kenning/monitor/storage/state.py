@@ -82,7 +82,7 @@ def active_customers(store: Store, after_seq: int = 0, upto_seq: int | None = No
         query = query.where(monitor_customers.c.seq <= upto_seq)
     with store.connect() as conn:
         rows: list[Row[Any]] = []
-        for row in conn.execution_options(yield_per=batch).execute(query.order_by(monitor_customers.c.id)):
+        for row in conn.execute(query.order_by(monitor_customers.c.id).execution_options(yield_per=batch)):
             rows.append(row)
             if len(rows) >= batch:
                 yield rows
