@@ -14,6 +14,7 @@ from typing import Any
 from kenning.errors import StoreError
 from kenning.matching.algorithms import get_algorithm
 from kenning.matching.build import matcher_digest, open_index
+from kenning.monitor.parts import RULE_VERSION
 from kenning.monitor.screen import Screening
 from kenning.monitor.storage import audit
 from kenning.monitor.storage.locking import write_tx
@@ -56,7 +57,7 @@ def current_profile(store: Store, renew: bool = False, actor: str = "kenning") -
     changed, or ``renew``). Needs loaded lists to make one."""
     row = latest_profile(store)
     algorithm = get_algorithm(None)
-    digest = matcher_digest()
+    digest = f"{matcher_digest()}-r{RULE_VERSION}"
     if row is not None and not renew and row.algorithm == algorithm.name and row.matcher == digest:
         return _of(row), False
     if not store.current_versions():
