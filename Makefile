@@ -63,6 +63,7 @@ bench-setup: setup
 bench: bench-setup
 	$(BIN)/kenning lists load
 	$(BIN)/python -m bench.load_lists
+	$(BIN)/python -m bench.list_formats
 	$(BIN)/python -m bench.screening_quality --compare-logic-v2
 	$(BIN)/python -m bench.screening_speed --queries 20000
 	$(BIN)/python -m bench.news_seeds

@@ -200,7 +200,7 @@ def run(articles: list[Article], screener: Any) -> tuple[list[ArticleResult], li
     """Annotate and link each article, timing both stages in CPU seconds of this process (the machines
     these run on are shared; CPU time does not count the waits for other processes)."""
     from kenning.news.link.linker import link
-    from kenning.news.nlp.annotate import annotate
+    from kenning.news.nlp.annotation import annotate
 
     results, times = [], []
     for article in articles:
@@ -227,7 +227,7 @@ def _setup() -> tuple[Any, Any, dict[str, float]]:
     use_home()
     from kenning.matching import Screener
     from kenning.matching.service import relink
-    from kenning.news.nlp.annotate import resources
+    from kenning.news.nlp.annotation import resources
     from kenning.store import Store
 
     costs = {}

@@ -136,15 +136,15 @@ def print_sanction_section(rows: list[Row]) -> bool:
     return len(found) == len(keys)
 
 
-# -- stories and reconciliation (kenning.news.stories.assign, kenning.news.reconcile.report) ---------------------------
+# -- stories and reconciliation (kenning.news.stories.grouping, kenning.news.reconcile.report) --
 #: Share of a gold single-source claim's content words its evidence sentence must hold to count as found.
 CLAIM_WORDS = 0.6
 
 
 def story_section(gold: dict[str, Any], results: dict[str, ArticleResult]) -> bool:
     """Whether the gold story's reports form one story, with the pair's scores."""
-    from kenning.news.stories.assign import StoryScorer, group
     from kenning.news.stories.features import story_features
+    from kenning.news.stories.grouping import StoryScorer, group
 
     features = [story_features(results[name]) for name in gold["story"]["articles"]]
     stories = group(features)

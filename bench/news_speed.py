@@ -59,7 +59,7 @@ def cli_run(texts: Path, link: bool) -> tuple[int, float]:
 def warm_run(texts: Path, link: bool, workers: int) -> tuple[int, float, Counter[str]]:
     """Articles, wall seconds and summed stage seconds of the pipeline with everything loaded first."""
     from kenning.news.events.parse import load_parser
-    from kenning.news.nlp.resources import resources
+    from kenning.news.nlp.models import resources
     from kenning.news.service import extract_isolated
 
     screener = None

@@ -55,8 +55,8 @@ from kenning.news.article import Article
 from kenning.news.codec import result_from_dict
 from kenning.news.ingest.collect import ingest_file, ingest_html
 from kenning.news.model import ArticleResult
-from kenning.news.stories.assign import DEFAULT_WEIGHTS, StoryScorer, TextSimilarity, Weights, group
 from kenning.news.stories.features import StoryFeatures, story_features
+from kenning.news.stories.grouping import DEFAULT_WEIGHTS, StoryScorer, TextSimilarity, Weights, group
 
 NEWS = REPO / "data" / "news"
 SHARED = REPO.parent / "shared" / "data" / "news"

@@ -123,3 +123,73 @@ def kenning_env(**values: str) -> Iterator[None]:
 #: The ``kenning_setting`` fixture: ``set(NAME, value)`` sets (None: unsets) ``KENNING_NAME`` and re-reads
 #: the settings.
 SetSetting = Callable[[str, str | None], None]
+
+
+@dataclass
+class OfficialServer:
+    """A loopback server standing in for the official list sites (see :func:`official_server`)."""
+
+    base: str
+    #: Every path asked for, in order.
+    requests: list[str]
+    #: ``path -> n``: the next ``n`` requests of that path are answered 503 (a transient failure).
+    failures: dict[str, int]
+
+
+@contextmanager
+def official_server(files: dict[str, Path]) -> Iterator[OfficialServer]:
+    """A real HTTP server on 127.0.0.1 answering each official URL path (``/docs/UK-Sanctions-List.xml``,
+    queries ignored) with a file; other paths get 404. Stopped afterwards."""
+    state = OfficialServer("", [], {})
+
+    class Handler(SimpleHTTPRequestHandler):
+        def do_GET(self) -> None:
+            path = self.path.split("?", 1)[0]
+            state.requests.append(path)
+            if state.failures.get(path, 0) > 0:
+                state.failures[path] -= 1
+                self.send_error(503, "try again")
+                return
+            if path not in files:
+                self.send_error(404)
+                return
+            data = files[path].read_bytes()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    state.base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        yield state
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def local_catalogue(base: str, target: Path, only: tuple[str, ...] | None = None,
+                    expected: dict[str, dict[str, int]] | None = None) -> Path:
+    """``sources.yml`` with every file URL moved to ``base`` (the same path and query), written to ``target``;
+    ``only`` keeps some datasets, ``expected`` replaces their expected counts."""
+    import yaml
+
+    raw = yaml.safe_load((REPO / "src" / "kenning" / "sources" / "sources.yml").read_text(encoding="utf-8"))
+    out = {}
+    for name, item in raw.items():
+        if only is not None and name not in only:
+            continue
+        for edition in item.get("editions") or [item]:
+            for file in edition["files"]:
+                file["url"] = base + "/" + file["url"].split("://", 1)[1].split("/", 1)[1]
+        if expected and name in expected:
+            item["expected"] = {**item["expected"], **expected[name]}
+        out[name] = item
+    target.write_text(yaml.safe_dump(out, allow_unicode=True), encoding="utf-8")
+    return target

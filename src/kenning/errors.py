@@ -11,6 +11,7 @@ __all__ = [
     "NotFoundError",
     "ParseError",
     "StoreError",
+    "TransientFetchError",
 ]
 
 
@@ -62,6 +63,15 @@ class FetchError(KenningError):
 
     exit_code = 4
     http_status = 502
+
+
+class TransientFetchError(FetchError):
+    """A fetch that failed in a way that may pass if tried again: a timeout, a dropped connection, HTTP 429
+    or 5xx. ``lists update`` retries these, with backoff; ``retry_after`` is the wait the server asked for."""
+
+    def __init__(self, message: str, retry_after: float = 0.0) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class StoreError(KenningError):

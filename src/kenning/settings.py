@@ -24,7 +24,9 @@ __all__ = [
     "CORS_ORIGINS",
     "DATABASE_URL",
     "DATA_DIR",
+    "FETCH_BACKOFF",
     "FETCH_MAX_BYTES",
+    "FETCH_RETRIES",
     "FETCH_TIMEOUT",
     "HOME",
     "INDEX_DIR",
@@ -51,6 +53,8 @@ DATABASE_URL: str
 INDEX_DIR: Path
 FETCH_TIMEOUT: float
 FETCH_MAX_BYTES: int
+FETCH_RETRIES: int
+FETCH_BACKOFF: float
 API_KEYS: frozenset[str]
 API_ANALYST_KEYS: dict[str, str]
 AUDIT_KEY: str
@@ -104,7 +108,7 @@ def _named_keys(name: str) -> dict[str, str]:
 
 def reload() -> None:
     """(Re)read every setting from the environment."""
-    global HOME, DATA_DIR, DATABASE_URL, INDEX_DIR, FETCH_TIMEOUT, FETCH_MAX_BYTES
+    global HOME, DATA_DIR, DATABASE_URL, INDEX_DIR, FETCH_TIMEOUT, FETCH_MAX_BYTES, FETCH_RETRIES, FETCH_BACKOFF
     global API_KEYS, CORS_ORIGINS, RATE_LIMIT, BATCH_MAX_ROWS
     global MAX_BODY_BYTES, MATCH_MAX_QUERIES, NEWS_MAX_BYTES, ALLOW_PRIVATE_URLS, SOURCES_FILE
     global API_ANALYST_KEYS, AUDIT_KEY, MONITOR_DIR, MONITOR_WORKERS, WEBHOOK_ATTEMPTS, WEBHOOK_BACKOFF
@@ -121,6 +125,11 @@ def reload() -> None:
     FETCH_TIMEOUT = float(_number("FETCH_TIMEOUT", 30.0, float))
     #: Largest file a download or URL ingestion accepts, in bytes.
     FETCH_MAX_BYTES = int(_number("FETCH_MAX_BYTES", 200 * 1024 * 1024))
+    #: How many times ``lists update`` tries a list file again after a transient failure (a timeout, a
+    #: dropped connection, HTTP 429 or 5xx), waiting FETCH_BACKOFF seconds, then twice as long each time.
+    FETCH_RETRIES = int(_number("FETCH_RETRIES", 3))
+    #: Seconds ``lists update`` waits before its first retry (doubled for each next one).
+    FETCH_BACKOFF = float(_number("FETCH_BACKOFF", 2.0, float))
     #: Comma-separated API keys allowed on write routes; none means write routes are refused.
     API_KEYS = frozenset(k.strip() for k in _env("API_KEYS", "").split(",") if k.strip())
     #: Analysts' API keys, comma-separated ``name:key`` pairs: they may read and decide monitoring alerts,

@@ -42,7 +42,8 @@ def test_a_configured_key_opens_the_write_route(empty_app: Callable[..., TestCli
     client = empty_app(API_KEYS="k-one,k-two")
     response = client.post("/lists/update", params=UNKNOWN, headers=headers)
     assert response.status_code == 422
-    assert response.json()["detail"].startswith("unknown dataset 'xx_nowhere'; known datasets: eu_fsf, gb_ofsi")
+    assert response.json()["detail"].startswith(
+        "unknown dataset 'xx_nowhere'; known datasets: eu_fsf, gb_fcdo, gb_ofsi")
 
 
 def test_read_routes_need_no_key(empty_app: Callable[..., TestClient]) -> None:

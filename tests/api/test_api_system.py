@@ -22,6 +22,8 @@ def test_healthz_reports_store_index_and_list_versions(api: TestClient) -> None:
     assert set(data["lists"]) == {"gb_ofsi", "un_sc", "us_ofac_cons", "us_ofac_sdn"}
     assert data["lists"]["us_ofac_sdn"]["publication_date"] == "2024-05-03"
     assert data["lists"]["us_ofac_sdn"]["entities"] == 14965
+    assert data["lists"]["gb_ofsi"]["freshness"]["state"] == "retired"
+    assert data["lists"]["us_ofac_sdn"]["freshness"]["line"].startswith("published 2024-05-03, ")
 
 
 def test_healthz_is_503_without_lists(empty_app: Callable[..., TestClient]) -> None:

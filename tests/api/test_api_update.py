@@ -8,15 +8,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-import yaml
 from fastapi.testclient import TestClient
 
 from kenning import settings
 from kenning.sources.base import load_catalogue
-from testkit import REPO
+from testkit import local_catalogue
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "lists" / "us_ofac"
-CATALOGUE = REPO / "src" / "kenning" / "sources" / "sources.yml"
 KEY = {"Authorization": "Bearer update-key"}
 CAMARA = {"queries": {"q": {"schema": "Person", "properties": {"name": ["Sadio Camara"]}}}}
 
@@ -24,24 +22,23 @@ CAMARA = {"queries": {"q": {"schema": "Person", "properties": {"name": ["Sadio C
 @pytest.fixture
 def local_sources(tmp_path: Path, page_server: tuple[str, list[str]],
                   monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """sources.yml with only the OFAC SDN list, its files served from 127.0.0.1; yields the paths asked for."""
+    """sources.yml with only the OFAC SDN list, its CSV files served from 127.0.0.1 under their official
+    paths (its XML editions are not served, so the update falls back to the CSV); yields the paths asked for."""
     base, asked = page_server
-    for file in FIXTURES.iterdir():
-        shutil.copy(file, tmp_path / file.name)
-    raw = yaml.safe_load(CATALOGUE.read_text(encoding="utf-8"))
-    sdn = raw["us_ofac_sdn"]
-    for file in sdn["files"]:
-        file["url"] = f"{base}/{file['name']}"
-    catalogue = tmp_path / "catalogue" / "sources.yml"
-    catalogue.parent.mkdir()
-    catalogue.write_text(yaml.safe_dump({"us_ofac_sdn": sdn}))
+    exports = tmp_path / "api" / "PublicationPreview" / "exports"
+    exports.mkdir(parents=True)
+    for name in ("sdn.csv", "alt.csv", "add.csv"):
+        shutil.copy(FIXTURES / name, exports / name.upper())
+    catalogue = local_catalogue(base, tmp_path / "sources.yml", only=("us_ofac_sdn",))
     monkeypatch.setenv("KENNING_SOURCES_FILE", str(catalogue))
+    monkeypatch.setenv("KENNING_FETCH_BACKOFF", "0.01")
     settings.reload()
     load_catalogue.cache_clear()
     try:
         yield asked
     finally:
         monkeypatch.delenv("KENNING_SOURCES_FILE")
+        monkeypatch.delenv("KENNING_FETCH_BACKOFF")
         settings.reload()
         load_catalogue.cache_clear()
 
@@ -59,7 +56,9 @@ def test_update_loads_links_and_screens_without_restart(empty_app: Callable[...,
     [result] = data["results"]
     assert result["dataset"] == "us_ofac_sdn" and result["load"]["status"] == "loaded"
     assert {d["role"] for d in result["downloads"]} >= {"main", "alt", "add"}
-    assert "/sdn.csv" in local_sources
+    assert "/api/PublicationPreview/exports/SDN.CSV" in local_sources
+    assert "/api/PublicationPreview/exports/SDN_ADVANCED.XML" in local_sources  # tried first: 404
+    assert result["edition"].startswith("OFAC legacy CSV") and len(result["skipped"]) == 3
     assert data["lists"]["us_ofac_sdn"]["entities"] == result["load"]["entity_count"]
 
     assert client.get("/healthz").status_code == 200
@@ -75,5 +74,6 @@ def test_update_counts_are_checked_unless_skipped(empty_app: Callable[..., TestC
     client = empty_app(API_KEYS="update-key")
     response = client.post("/lists/update", headers=KEY)
     assert response.status_code == 422
-    assert "us_ofac_sdn" in response.json()["detail"]
+    assert response.json()["detail"].startswith("us_ofac_sdn: update failed, no version of it is loaded: ")
+    assert "outside the expected range" in response.json()["detail"]
     assert client.get("/healthz").json()["lists"] == {}

@@ -117,3 +117,23 @@ def test_bad_input_exit_2_names_file_and_leaves_store(kenning_home: Path, tmp_pa
     assert str(path) in result.err and expected.lower() in result.err.lower(), result.err
     assert run_cli("lists", "status", "--json").out == before
     assert json.loads(run_cli("entity", "us_ofac_sdn-42618", "--json").out)["caption"] == "CAMARA, Sadio"
+
+
+def test_entity_by_a_lists_own_reference(kenning_home: Path, tmp_path: Path) -> None:
+    eu = LISTS / "eu_fsf" / "real" / "export_2026-08-05.xml"
+    uk = LISTS / "gb_fcdo" / "UK-Sanctions-List.xml"
+    for path in (eu, uk, LISTS / "gb_ofsi" / "ConList.csv"):
+        assert run_cli("lists", "load", "--skip-count-check", "--no-link", str(path)).code == 0
+    saddam = run_cli("entity", "EU.27.28")
+    assert saddam.code == 0 and "EU.27.28 is eu_fsf-13" in saddam.err
+    assert "Saddam Hussein Al-Tikriti" in saddam.out and "Regulation 1210/2003 (OJ L169)" in saddam.out
+    # LIB0077 is the UK list's own id, and the reference the OFSI group 16630 gives: the UK list's party
+    assert json.loads(run_cli("entity", "LIB0077", "--json").out)["id"] == "gb_fcdo-LIB0077"
+    assert run_cli("entity", "TAi.002", "--json").out.count('"id": "gb_fcdo-AFG0006"') == 1
+    shared = tmp_path / "UK-Sanctions-List.xml"
+    record = "<Designation><UniqueID>{}</UniqueID><UNReferenceNumber>QDi.999</UNReferenceNumber></Designation>"
+    shared.write_text(f"<Designations>{record.format('TST1')}{record.format('TST2')}</Designations>", "utf-8")
+    assert run_cli("lists", "load", "--skip-count-check", "--no-link", str(shared)).code == 0
+    both = run_cli("entity", "QDi.999")
+    assert both.code == 3 and "QDi.999 is the reference of 2 parties: gb_fcdo-TST1, gb_fcdo-TST2" in both.err
+    assert run_cli("entity", "NOPE.1").code == 3

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -26,7 +27,9 @@ def test_each_stage_states_its_contract_and_exports_it(stage: str) -> None:
     assert "In:" in doc and "Out:" in doc, f"kenning.news.{stage} must say what comes in and what goes out"
     assert package.__all__, f"kenning.news.{stage} exports nothing"
     for name in package.__all__:
+        importlib.import_module(f"kenning.news.{stage}.{name}") if (NEWS / stage / f"{name}.py").exists() else None
         exported = getattr(package, name)
+        assert not isinstance(exported, ModuleType), f"{stage}.{name} is a submodule's name: rename one of them"
         home = getattr(exported, "__module__", None)
         if isinstance(home, str) and home.startswith("kenning."):
             assert home.startswith(f"kenning.news.{stage}."), f"{stage}.{name} comes from {home}"

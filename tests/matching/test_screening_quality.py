@@ -10,7 +10,6 @@ measured when they were set; raise them when the matcher improves.
 from __future__ import annotations
 
 import json
-import os
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,10 +19,10 @@ from typing import Any
 import pytest
 import yaml
 
-from kenning import settings
 from kenning.errors import InputError
 from kenning.matching import Query, Screener, compare_queries
 from kenning.sources.base import load_catalogue
+from testkit import kenning_env
 
 pytestmark = pytest.mark.slow
 
@@ -40,23 +39,13 @@ def screener(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Screener]:
     from kenning.store.service import load_lists
 
     home = tmp_path_factory.mktemp("screening-home")
-    saved = {k: os.environ.get(k) for k in ("KENNING_HOME", "KENNING_DB", "KENNING_INDEX_DIR")}
-    os.environ["KENNING_HOME"] = str(home)
-    os.environ.pop("KENNING_DB", None)
-    os.environ.pop("KENNING_INDEX_DIR", None)
-    settings.reload()
     try:
-        store = open_store()
-        load_lists(store, show_progress=False)
-        store.engine.dispose()
-        yield Screener.open()
+        with kenning_env(HOME=str(home)):
+            store = open_store()
+            load_lists(store, show_progress=False)
+            store.engine.dispose()
+            yield Screener.open()
     finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-        settings.reload()
         load_catalogue.cache_clear()
 
 

@@ -1,5 +1,7 @@
-"""The EU FSF parser on a hand-written excerpt in the XML 1.1 layout (no real file is available offline:
-entries 1-3 reproduce quoted real excerpts, 4-6 are invented; see the fixture's header comment)."""
+"""The EU FSF parser on a hand-written excerpt in the XML 1.1 layout (entries 1-3 reproduce quoted real
+excerpts, 4-6 are invented to reach the cases the real records lack: circa and ranged birth dates,
+flags on documents, delistings; see the fixture's header comment). The real records are tested in
+``test_eu_fsf_real.py``."""
 
 from __future__ import annotations
 
@@ -90,7 +92,8 @@ def test_name_without_language_is_primary(parsed: Parsed) -> None:
     assert putin.get("birthDate") == ["1952-10-07"]
     assert putin.get("birthPlace") == ["Leningrad (now Saint-Petersburg), RUSSIAN FEDERATION"]
     assert putin.get("birthCountry") == ["ru"]
-    assert putin.get("notes") == ["Birth: Leningrad (now Saint-Petersburg), ex USSR (now Russian Federation)"]
+    assert putin.get("notes") == ["Name (language SV): Vladimir Vladimirovitj PUTIN",
+                                  "Birth: Leningrad (now Saint-Petersburg), ex USSR (now Russian Federation)"]
     sanction = entities["eu_fsf-135909-sanction"]
     assert sanction.get("listingDate") == ["2022-02-25"]
     assert sanction.get("authorityId") == []
@@ -189,3 +192,37 @@ def test_broken_files(tmp_path: Path, data: bytes, message: str) -> None:
 def test_parsing_is_deterministic() -> None:
     first = [e.to_dict() for e in parse_file(FIXTURE)[1].values()]
     assert first == [e.to_dict() for e in parse_file(FIXTURE)[1].values()]
+
+
+def _alias(whole: str, lang: str = "", parts: bool = False, strong: str = "true") -> str:
+    first, last = [*whole.split(" ", 1), ""][:2] if parts else ("", "")
+    return (f'<nameAlias firstName="{first}" lastName="{last}" wholeName="{whole}" nameLanguage="{lang}" '
+            f'strong="{strong}"/>')
+
+
+@pytest.mark.parametrize(("aliases", "main"), [
+    ([_alias("Alias One", "FR"), _alias("Real Name", "", parts=True)], "Real Name"),
+    ([_alias("Alias One"), _alias("Real Name", "EN", parts=True)], "Real Name"),
+    ([_alias("Nom Reel", "FR", parts=True), _alias("Real Name", "EN", parts=True)], "Real Name"),
+    ([_alias("Alias One", "DE"), _alias("Alias Two", "EN"), _alias("Plain Name")], "Plain Name"),
+    ([_alias("Alias One", "DE"), _alias("Alias Two", "EN")], "Alias Two"),
+    ([_alias("Weak Name", "", parts=True, strong="false"), _alias("Other", "IT")], "Other"),
+    ([_alias("First Strong"), _alias("Second Strong")], "First Strong"),
+])
+def test_main_name_is_the_strong_alias_with_parts_then_without_language(
+        tmp_path: Path, aliases: list[str], main: str) -> None:
+    path = tmp_path / "eu.xml"
+    path.write_text(f'<export {NS}><sanctionEntity logicalId="7"><subjectType code="person"/>{"".join(aliases)}'
+                    "</sanctionEntity></export>", "utf-8")
+    _, entities = parse_file(path)
+    assert entities["eu_fsf-7"].get("name") == [main]
+
+
+@pytest.mark.parametrize("dash", ["-", " - ", ""])
+def test_a_dash_is_no_value(tmp_path: Path, dash: str) -> None:
+    path = tmp_path / "eu.xml"
+    path.write_text(f'<export {NS}><sanctionEntity logicalId="8"><subjectType code="person"/>'
+                    f'{_alias("A Name")}<birthdate city="{dash}" place="{dash}" birthdate="1960-01-02" '
+                    f'countryIso2Code="PK" countryDescription="PAKISTAN"/></sanctionEntity></export>', "utf-8")
+    _, entities = parse_file(path)
+    assert entities["eu_fsf-8"].get("birthPlace") == ["PAKISTAN"]

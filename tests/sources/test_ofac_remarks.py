@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kenning.sources.ofac_dates import parse_date
 from kenning.sources.ofac_remarks import (
     load_rules,
@@ -133,3 +135,23 @@ def test_date_ranges() -> None:
     assert parse_date("circa 1960-1962").values == ("1960", "1961", "1962")
     assert parse_date("01 Mar 1960 to 31 Mar 1960").values == ("1960-03",)
     assert not parse_date("1951 to 1953").exact
+
+
+@pytest.mark.parametrize("country", ["Russia", "China", "Iran", "Hong Kong", "United Arab Emirates", "Turkey",
+                                     "Korea, North", "Venezuela"])
+@pytest.mark.parametrize("number", ["1027700070518", "91110000710934369E", "AB-1234/56", "7707083893"])
+def test_an_issuer_written_without_a_space_is_still_the_issuer(country: str, number: str) -> None:
+    """``1027700070518(Russia)``, as OFAC's CSV sometimes writes it: the country is peeled off like
+    ``1027700070518 (Russia)`` (the XML edition gives the two apart)."""
+    rule = load_rules().rules["registration number"]
+    tight, spaced = parse_identifier(rule, f"{number}({country})"), parse_identifier(rule, f"{number} ({country})")
+    assert tight is not None and spaced is not None
+    assert (tight.number, tight.country, tight.code) == (spaced.number, spaced.country, spaced.code) == (
+        number, country, tight.code)
+    assert tight.code is not None and tight.exact
+
+
+@pytest.mark.parametrize("value", ["40K(F)", "D489833(9)", "12345(A)(B)", "HRA 738077(Stuttgart)"])
+def test_parentheses_without_a_space_that_are_no_country_stay_in_the_number(value: str) -> None:
+    found = parse_identifier(load_rules().rules["registration number"], value)
+    assert found is not None and found.number == value and found.country is None and found.extra == ()

@@ -359,3 +359,24 @@ def test_full_sdn_list() -> None:
 def test_full_consolidated_list() -> None:
     targets = [e for e in parse(cons_context(BUNDLED)) if is_target(e)]
     assert len(targets) == 442
+
+
+@pytest.mark.parametrize(("name", "aliases", "kept"), [
+    ("VTB BANK BELARUS CLOSED JOINT STOCK COMPANY",
+     ["VTB BANK BELARUS CLOSED JOINT STOCK COMPANY", "VTB BANK BELARUS", "CJSC VTB BANK BELARUS"],
+     ["VTB BANK BELARUS", "CJSC VTB BANK BELARUS"]),
+    ("DOE, John", ["DOE, John", "DOE, Johnny"], ["DOE, Johnny"]),
+    ("ACME LTD", ["ACME LIMITED"], ["ACME LIMITED"]),
+    ("ONLY NAME", ["ONLY NAME"], []),
+])
+def test_an_alias_repeating_the_name_is_the_name(tmp_path: Path, name: str, aliases: list[str],
+                                                 kept: list[str]) -> None:
+    """alt.csv sometimes lists the primary name as an a.k.a.; the XML editions do not: it is the name."""
+    kind = '"individual"' if "," in name else "-0- "
+    (tmp_path / "sdn.csv").write_text(f'1,"{name}",{kind},"SDGT",' + ",".join(["-0- "] * 8) + "\r\n", "utf-8")
+    (tmp_path / "alt.csv").write_text("".join(f'1,{n},"aka","{a}",-0- \r\n' for n, a in enumerate(aliases, 2)),
+                                      "utf-8")
+    (tmp_path / "add.csv").write_text("", "utf-8")
+    party = by_id(ParseContext(dataset="us_ofac_sdn", files={"main": tmp_path / "sdn.csv",
+                                                             "alt": tmp_path / "alt.csv"}))["us_ofac_sdn-1"]
+    assert party.get("name") == [name] and party.get("alias") == kept

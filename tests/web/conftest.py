@@ -20,9 +20,8 @@ import pytest
 from fastapi.testclient import TestClient
 from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright
 
-from kenning import settings
 from kenning.api.app import create_app
-from testkit import REPO, free_port
+from testkit import REPO, free_port, kenning_env
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -43,24 +42,6 @@ he had done nothing wrong. <iframe src="javascript:alert(1)"></iframe>
 """
 
 
-def _use_home(home: Path) -> dict[str, str | None]:
-    old = {k: os.environ.get(k) for k in ("KENNING_HOME", "KENNING_DB", "KENNING_INDEX_DIR")}
-    os.environ["KENNING_HOME"] = str(home)
-    os.environ.pop("KENNING_DB", None)
-    os.environ.pop("KENNING_INDEX_DIR", None)
-    settings.reload()
-    return old
-
-
-def _restore(old: dict[str, str | None]) -> None:
-    for key, value in old.items():
-        if value is None:
-            os.environ.pop(key, None)
-        else:
-            os.environ[key] = value
-    settings.reload()
-
-
 @pytest.fixture(scope="session")
 def news_home_dir(bundled_home_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the bundled store with the bundled news and one hostile report added through the news service."""
@@ -72,13 +53,10 @@ def news_home_dir(bundled_home_dir: Path, tmp_path_factory: pytest.TempPathFacto
     shutil.copytree(bundled_home_dir, home)
     hostile = tmp_path_factory.mktemp("hostile") / "hostile.txt"
     hostile.write_text(HOSTILE, encoding="utf-8")
-    old = _use_home(home)
-    try:
+    with kenning_env(HOME=str(home)):
         store = Store()
         added, failures = add_items(store, [*NEWS_ITEMS, hostile], Screener.open, show_progress=False, workers=1)
         store.engine.dispose()
-    finally:
-        _restore(old)
     assert not failures, failures
     assert [a.status for a in added] == ["added"] * 4
     return home
@@ -92,18 +70,10 @@ def client(bundled_home: Path) -> Iterator[TestClient]:
 
 
 @pytest.fixture
-def news_client(news_home_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
+def news_client(news_home_dir: Path) -> Iterator[TestClient]:
     """A TestClient of the whole app over the bundled store with the bundled news added."""
-    monkeypatch.setenv("KENNING_HOME", str(news_home_dir))
-    monkeypatch.delenv("KENNING_DB", raising=False)
-    monkeypatch.delenv("KENNING_INDEX_DIR", raising=False)
-    settings.reload()
-    try:
-        with TestClient(create_app()) as test_client:
-            yield test_client
-    finally:
-        monkeypatch.undo()
-        settings.reload()
+    with kenning_env(HOME=str(news_home_dir)), TestClient(create_app()) as test_client:
+        yield test_client
 
 
 

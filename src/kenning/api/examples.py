@@ -125,7 +125,12 @@ HEALTH: dict[str, Any] = {
     "status": "ok", "store": {"reachable": True, "error": None},
     "index": {"loaded": True, "error": None, "entities": 21096, "names": 50778, "fingerprint": "e492b1a98eab6d4b0691"},
     "lists": {"us_ofac_sdn": {"version": 1, "publication_date": "2024-05-03", "loaded_at": _SEEN,
-                              "entities": 14965, "sha256": "5f0c..."}},
+                              "entities": 14965, "sha256": "5f0c...",
+                              "freshness": {"published": "2024-05-03", "age_days": 944, "interval_days": 7,
+                                            "overdue": True, "retired": None, "successor": None,
+                                            "state": "overdue",
+                                            "line": "published 2024-05-03, 944 days old; overdue: this list is "
+                                                    "published at least every 7 days (run `kenning lists update`)"}}},
 }
 
 ALGORITHMS: dict[str, Any] = {
@@ -138,12 +143,22 @@ ALGORITHMS: dict[str, Any] = {
 }
 
 UPDATE: dict[str, Any] = {
-    "results": [{"dataset": "un_sc", "skipped": [],
-                 "downloads": [{"role": "main", "url": "https://scsanctions.un.org/resources/xml/en/consolidated.xml",
-                                "path": "/var/lib/kenning/downloads/un_sc/20261124T060000Z/consolidated.xml",
-                                "sha256": "7db8...", "size": 2211840}],
-                 "load": {"status": "loaded", "current": True, "seconds": 1.9, "version": 5, "dataset": "un_sc",
-                          "publication_date": "2026-11-20", "entity_count": 1004}}],
+    "results": [
+        {"dataset": "un_sc", "status": "loaded", "edition": "UN consolidated XML (CONSOLIDATED_LIST/INDIVIDUALS, "
+                                                           "ENTITIES)",
+         "skipped": [],
+         "downloads": [{"role": "main", "url": "https://scsanctions.un.org/resources/xml/en/consolidated.xml",
+                        "path": "/var/lib/kenning/downloads/un_sc/20261124T060000Z/0/consolidated.xml",
+                        "sha256": "7db8...", "size": 2211840, "failed_attempts": ["...: HTTP 503"]}],
+         "load": {"status": "loaded", "current": True, "seconds": 1.9, "version": 5, "dataset": "un_sc",
+                  "publication_date": "2026-11-20", "entity_count": 1004},
+         "error": None, "kept_version": None, "message": "loaded: version 5, published 2026-11-20"},
+        {"dataset": "eu_fsf", "status": "failed", "edition": None, "downloads": [],
+         "skipped": ["EU FSF XML 1.1 (export/sanctionEntity): https://webgate.ec.europa.eu/...: HTTP 503 "
+                     "(gave up after 4 attempts)"],
+         "load": None, "error": "https://webgate.ec.europa.eu/...: HTTP 503 (gave up after 4 attempts)",
+         "kept_version": {"version": 3, "dataset": "eu_fsf", "publication_date": "2026-11-19"},
+         "message": "update failed, kept the current version 3 (published 2026-11-19): ..."}],
     "changed": True, "relinked": {"links": 4329, "method": "kenning-v1"},
     "lists": {"un_sc": {"version": 5, "publication_date": "2026-11-20", "entities": 1004}},
 }

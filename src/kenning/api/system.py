@@ -48,11 +48,13 @@ def list_algorithms() -> Response:
                         **AUTH_ERRORS})
 def lists_update(
     state: Annotated[AppState, Depends(get_state)],
-    dataset: Annotated[str | None, Query(description="Only this list (default: every list in sources.yml)",
+    dataset: Annotated[str | None, Query(description="Only this list (default: every list in sources.yml that "
+                                                     "is not retired)",
                                          examples=["un_sc"])] = None,
     skip_count_check: Annotated[bool, Query(description="Accept any number of entries (as the CLI's "
                                             "--skip-count-check)")] = False,
 ) -> Response:
-    """Download the current official files of every list (or one), load what changed as new versions,
-    refresh the cross-list links and reload the screener. Needs an API key. Takes minutes."""
+    """Download the current official files of every list that is not retired (or of one), check them,
+    load what changed as new versions, refresh the cross-list links and reload the screener. A list whose
+    update fails keeps its current version (its result says so). Needs an API key. Takes minutes."""
     return json_response(update(state, dataset, check_counts=not skip_count_check))

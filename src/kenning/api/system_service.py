@@ -12,7 +12,9 @@ from kenning.api.match_service import feature_docs
 from kenning.errors import KenningError
 from kenning.matching import Screener
 from kenning.matching.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
+from kenning.sources.base import load_catalogue
 from kenning.state import AppState
+from kenning.store.freshness import freshness
 from kenning.store.parties import iso_time
 
 __all__ = ["algorithms", "health", "update"]
@@ -21,8 +23,10 @@ log = logging.getLogger("kenning.api")
 
 
 def _lists(state: AppState) -> dict[str, Any]:
+    catalogue = load_catalogue()
     return {name: {"version": v.id, "publication_date": v.publication_date, "loaded_at": iso_time(v.loaded_at),
-                   "entities": v.entity_count, "sha256": v.sha256}
+                   "entities": v.entity_count, "sha256": v.sha256,
+                   "freshness": freshness(name, catalogue.get(name), v.publication_date).to_dict()}
             for name, v in state.store.current_versions().items()}
 
 
@@ -67,7 +71,10 @@ def _monitor(state: AppState) -> dict[str, Any] | None:
 
 
 def update(state: AppState, dataset: str | None, check_counts: bool = True) -> dict[str, Any]:
-    """Download and load the current official lists; when one changed, relink and reload the screener."""
+    """Download and load the current official lists; when one changed, relink and reload the screener.
+
+    A list whose update fails keeps its current version and its result says so; when every list failed,
+    the first failure is the error (its status: 422 for a refused file, 502 for a failed download)."""
     from kenning.matching.service import relink
     from kenning.store.update import update_lists
 
@@ -75,6 +82,11 @@ def update(state: AppState, dataset: str | None, check_counts: bool = True) -> d
         raise Conflict("a list update is already running; try again when it has finished")
     try:
         results = update_lists(state.store, dataset, check_counts=check_counts, show_progress=False)
+        failed = [r for r in results if r.error is not None]
+        if failed and len(failed) == len(results) and failed[0].error is not None:
+            error = failed[0].error  # its class keeps its status; its message says what was kept
+            error.message = f"{failed[0].dataset}: {failed[0].message}"
+            raise error
         changed = any(r.load is not None and r.load.status == "loaded" and r.load.current for r in results)
         linked = None
         monitored = None

@@ -7,6 +7,7 @@ import sys
 import click
 
 from kenning.cli.output import emit_json, print_table
+from kenning.errors import NotFoundError
 from kenning.store import open_store
 from kenning.store.views import entity_view, export_csv, export_ftm
 
@@ -17,8 +18,23 @@ __all__ = ["entity", "export"]
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.argument("entity_id")
 def entity(as_json: bool, entity_id: str) -> None:
-    """One entity with its sanctions, identifiers, relations and same-as links."""
-    view = entity_view(open_store(), entity_id)
+    """One entity with its sanctions, identifiers, relations and same-as links.
+
+    ENTITY_ID is a Kenning id (``eu_fsf-13``) or a list's own reference (``EU.27.28``, ``MAL0011``)."""
+    store = open_store()
+    try:
+        view = entity_view(store, entity_id)
+    except NotFoundError:
+        found = store.parties_by_reference(entity_id)
+        own = [i for i in found if i.split("-", 1)[1] == entity_id]  # MAL0011 is gb_fcdo-MAL0011's own id
+        found = own if len(own) == 1 else found
+        if len(found) != 1:
+            if found:
+                raise NotFoundError(f"{entity_id} is the reference of {len(found)} parties: "
+                                    f"{', '.join(found)}; give one id") from None
+            raise
+        click.echo(f"{entity_id} is {found[0]}", err=True)
+        view = entity_view(store, found[0])
     if as_json:
         emit_json(view)
         return
@@ -29,6 +45,8 @@ def entity(as_json: bool, entity_id: str) -> None:
         p = s["properties"]
         click.echo(f"sanction: {'; '.join(p.get('authority', []))}; program {', '.join(p.get('program', []))}; "
                    f"listed {', '.join(p.get('listingDate', [])) or 'n/a'}")
+        for line in p.get("summary", []):
+            click.echo(f"  {line}")
     for r in view["relations"]:
         other = r["other"] or {}
         click.echo(f"relation: {r['role']} ({r['direction']}) {other.get('caption')} [{other.get('id')}]")

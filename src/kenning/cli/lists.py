@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -19,7 +21,7 @@ def lists() -> None:
 
 
 @lists.command("load")
-@click.option("--dataset", "-d", help="Dataset name (us_ofac_sdn, us_ofac_cons, gb_ofsi, un_sc, eu_fsf).")
+@click.option("--dataset", "-d", help="Dataset name (us_ofac_sdn, us_ofac_cons, gb_fcdo, gb_ofsi, un_sc, eu_fsf).")
 @click.option("--skip-count-check", is_flag=True, help="Accept any number of entries (for excerpts and tests).")
 @click.option("--no-link", is_flag=True, help="Do not refresh the cross-list same-as links after a change.")
 @click.option("--no-monitor", is_flag=True, help="Do not re-screen the monitored portfolios after a change.")
@@ -68,16 +70,28 @@ def _monitor(store: Store) -> None:
 @lists.command("status")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def status_cmd(as_json: bool) -> None:
-    """Per dataset: entities by schema, current version, publication date, loaded at."""
+    """Per dataset: entities by schema, current version, publication date and age, overdue or retired (when
+    each was loaded: --json)."""
     data = status(open_store())
     if as_json:
         emit_json(data)
         return
     if not data:
         click.echo("no lists loaded yet: run `kenning lists load`", err=True)
-    print_table("Lists", ["dataset", "entities", "by schema", "version", "published", "loaded at"],
+    print_table("Lists", ["dataset", "entities", "by schema", "version", "published", "age (days)", "state"],
                 [[name, d["entities"], ", ".join(f"{k} {v}" for k, v in d["by_schema"].items()), d["version"],
-                  d["publication_date"], d["loaded_at"][:19]] for name, d in data.items()])
+                  d["publication_date"], d["freshness"]["age_days"], _state(d["freshness"])]
+                 for name, d in data.items()])
+    for name, d in data.items():
+        click.echo(f"{name}: {d['freshness']['line']}", err=True)
+
+
+def _state(fresh: dict[str, Any]) -> str:
+    if fresh["state"] == "retired":
+        return f"retired {fresh['retired']}" + (f" → {fresh['successor']}" if fresh["successor"] else "")
+    if fresh["state"] == "overdue":
+        return f"overdue (every {fresh['interval_days']} d)"
+    return str(fresh["state"])
 
 
 @lists.command("diff")
@@ -103,30 +117,47 @@ def diff(dataset: str | None, as_json: bool, old: str, new: str) -> None:
 
 
 @lists.command("update")
-@click.option("--dataset", "-d", help="Only this dataset (default: every dataset in sources.yml).")
+@click.option("--dataset", "-d", help="Only this dataset (default: every list in sources.yml that is not retired).")
 @click.option("--skip-count-check", is_flag=True, help="Accept any number of entries.")
 @click.option("--no-monitor", is_flag=True, help="Do not re-screen the monitored portfolios after a change.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def update(dataset: str | None, skip_count_check: bool, no_monitor: bool, as_json: bool) -> None:
-    """Download the current official files (URLs in sources.yml) and load them."""
+    """Download the current official files (URLs in sources.yml), check them and load them.
+
+    Transient download failures are retried with backoff; a list whose update fails keeps its current
+    version (and says so) while the others go on; the exit code is then that of the first failure. When a
+    current version changed, the cross-list links are refreshed and the monitored portfolios screened
+    against what changed.
+    """
     from kenning.store.update import update_lists
 
     store = open_store()
     results = update_lists(store, dataset, check_counts=not skip_count_check)
-    if not no_monitor and any(r.load is not None and r.load.status == "loaded" and r.load.current for r in results):
-        _monitor(store)
+    if any(r.status == "loaded" and r.load is not None and r.load.current for r in results):
+        from kenning.matching.service import relink
+
+        click.echo(f"linked: {relink(store)['links']} same-as links across lists", err=True)
+        if not no_monitor:
+            _monitor(store)
     if as_json:
         emit_json([r.to_dict() for r in results])
-        return
-    rows = []
+    else:
+        print_table("Updated", ["dataset", "status", "edition", "files", "bytes", "version", "entities"],
+                    [[r.dataset, r.status, r.edition, len(r.downloads), sum(d.size for d in r.downloads),
+                      r.load.version.id if r.load else (r.kept.id if r.kept else ""),
+                      r.load.version.entity_count if r.load else (r.kept.entity_count if r.kept else "")]
+                     for r in results])
     for r in results:
-        load = r.load
-        rows.append([r.dataset, len(r.downloads), sum(d.size for d in r.downloads),
-                     load.status if load else "", load.version.id if load else "",
-                     load.version.entity_count if load else ""])
         for skipped in r.skipped:
-            click.echo(f"warning: {r.dataset}: optional file skipped: {skipped}", err=True)
-    print_table("Updated", ["dataset", "files", "bytes", "status", "version", "entities"], rows)
+            click.echo(f"warning: {r.dataset}: not fetched: {skipped}", err=True)
+        for d in r.downloads:
+            for attempt in d.attempts:
+                click.echo(f"warning: {r.dataset}: retried after: {attempt}", err=True)
+        if r.error is not None:
+            click.echo(f"error: {r.dataset}: {r.message}", err=True)
+    failed = [r for r in results if r.error is not None]
+    if failed and failed[0].error is not None:
+        sys.exit(failed[0].error.exit_code)
 
 
 @lists.command("link")

@@ -10,6 +10,7 @@ party) and unambiguous (ties are broken by how many names the two share, else sk
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
@@ -91,8 +92,9 @@ def _best(screener: Screener, record: EntityRecord, dataset: str) -> Result | No
     return results[0]
 
 
-def _link_pair(screener: Screener, small: str, large: str, report: LinkReport) -> None:
-    records = [r for r in screener.index.entities if r.dataset == small]
+def _link_pair(screener: Screener, small: str, large: str, report: LinkReport,
+               settled: Mapping[str, frozenset[str]]) -> None:
+    records = [r for r in screener.index.entities if r.dataset == small and large not in settled.get(r.id, ())]
     with progress_bar(f"linking {small} to {large}", total=len(records)) as advance:
         for record in records:
             advance(1)
@@ -101,7 +103,8 @@ def _link_pair(screener: Screener, small: str, large: str, report: LinkReport) -
             if best is None or best.score < get_algorithm(None).threshold:
                 report.reject("no candidate")
                 continue
-            reason = _verdict(record, best)
+            reason = "already linked by an official identifier" if small in settled.get(best.id, ()) else None
+            reason = reason or _verdict(record, best)
             counterpart = screener.entity(best.id)
             if reason is None and counterpart is not None:
                 back = _best(screener, counterpart, small)
@@ -114,13 +117,15 @@ def _link_pair(screener: Screener, small: str, large: str, report: LinkReport) -
             report.links.append(Link(record.id, best.id, best.score, evidence))
 
 
-def find_links(screener: Screener) -> LinkReport:
-    """Links between every pair of loaded lists (each pair screened from its smaller side)."""
+def find_links(screener: Screener, settled: Mapping[str, frozenset[str]] | None = None) -> LinkReport:
+    """Links between every pair of loaded lists (each pair screened from its smaller side). ``settled``: the
+    lists each party is already linked to by an official identifier (a retired list's party and its
+    successor's); those pairs are not screened again."""
     sizes: dict[str, int] = {}
     for record in screener.index.entities:
         sizes[record.dataset] = sizes.get(record.dataset, 0) + 1
     report = LinkReport()
     for a, b in combinations(sorted(sizes), 2):
         small, large = (a, b) if sizes[a] <= sizes[b] else (b, a)
-        _link_pair(screener, small, large, report)
+        _link_pair(screener, small, large, report, settled or {})
     return report

@@ -32,7 +32,7 @@ __all__ = [
 Entity = EntityProxy
 
 #: The lists Kenning knows, by their dataset names.
-DATASETS = ("us_ofac_sdn", "us_ofac_cons", "gb_ofsi", "un_sc", "eu_fsf")
+DATASETS = ("us_ofac_sdn", "us_ofac_cons", "gb_fcdo", "gb_ofsi", "un_sc", "eu_fsf")
 
 #: Schemata of listed parties (what screening matches against); everything else is a record about them.
 TARGET_SCHEMATA = frozenset(

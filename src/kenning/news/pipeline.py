@@ -24,8 +24,8 @@ from kenning.news.events.parse import load_parser
 from kenning.news.events.target_links import link_named_targets
 from kenning.news.link.linker import link
 from kenning.news.model import ArticleResult
-from kenning.news.nlp.annotate import annotate
-from kenning.news.nlp.resources import resources
+from kenning.news.nlp.annotation import annotate
+from kenning.news.nlp.models import resources
 from kenning.store import Store
 
 __all__ = ["STAGES", "Failed", "extract", "extract_many"]

@@ -37,7 +37,7 @@ from kenning.news.storage import (
     story_of,
 )
 from kenning.news.storage.stories import touch_stories
-from kenning.news.stories.place import (
+from kenning.news.stories.placing import (
     Placement,
     place,
     reanchor,

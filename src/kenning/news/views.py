@@ -11,7 +11,7 @@ from typing import Any
 from kenning.errors import NotFoundError
 from kenning.news.reconcile import reconcile
 from kenning.news.storage import article_row, entity_mentions, load_results, story_rows
-from kenning.news.stories.place import same_as_canon
+from kenning.news.stories.placing import same_as_canon
 from kenning.store import Store
 
 __all__ = ["entity_news", "get_article", "list_stories", "story_report"]

@@ -9,6 +9,7 @@ problems into :class:`~kenning.errors.ParseError` naming the file and line or re
 from __future__ import annotations
 
 import importlib
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -22,12 +23,14 @@ from kenning.errors import ConfigError, InputError, ParseError
 from kenning.model import Entity, make_entity, make_id
 
 __all__ = [
+    "Edition",
     "FileSpec",
     "ParseContext",
     "Parser",
     "SourceSpec",
     "get_source",
     "load_catalogue",
+    "xml_root",
 ]
 
 _CATALOGUE = Path(__file__).with_name("sources.yml")
@@ -46,23 +49,18 @@ class FileSpec:
 
 
 @dataclass(frozen=True)
-class SourceSpec:
-    """One official list as described in ``sources.yml``."""
+class Edition:
+    """One official format a list is published in: its parser module and its files (``main`` first)."""
 
-    name: str
-    title: str
-    authority: str
-    country: str
-    licence: str
     format: str
     module: str
     files: tuple[FileSpec, ...]
-    min_entities: int
-    max_entities: int
-    bundled_dir: str | None = None
-    bundled_published: str | None = None
-    verified: bool = True
-    homepage: str = ""
+    #: The root element of an XML edition, so a file can be recognised whatever its name.
+    root: str | None = None
+    #: Text the end of the file must contain (``contains``) or must not (``lacks``) to be this list, when
+    #: two lists share a root element (OFAC's SDN and consolidated advanced XML).
+    contains: str | None = None
+    lacks: str | None = None
 
     @property
     def main(self) -> FileSpec:
@@ -70,6 +68,95 @@ class SourceSpec:
 
     def parser(self) -> Parser:
         return cast(Parser, importlib.import_module(self.module))
+
+    def names(self) -> set[str]:
+        """Every file name (and alias) of this edition, lower case."""
+        return {n.lower() for f in self.files for n in (f.name, *f.aliases)}
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    """One official list as described in ``sources.yml``.
+
+    ``editions`` are the formats the list is published in, preferred first: ``lists update`` downloads
+    the first one it can, the bundled snapshot is the first one present under ``data/``, and a file a user
+    gives is read by the edition its name or root element names.
+    """
+
+    name: str
+    title: str
+    authority: str
+    country: str
+    licence: str
+    editions: tuple[Edition, ...]
+    min_entities: int
+    max_entities: int
+    bundled_dir: str | None = None
+    bundled_published: str | None = None
+    verified: bool = True
+    homepage: str = ""
+    #: The longest normal gap between two publications, in days: an older current version is overdue.
+    interval_days: int | None = None
+    #: The day the list stopped being published (ISO), and the list that replaced it.
+    retired: str | None = None
+    successor: str | None = None
+    #: A new publication with fewer listed parties than this share of the current version's is refused
+    #: by ``lists update`` (a truncated or partial file), as is one where a kind of party (Person,
+    #: Organization, Vessel...) with at least 50 listed falls below half.
+    max_drop: float = 0.25
+    #: Files of editions of the list Kenning does not read, by lower-case name, with the reason.
+    not_read: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def format(self) -> str:
+        return self.editions[0].format
+
+    @property
+    def module(self) -> str:
+        return self.editions[0].module
+
+    @property
+    def files(self) -> tuple[FileSpec, ...]:
+        return self.editions[0].files
+
+    @property
+    def main(self) -> FileSpec:
+        return self.files[0]
+
+    def parser(self) -> Parser:
+        return self.editions[0].parser()
+
+    def edition_for(self, files: dict[str, Path]) -> Edition:
+        """The edition a publication's files are: by the main file's name, else its XML root element."""
+        main = files["main"]
+        for edition in self.editions:
+            if main.name.lower() in edition.names():
+                return edition
+        root = xml_root(main)
+        for edition in self.editions:
+            if edition.root is not None and edition.root == root:
+                return edition
+        plain = [e for e in self.editions if e.root is None]
+        if root is None and plain:
+            return plain[0]
+        raise InputError(f"{main}: not a known edition of {self.name} (root element {root!r}; expected "
+                         + ", ".join(e.root or e.main.name for e in self.editions) + ")")
+
+
+_ROOT_TAG = re.compile(rb"<(?![?!])(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
+
+
+def xml_root(path: Path) -> str | None:
+    """The first element name of an XML file (its root), or None when the file is not XML."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8192)
+    except OSError:
+        return None
+    if not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        return None
+    match = _ROOT_TAG.search(head)
+    return match.group(1).decode("ascii", "replace") if match else None
 
 
 class Parser(Protocol):
@@ -83,6 +170,8 @@ class ParseContext:
     dataset: str
     files: dict[str, Path]
     publication_date: str | None = None
+    #: The number of listed parties the file says it holds (OFAC's Record_Count), when it says so.
+    declared_count: int | None = None
     stats: Counter[str] = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
     progress: Callable[[int], None] | None = None
@@ -123,6 +212,34 @@ def _file_specs(name: str, raw: list[dict[str, Any]]) -> tuple[FileSpec, ...]:
     return tuple(specs)
 
 
+def _editions(name: str, item: dict[str, Any]) -> tuple[Edition, ...]:
+    """The ``editions`` list of an entry, or its top-level ``format``/``module``/``files`` as the one edition."""
+    raw = item.get("editions") or [item]
+    return tuple(Edition(format=e["format"], module=e["module"], files=_file_specs(name, e["files"]),
+                         root=e.get("root"), contains=e.get("contains"), lacks=e.get("lacks"))
+                 for e in raw)
+
+
+def _iso(value: Any) -> str | None:
+    return str(value) if value else None
+
+
+def _source(name: str, item: dict[str, Any]) -> SourceSpec:
+    bundled = item.get("bundled") or {}
+    expected = item["expected"]
+    return SourceSpec(
+        name=name, title=item["title"], authority=item["authority"], country=item["country"],
+        licence=item["licence"], editions=_editions(name, item),
+        min_entities=int(expected["min"]), max_entities=int(expected["max"]),
+        bundled_dir=bundled.get("dir"), bundled_published=_iso(bundled.get("published")),
+        verified=bool(item.get("verified", True)), homepage=item.get("homepage", ""),
+        interval_days=int(item["interval_days"]) if item.get("interval_days") else None,
+        retired=_iso(item.get("retired")), successor=item.get("successor"),
+        max_drop=float(expected.get("max_drop", 0.25)),
+        not_read=tuple((str(k).lower(), str(v)) for k, v in (item.get("not_read") or {}).items()),
+    )
+
+
 @cache
 def load_catalogue(path: str | None = None) -> dict[str, SourceSpec]:
     """Read ``sources.yml`` (or the file named by ``KENNING_SOURCES_FILE``)."""
@@ -131,17 +248,7 @@ def load_catalogue(path: str | None = None) -> dict[str, SourceSpec]:
     catalogue: dict[str, SourceSpec] = {}
     for name, item in raw.items():
         try:
-            bundled = item.get("bundled") or {}
-            published = bundled.get("published")
-            catalogue[name] = SourceSpec(
-                name=name, title=item["title"], authority=item["authority"], country=item["country"],
-                licence=item["licence"], format=item["format"], module=item["module"],
-                files=_file_specs(name, item["files"]),
-                min_entities=int(item["expected"]["min"]), max_entities=int(item["expected"]["max"]),
-                bundled_dir=bundled.get("dir"),
-                bundled_published=str(published) if published else None,
-                verified=bool(item.get("verified", True)), homepage=item.get("homepage", ""),
-            )
+            catalogue[name] = _source(name, item)
         except (KeyError, TypeError, ValueError) as exc:
             raise ConfigError(f"{target}: source {name!r} is incomplete: {exc}") from exc
     return catalogue

@@ -1,43 +1,66 @@
 """Which list a file is, and which files make up one publication.
 
-Files are recognised by their official names (``sdn.csv``, ``cons_prim.csv``, ``ConList.csv``...,
-from ``sources.yml``) and, for XML, by their root element. Companion files (OFAC's ``alt.csv``,
-``add.csv``...) are taken from the paths given, else from the main file's folder.
+Files are recognised by their official names (``sdn.csv``, ``SDN_ADVANCED.XML``, ``ConList.csv``,
+``UK-Sanctions-List.xml``..., from the editions in ``sources.yml``) and, for XML, by their root element;
+two lists sharing a root element (OFAC's SDN and consolidated lists) are told apart by text the end of
+the file holds (``contains``/``lacks``). Companion files (OFAC's ``alt.csv``, ``add.csv``...) are taken
+from the paths given, else from the main file's folder.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
 from kenning import settings
 from kenning.errors import InputError, StoreError
-from kenning.sources.base import SourceSpec, get_source, load_catalogue
+from kenning.sources.base import Edition, SourceSpec, get_source, load_catalogue, xml_root
 
 __all__ = ["bundled_files", "detect_dataset", "group_paths"]
 
-#: Root elements of the XML formats, as the first element name in the file.
-_XML_ROOTS = {"CONSOLIDATED_LIST": "un_sc", "export": "eu_fsf"}
-_ROOT_TAG = re.compile(rb"<(?![?!])(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
-
-
-def _xml_root(path: Path) -> str | None:
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(8192)
-    except OSError:
-        return None
-    match = _ROOT_TAG.search(head)
-    return match.group(1).decode("ascii", "replace") if match else None
+#: How much of the end of a file is searched for an edition's ``contains``/``lacks`` text.
+_TAIL_BYTES = 512 * 1024
 
 
 def _role_of(spec: SourceSpec, path: Path) -> str | None:
     name = path.name.lower()
-    for file in spec.files:
-        if name == file.name.lower() or name in (a.lower() for a in file.aliases):
-            return file.role
+    for edition in spec.editions:
+        for file in edition.files:
+            if name == file.name.lower() or name in (a.lower() for a in file.aliases):
+                return file.role
     return None
+
+
+def _tail(path: Path) -> bytes:
+    try:
+        with path.open("rb") as fh:
+            fh.seek(max(0, path.stat().st_size - _TAIL_BYTES))
+            return fh.read()
+    except OSError:
+        return b""
+
+
+def _fits(edition: Edition, tail: bytes) -> bool:
+    if edition.contains is not None and edition.contains.encode() not in tail:
+        return False
+    return edition.lacks is None or edition.lacks.encode() not in tail
+
+
+def _by_root(path: Path) -> tuple[str, str]:
+    """``(dataset, 'main')`` of an XML file by its root element (and its end, when a root is shared)."""
+    root = xml_root(path)
+    candidates = [(spec.name, edition) for spec in load_catalogue().values() for edition in spec.editions
+                  if root is not None and edition.root == root]
+    if len(candidates) > 1:
+        tail = _tail(path)
+        candidates = [(name, edition) for name, edition in candidates if _fits(edition, tail)]
+    names = sorted({name for name, _ in candidates})
+    if len(names) == 1:
+        return names[0], "main"
+    if names:
+        raise InputError(f"{path}: a <{root}> file could be {' or '.join(names)}; pass --dataset")
+    raise InputError(f"{path}: cannot tell which list this file is (not an official file name or known "
+                     "XML root); pass --dataset")
 
 
 def detect_dataset(path: Path) -> tuple[str, str]:
@@ -46,18 +69,17 @@ def detect_dataset(path: Path) -> tuple[str, str]:
         role = _role_of(spec, path)
         if role is not None:
             return spec.name, role
-    if path.suffix.lower() == ".xml":
-        root = _xml_root(path)
-        if root in _XML_ROOTS:
-            return _XML_ROOTS[root], "main"
-    raise InputError(f"{path}: cannot tell which list this file is (not an official file name or known "
-                     "XML root); pass --dataset")
+        reason = dict(spec.not_read).get(path.name.lower())
+        if reason is not None:
+            raise InputError(f"{path}: {spec.title}: this edition is not read: {reason}")
+    return _by_root(path)
 
 
 def _add_companions(spec: SourceSpec, files: dict[str, Path]) -> dict[str, Path]:
     folder = files["main"].parent
     present = {p.name.lower(): p for p in folder.iterdir()} if folder.is_dir() else {}
-    for file in spec.files[1:]:
+    edition = spec.edition_for(files)
+    for file in edition.files[1:]:
         if file.role not in files and file.name.lower() in present:
             files[file.role] = present[file.name.lower()]
     return files
@@ -88,11 +110,12 @@ def group_paths(paths: Sequence[Path], dataset: str | None = None) -> dict[str, 
 
 
 def bundled_files(spec: SourceSpec) -> dict[str, Path]:
-    """The files of the snapshot bundled under ``data/`` for one dataset."""
+    """The files of the snapshot bundled under ``data/`` for one dataset: its first edition present there."""
     if not spec.bundled_dir:
         raise StoreError(f"{spec.name}: no bundled snapshot (load it from a file or with `lists update`)")
     folder = settings.DATA_DIR / spec.bundled_dir
-    main = folder / spec.main.name
-    if not main.exists():
-        raise StoreError(f"{spec.name}: the bundled snapshot {main} is missing")
-    return _add_companions(spec, {"main": main})
+    for edition in spec.editions:
+        main = folder / edition.main.name
+        if main.exists():
+            return _add_companions(spec, {"main": main})
+    raise StoreError(f"{spec.name}: the bundled snapshot {folder / spec.main.name} is missing")

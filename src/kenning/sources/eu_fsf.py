@@ -1,34 +1,29 @@
 """EU Financial Sanctions Files (FSF), XML 1.1: ``export/sanctionEntity`` in the namespace
 ``http://eu.europa.ec/fpi/fsd/export``.
 
-NOT YET VERIFIED ON A REAL FILE (none is available offline). Written from:
+Verified field by field on real records (``tests/fixtures/lists/eu_fsf/``: four entities of the export of
+2026-08-05 and three of 2021-01-15, see their PROVENANCE.md); first written from the element and
+attribute names of the published schema ``schema_1_1.xsd``: ``export`` (generationDate),
+``sanctionEntity`` (logicalId, designationDate, designationDetails, unitedNationId, euReferenceNumber,
+remark), ``regulation`` (regulationType, organisationType, publicationDate, entryIntoForceDate,
+numberTitle, programme, publicationUrl), ``subjectType`` (code), ``nameAlias`` (firstName, middleName,
+lastName, wholeName, function, gender, title, nameLanguage, strong, remark), ``citizenship``,
+``birthdate`` (circa, calendarType, city, zipCode, birthdate, dayOfMonth, monthOfYear, year,
+yearRangeFrom, yearRangeTo, region, place, country...), ``address`` (city, street, poBox, zipCode,
+region, place, country..., contactInfo key/value) and ``identification`` (flags, issueDate, issuedBy,
+latinNumber, nameOnDocument, number, validFrom, validTo, identificationTypeCode and description,
+country...).
 
-* the element and attribute names of the published schema ``schema_1_1.xsd``, as generated into
-  Python bindings (generateDS, 2018) found in public code: ``export`` (generationDate,
-  globalFileId), ``sanctionEntity`` (logicalId, delistingDate, designationDate, designationDetails,
-  unitedNationId, euReferenceNumber, remark), ``regulation`` (regulationType, organisationType,
-  publicationDate, entryIntoForceDate, numberTitle, programme, publicationUrl), ``subjectType``
-  (code, classificationCode), ``nameAlias`` (firstName, middleName, lastName, wholeName, function,
-  gender, title, nameLanguage, strong), ``citizenship`` (region, countryIso2Code,
-  countryDescription), ``birthdate`` (circa, calendarType, city, zipCode, birthdate, dayOfMonth,
-  monthOfYear, year, yearRangeFrom, yearRangeTo, region, place, country...), ``address`` (city,
-  street, poBox, zipCode, region, place, asAtListingTime, country..., contactInfo key/value) and
-  ``identification`` (diplomatic, knownExpired, knownFalse, reportedLost, revokedByIssuer,
-  issueDate, issuedBy, latinNumber, nameOnDocument, number, validFrom, validTo, region,
-  identificationTypeCode, identificationTypeDescription, country...);
-* excerpts of real exports quoted in public code (2018-12-21 and 2022-02-25): attribute values
-  such as subjectType code ``person``/``enterprise``, ``strong="true"``, ``gender="M"``,
-  ``countryIso2Code="00"`` with ``countryDescription="UNKNOWN"``, ``publicationUrl`` as a child
-  element of ``regulation``;
-* the code lists of the OpenSanctions crawler's configuration (identification type codes, the
-  contactInfo keys PHONE/FAX/EMAIL/WEB, "low quality" in a nameAlias remark).
-
-Mapping: source id ``logicalId``; person → Person, enterprise → Organization; the first strong
-alias without a language is ``name``, other strong ones ``alias``, ``strong="false"`` or a
-"low quality" remark ``weakAlias``; every regulation's ``programme`` is a program; the Sanction
-takes ``euReferenceNumber`` (authorityId), ``unitedNationId`` (unscId), ``designationDate``
-(listingDate), the regulations' earliest entry into force (startDate, when different),
-``designationDetails`` (reason) and ``delistingDate`` (endDate).
+Mapping: source id ``logicalId``; person → Person, enterprise → Organization. The main name is the
+strong alias with name parts and no language (else with parts in English, else without language,
+else in English, else the first strong one); other strong ones are ``alias``, ``strong="false"`` or a
+"low quality" remark ``weakAlias``; each name given in a language is also noted with its language code
+(FtM names carry none). Every regulation's ``programme`` is a program; the Sanction takes
+``euReferenceNumber`` (authorityId), ``unitedNationId`` (unscId), ``designationDate`` (listingDate, else
+the earliest regulation's publication), the regulations' earliest entry into force (startDate, when
+different), ``designationDetails`` (reason), ``delistingDate`` (endDate) and one summary line per
+regulation (number, kind, body, dates, URL). A value FtM refuses (a phone number without a country
+code) is kept in the notes. ``-`` and ``00``/``UNKNOWN`` stand for nothing.
 """
 
 from __future__ import annotations
@@ -36,8 +31,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import Any, TypeAlias
-
-from lxml import etree
 
 from kenning.model import Entity
 from kenning.sources.base import ParseContext
@@ -48,12 +41,14 @@ from kenning.sources.gb_un_eu_common import (
     iso_date,
     iso_day,
     join_parts,
+    known_schema,
     load_data,
     make_identification,
     make_sanction,
+    name_note,
     year_span,
 )
-from kenning.sources.readers import parse_xml
+from kenning.sources.readers import parse_xml_root
 
 __all__ = ["parse"]
 
@@ -88,7 +83,8 @@ class _Doc:
 
 
 def _attr(node: Element, name: str) -> str | None:
-    return clean_text(node.get(name))
+    value = clean_text(node.get(name))
+    return None if value in (None, "-") else value
 
 
 def _country(node: Element) -> str | None:
@@ -107,14 +103,10 @@ def _country_name(node: Element) -> str | None:
 
 def parse(ctx: ParseContext) -> Iterator[Entity]:
     """Yield the entities of one EU FSF XML export, in file order."""
-    root = parse_xml(ctx.main)
-    qname = etree.QName(root)
-    if qname.localname != _data()["root"]:
-        raise ctx.error(f"not the EU Financial Sanctions File: the root element is <{qname.localname}>, "
-                        f"expected <{_data()['root']}>", line=root.sourceline)
-    if qname.namespace != _data()["namespace"]:
-        ctx.warn(f"{ctx.main.name}: unexpected XML namespace {qname.namespace!r}; read anyway")
-    doc = _Doc(qname.namespace)
+    root, namespace = parse_xml_root(ctx.main, _data()["root"], "the EU Financial Sanctions File")
+    if namespace != _data()["namespace"]:
+        ctx.warn(f"{ctx.main.name}: unexpected XML namespace {namespace!r}; read anyway")
+    doc = _Doc(namespace)
     ctx.publication_date = iso_day(root.get("generationDate"))
     seen: set[str] = set()
     for node in doc.all(root, "sanctionEntity"):
@@ -158,12 +150,8 @@ def _record(ctx: ParseContext, doc: _Doc, node: Element, seen: set[str]) -> Iter
 def _schema(ctx: ParseContext, doc: _Doc, node: Element, logical_id: str) -> str:
     subject = doc.all(node, "subjectType")
     code = _attr(subject[0], "code") if subject else None
-    schema: str | None = _data()["subject_types"].get(code)
-    if schema is None:
-        ctx.stats["records of an unknown subjectType"] += 1
-        ctx.warn(f"sanctionEntity {logical_id}: unknown subjectType {code!r}; loaded as a LegalEntity")
-        return "LegalEntity"
-    return schema
+    return known_schema(ctx, _data()["subject_types"], code, field="subjectType",
+                        record=f"sanctionEntity {logical_id}", records="records")
 
 
 def _is_weak(alias: Element, doc: _Doc) -> bool:
@@ -171,11 +159,22 @@ def _is_weak(alias: Element, doc: _Doc) -> bool:
     return alias.get("strong") == "false" or any(w in remarks for w in _data()["weak_remarks"])
 
 
+def _primary(doc: _Doc, aliases: list[Element]) -> Element | None:
+    """The alias that is the party's main name (see the module docstring), or None without a strong one."""
+    strong = [a for a in aliases if not _is_weak(a, doc)]
+
+    def rank(alias: Element) -> int:
+        parts = any(_attr(alias, p) for p in ("firstName", "middleName", "lastName"))
+        language = (_attr(alias, "nameLanguage") or "").upper()
+        return (0 if parts else 2) + (0 if not language else 1 if language == "EN" else 4)
+
+    return min(strong, key=rank) if strong else None
+
+
 def _add_names(ctx: ParseContext, doc: _Doc, target: Entity, node: Element) -> None:
     """All nameAlias elements: the main name, strong and weak aliases, name parts, titles, functions."""
     aliases = doc.all(node, "nameAlias")
-    strong = [a for a in aliases if not _is_weak(a, doc)]
-    primary = next((a for a in strong if not _attr(a, "nameLanguage")), strong[0] if strong else None)
+    primary = _primary(doc, aliases)
     names: set[str] = set()
     is_person = target.schema.is_a("Person")
     for alias in ([primary] if primary is not None else []) + [a for a in aliases if a is not primary]:
@@ -186,6 +185,8 @@ def _add_names(ctx: ParseContext, doc: _Doc, target: Entity, node: Element) -> N
             prop = "name" if alias is primary else ("weakAlias" if _is_weak(alias, doc) else "alias")
             add_value(ctx, target, prop, whole)
             ctx.stats[{"name": "names", "weakAlias": "weak aliases"}.get(prop, "aliases")] += 1
+        if whole is not None:
+            add_value(ctx, target, "notes", name_note(whole, language=_attr(alias, "nameLanguage")))
         if alias is primary and is_person:
             add_values(ctx, target, "firstName", parts[:1])
             add_values(ctx, target, "middleName", parts[1:2])
@@ -283,7 +284,8 @@ def _add_address(ctx: ParseContext, doc: _Doc, target: Entity, node: Element) ->
         key, value = _attr(contact, "key") or "", _attr(contact, "value")
         if key in contact_props:
             for item in (value or "").replace(";", ",").split(","):
-                add_value(ctx, target, contact_props[key], item)
+                if add_value(ctx, target, contact_props[key], item) is None and clean_text(item):
+                    add_value(ctx, target, "notes", f"{key.title()}: {clean_text(item)}")
         elif value is not None:
             add_value(ctx, target, "notes", f"{key.title()}: {value}")
     for remark in doc.texts(node, "remark"):

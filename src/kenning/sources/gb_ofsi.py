@@ -33,11 +33,13 @@ from kenning.sources.gb_ofsi_text import (
     uk_date,
 )
 from kenning.sources.gb_un_eu_common import (
+    add_document_details,
+    add_names,
     add_value,
     add_values,
     clean_text,
-    document_dates,
     join_parts,
+    known_schema,
     make_identification,
     make_link,
     make_sanction,
@@ -103,12 +105,8 @@ def _group_entities(ctx: ParseContext, group_id: str, rows: list[Row],
 
 
 def _schema(ctx: ParseContext, group_id: str, group_type: str) -> str:
-    schema: str | None = ofsi_data()["group_types"].get(group_type.strip())
-    if schema is None:
-        ctx.stats["groups of an unknown Group Type"] += 1
-        ctx.warn(f"group {group_id}: unknown Group Type {group_type!r}; loaded as a LegalEntity")
-        return "LegalEntity"
-    return schema
+    return known_schema(ctx, ofsi_data()["group_types"], group_type.strip(), field="Group Type",
+                        record=f"group {group_id}", records="groups")
 
 
 def _distinct(rows: list[Row], *columns: str) -> list[Row]:
@@ -155,13 +153,7 @@ def _add_names(ctx: ParseContext, target: Entity, rows: list[Row]) -> None:
         ctx.stats["groups without a primary name"] += 1
         fallback = next((n for prop in _NAME_ORDER for n in names[prop]), None)
         names["name"].append(fallback or f"Group {rows[0]['Group ID']}")
-    seen: set[str] = set()
-    for prop in _NAME_ORDER:
-        for name in names[prop]:
-            if name not in seen:
-                seen.add(name)
-                add_value(ctx, target, prop, name)
-                ctx.stats[{"name": "names", "weakAlias": "weak aliases"}.get(prop, "aliases")] += 1
+    add_names(ctx, target, names)
 
 
 def _birth_places(cells: Row) -> list[tuple[str | None, str | None]]:
@@ -227,11 +219,7 @@ def _documents(ctx: ParseContext, target: Entity, group_id: str, rows: list[Row]
                                   flat_prop=spec["prop"])
         add_value(ctx, doc, "type", spec["type"])
         for detail in details:
-            add_value(ctx, doc, "summary", detail)
-            add_value(ctx, doc, "country", document_country(detail))
-            starts, ends = document_dates(detail)
-            add_values(ctx, doc, "startDate", starts)
-            add_values(ctx, doc, "endDate", ends)
+            add_document_details(ctx, doc, detail, document_country(detail))
         documents.append(doc)
     return documents
 

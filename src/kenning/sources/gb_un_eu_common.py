@@ -24,6 +24,8 @@ from kenning.sources.base import ParseContext, get_source
 __all__ = [
     "MAX_EACH_YEAR_SPAN",
     "TextDate",
+    "add_document_details",
+    "add_names",
     "add_ref",
     "add_value",
     "add_values",
@@ -33,10 +35,12 @@ __all__ = [
     "iso_date",
     "iso_day",
     "join_parts",
+    "known_schema",
     "load_data",
     "make_identification",
     "make_link",
     "make_sanction",
+    "name_note",
     "year_span",
 ]
 
@@ -69,6 +73,13 @@ def join_parts(parts: Iterable[str | None], sep: str = ", ") -> str | None:
     return sep.join(seen) or None
 
 
+def name_note(name: str, *, script: str | None = None, language: str | None = None) -> str | None:
+    """``Name (Cyrillic script, language RU): Андрей ...``: what a list says of one name's script and
+    language, for the party's notes (FtM names carry neither); None when it says neither."""
+    said = join_parts([f"{script} script" if script else None, f"language {language}" if language else None])
+    return f"Name ({said}): {name}" if said else None
+
+
 def add_value(ctx: ParseContext, entity: Entity, prop: str, value: str | None) -> str | None:
     """Add one value to ``prop`` if the schema has it and FtM accepts it; return what was stored.
 
@@ -92,6 +103,40 @@ def add_values(ctx: ParseContext, entity: Entity, prop: str, values: Iterable[st
     """:func:`add_value` for each value, in order."""
     for value in values:
         add_value(ctx, entity, prop, value)
+
+
+def add_names(ctx: ParseContext, target: Entity, names: dict[str, list[str]]) -> None:
+    """Names by property, strongest property first (``name``, ``alias``...: the dict's order); a name is
+    stored once, under the first property that has it, and counted."""
+    seen: set[str] = set()
+    for prop, values in names.items():
+        for value in values:
+            if value not in seen:
+                seen.add(value)
+                add_value(ctx, target, prop, value)
+                ctx.stats[{"name": "names", "weakAlias": "weak aliases"}.get(prop, "aliases")] += 1
+
+
+def add_document_details(ctx: ParseContext, doc: Entity, details: str, country: str | None) -> None:
+    """A document's details as written (its summary), its issuing country, and the issue and expiry
+    dates the details state."""
+    add_value(ctx, doc, "summary", details)
+    add_value(ctx, doc, "country", country)
+    starts, ends = document_dates(details)
+    add_values(ctx, doc, "startDate", starts)
+    add_values(ctx, doc, "endDate", ends)
+
+
+def known_schema(ctx: ParseContext, table: dict[str, str], value: str | None, *, field: str, record: str,
+                 records: str) -> str:
+    """The FtM schema ``table`` gives a record's kind (``value`` of ``field``); an unknown kind is loaded as
+    a LegalEntity, counted (``{records} of an unknown {field}``) and warned about."""
+    schema = table.get(value or "")
+    if schema is None:
+        ctx.stats[f"{records} of an unknown {field}"] += 1
+        ctx.warn(f"{record}: unknown {field} {value!r}; loaded as a LegalEntity")
+        return "LegalEntity"
+    return schema
 
 
 def make_sanction(ctx: ParseContext, target: Entity, source_id: str) -> Entity:

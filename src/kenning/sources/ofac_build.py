@@ -73,7 +73,8 @@ def _title_parts(title: str | None) -> list[str]:
 
 
 def _names(entry: Entry, row: OfacRow) -> None:
-    """The primary name as listed, its two parts where OFAC splits ``LAST, Given``, and the aliases."""
+    """The primary name as listed, its two parts where OFAC splits ``LAST, Given``, and the aliases (an
+    alias that repeats the primary name, as alt.csv sometimes does, is the name already)."""
     target = entry.target
     target.add("name", row.name)
     if target.schema.is_a("Person") and row.name.count(",") == 1:
@@ -81,7 +82,8 @@ def _names(entry: Entry, row: OfacRow) -> None:
         target.add("lastName", last)
         target.add("firstName", given)
     for prop, alias in row.aliases:
-        target.add(prop, alias)
+        if alias != row.name:
+            target.add(prop, alias)
 
 
 def _columns(ctx: ParseContext, entry: Entry, row: OfacRow, facts: ListFacts, resolve: NameIndex) -> None:

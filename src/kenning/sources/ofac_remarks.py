@@ -31,6 +31,7 @@ __all__ = [
     "Identifier",
     "Remark",
     "Rule",
+    "classify",
     "load_rules",
     "parse_identifier",
     "parse_remarks",
@@ -46,7 +47,7 @@ SECTIONS = ("facts", "identifiers", "sanction", "aliases", "links", "notes")
 _SPLIT = re.compile(r";\s*")
 _ISSUED = re.compile(r"^(?P<head>.*?)(?:,?\s+issued\s+(?P<issued>.*?))?(?:,?\s+expires\s+(?P<expires>.*?))?$",
                      re.IGNORECASE | re.DOTALL)
-_TRAILING_PAREN = re.compile(r"\s+\(([^()]*)\)\s*$")
+_TRAILING_PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,11 @@ def quoted_name(value: str) -> str:
 
 
 def _peel_country(head: str) -> tuple[str, str | None, str | None, tuple[str, ...]]:
-    """Split trailing ``(...)`` groups off an identifier: (number, issuer, issuer code, other groups)."""
+    """Split trailing ``(...)`` groups off an identifier: (number, issuer, issuer code, other groups).
+
+    A group written without a space before it (``1027700070518(Russia)``) is peeled only when it names a
+    country: otherwise it belongs to the number (``40K(F)``).
+    """
     country: str | None = None
     code: str | None = None
     extra: list[str] = []
@@ -193,6 +198,8 @@ def _peel_country(head: str) -> tuple[str, str | None, str | None, tuple[str, ..
         found = registry.country.clean(inner) if country is None else None
         if found is not None:
             country, code = inner, str(found)
+        elif not match.group(0)[:1].isspace():
+            break
         else:
             extra.insert(0, inner)
         head = head[: match.start()]

@@ -15,7 +15,7 @@ from lxml import etree
 
 from kenning.errors import ParseError
 
-__all__ = ["decode_text", "iter_csv", "parse_xml", "read_bytes", "read_text", "sniff_kind"]
+__all__ = ["decode_text", "iter_csv", "parse_xml", "parse_xml_root", "read_bytes", "read_text", "sniff_kind"]
 
 _MAGIC = {
     b"PK\x03\x04": "a ZIP archive (XLSX, DOCX or ZIP)",
@@ -119,3 +119,14 @@ def parse_xml(path: Path) -> etree._Element:
     except etree.XMLSyntaxError as exc:
         where: int | None = exc.lineno or None
         raise ParseError(str(path), f"malformed XML: {exc.msg}", line=where) from exc
+
+
+def parse_xml_root(path: Path, expected: str, what: str) -> tuple[etree._Element, str | None]:
+    """:func:`parse_xml`, then check the root element is ``expected`` (in any namespace); returns the root
+    and its namespace. Another root is a ParseError: ``not {what}: the root element is <x>, expected <y>``."""
+    root = parse_xml(path)
+    qname = etree.QName(root)
+    if qname.localname != expected:
+        raise ParseError(str(path), f"not {what}: the root element is <{qname.localname}>, expected <{expected}>",
+                         line=root.sourceline)
+    return root, qname.namespace

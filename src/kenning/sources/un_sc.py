@@ -16,8 +16,6 @@ import re
 from collections.abc import Iterator
 from typing import Any, TypeAlias
 
-from lxml import etree
-
 from kenning.model import Entity
 from kenning.sources.base import ParseContext
 from kenning.sources.gb_un_eu_common import (
@@ -32,7 +30,7 @@ from kenning.sources.gb_un_eu_common import (
     make_sanction,
     year_span,
 )
-from kenning.sources.readers import parse_xml
+from kenning.sources.readers import parse_xml_root
 
 __all__ = ["parse"]
 
@@ -57,11 +55,7 @@ def _texts(node: Element, path: str) -> list[str]:
 
 def parse(ctx: ParseContext) -> Iterator[Entity]:
     """Yield the entities of one UN consolidated XML file, individuals first, in file order."""
-    root = parse_xml(ctx.main)
-    expected = _data()["root"]
-    if etree.QName(root).localname != expected:
-        raise ctx.error(f"not the UN consolidated list: the root element is <{etree.QName(root).localname}>, "
-                        f"expected <{expected}>", line=root.sourceline)
+    root, _ = parse_xml_root(ctx.main, _data()["root"], "the UN consolidated list")
     ctx.publication_date = iso_day(root.get("dateGenerated"))
     seen: set[str] = set()
     for spec in _data()["records"]:

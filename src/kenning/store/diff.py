@@ -2,11 +2,15 @@
 
 Records that hang off a party (its Sanction, Passport/Identification, UnknownLink) are folded into
 that party: a new passport or a changed relation shows as a change of the person, naming the record
-and the properties that changed, so the diff reads the way the list's own changes read.
+and the properties that changed, so the diff reads the way the list's own changes read. A record found
+unchanged on both sides is unchanged whatever its id: records are numbered in source order
+(``-id-1``, ``-id-2``), so a passport inserted before others, or the same publication in another format
+(OFAC's CSV and XML order identifiers differently), must not show as changes.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -86,6 +90,26 @@ def _summary(entity: Entity) -> dict[str, Any]:
     return {"id": entity.id, "source_id": source_id, "schema": entity.schema.name, "caption": caption(entity)}
 
 
+def _content(entity: Entity) -> tuple[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    props = entity.to_dict()["properties"]
+    return entity.schema.name, tuple(sorted((k, tuple(sorted(v))) for k, v in props.items()))
+
+
+def _same_on_both_sides(before: dict[str, Entity], after: dict[str, Entity], targets: set[str]) -> set[str]:
+    """Ids of the records whose exact content is on both sides (each content matched once per copy)."""
+    old = {i: _content(e) for i, e in before.items() if i not in targets}
+    new = {i: _content(e) for i, e in after.items() if i not in targets}
+    common = Counter(old.values()) & Counter(new.values())
+    matched: set[str] = set()
+    for side in (old, new):
+        left = Counter(common)
+        for record_id, content in side.items():
+            if left[content] > 0:
+                left[content] -= 1
+                matched.add(record_id if side is new else f"old:{record_id}")
+    return matched
+
+
 def diff_entities(old: Iterable[Entity], new: Iterable[Entity]) -> ListDiff:
     """Compare two publications entity by entity (ids are stable across publications)."""
     before = {str(e.id): e for e in old}
@@ -111,8 +135,10 @@ def diff_entities(old: Iterable[Entity], new: Iterable[Entity]) -> ListDiff:
             if props:
                 change_of(entity_id).properties = props
     gone = {r["id"] for r in result.added} | {r["id"] for r in result.removed}
+    same = _same_on_both_sides(before, after, targets)
     for record_id in sorted((set(before) | set(after)) - targets):
-        old_r, new_r = before.get(record_id), after.get(record_id)
+        old_r = None if f"old:{record_id}" in same else before.get(record_id)
+        new_r = None if record_id in same else after.get(record_id)
         props = _prop_changes(old_r, new_r)
         if not props:
             continue

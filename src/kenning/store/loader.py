@@ -87,12 +87,15 @@ def parse_publication(dataset: str, files: dict[str, Path], *, published: str | 
     spec = get_source(dataset)
     digest, info = sha256_files(files)
     ctx = ParseContext(dataset=dataset, files=dict(files), progress=progress)
-    parsed = list(spec.parser().parse(ctx))
+    parsed = list(spec.edition_for(files).parser().parse(ctx))
     _check_unique(parsed, files["main"])
     pub = Publication(spec=spec, files=files, entities=parsed,
                       publication_date=ctx.publication_date or published, sha256=digest, file_info=info,
                       stats=dict(ctx.stats), warnings=list(ctx.warnings))
     count = len(pub.targets)
+    if check_counts and ctx.declared_count is not None and ctx.declared_count != count:
+        raise ParseError(str(files["main"]), f"the file declares {ctx.declared_count} entries but holds {count}: "
+                         "cut short or an excerpt; not loaded")
     if check_counts and not spec.min_entities <= count <= spec.max_entities:
         raise ParseError(str(files["main"]), f"{count} listed parties, outside the expected range "
                          f"{spec.min_entities}-{spec.max_entities} for {dataset} (sources.yml); not loaded")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,8 @@ from kenning.progress import progress_bar
 from kenning.sources.base import get_source, load_catalogue
 from kenning.sources.detect import bundled_files, group_paths
 from kenning.store.diff import diff_entities
-from kenning.store.loader import LoadResult, load_publication, parse_publication, sha256_files
+from kenning.store.freshness import freshness
+from kenning.store.loader import LoadResult, Publication, load_publication, parse_publication, sha256_files
 from kenning.store.schema import versions
 from kenning.store.store import Store
 
@@ -35,14 +37,18 @@ def _existing(store: Store, dataset: str, files: dict[str, Path]) -> LoadResult 
 
 
 def load_files(store: Store, dataset: str, files: dict[str, Path], *, published: str | None = None,
-               check_counts: bool = True, show_progress: bool = True) -> LoadResult:
-    """Load one publication unless the same files are already stored."""
+               check_counts: bool = True, show_progress: bool = True,
+               guard: Callable[[Publication], None] | None = None) -> LoadResult:
+    """Load one publication unless the same files are already stored; ``guard`` may refuse the parsed
+    publication (by raising) before anything is written."""
     existing = _existing(store, dataset, files)
     if existing is not None:
         return existing
     with progress_bar(f"parsing {dataset}", enabled=show_progress) as advance:
         pub = parse_publication(dataset, files, published=published, check_counts=check_counts,
                                 progress=advance)
+    if guard is not None:
+        guard(pub)
     with progress_bar(f"storing {dataset}", enabled=False):
         return load_publication(store, pub)
 
@@ -64,8 +70,9 @@ def load_lists(store: Store, dataset: str | None = None, paths: Sequence[Path] =
     return results
 
 
-def status(store: Store) -> dict[str, Any]:
-    """Per dataset: listed parties by schema, current version, publication date, when loaded."""
+def status(store: Store, today: date | None = None) -> dict[str, Any]:
+    """Per dataset: listed parties by schema, current version, publication date, when loaded, and its
+    freshness (age, overdue or retired: :mod:`kenning.store.freshness`)."""
     out: dict[str, Any] = {}
     catalogue = load_catalogue()
     all_versions = store.versions()
@@ -87,6 +94,7 @@ def status(store: Store) -> dict[str, Any]:
             "stats": info.stats,
             "warnings": info.warnings,
             "verified_on_real_file": spec.verified if spec else True,
+            "freshness": freshness(name, spec, info.publication_date, today).to_dict(),
         }
     return out
 

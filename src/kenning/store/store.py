@@ -179,6 +179,20 @@ class Store:
         with self.connect() as conn:
             return [decode_entity(r) for r in conn.execute(query)]
 
+    def parties_by_reference(self, reference: str) -> list[str]:
+        """The listed parties of the current versions whose Sanction gives ``reference`` as its authority's
+        identifier or UN reference (``EU.27.28``, ``MAL0011``, ``QDi.276``), sorted."""
+        needle = f'%"{reference}"%'
+        query = select(entities.c.data).where(entities.c.schema == "Sanction", entities.c.data.like(needle),
+                                              entities.c.version_id.in_(self.current_version_ids()))
+        found: set[str] = set()
+        with self.connect() as conn:
+            for (data,) in conn.execute(query):
+                props = orjson.loads(data)
+                if reference in props.get("authorityId", []) + props.get("unscId", []):
+                    found.update(props.get("entity", []))
+        return sorted(found)
+
     def iter_entities(self, dataset: str | None = None, targets_only: bool = False,
                       version_id: int | None = None) -> Iterator[Entity]:
         """Stream the entities of the current versions (or of one version), in id order."""

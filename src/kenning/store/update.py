@@ -1,106 +1,125 @@
 """``lists update``: download the current official files named in ``sources.yml`` and load them.
 
-Each download streams to a file under ``KENNING_HOME/downloads/{dataset}/{timestamp}/`` with a timeout,
-a size limit enforced while streaming, and its sha256 recorded; the publication is then loaded like any
-other (so an unchanged publication is recognised by its checksum and not stored twice).
+For each list (by default every list that is not retired: the UK Sanctions List, not the OFSI list it
+replaced) the editions are tried in the catalogue's order — OFAC's advanced XML first, then its legacy
+XML, then its CSV — and the first whose files download is used; each file is streamed under
+``KENNING_HOME/downloads/{dataset}/{timestamp}/`` with a timeout, a size limit, retries with backoff
+(:mod:`kenning.store.download`) and its sha256 recorded. The publication is then parsed completely and
+checked before anything is written: its count of parties against ``sources.yml``, and against the
+current version (:func:`kenning.store.checks.check_against_current`: no sudden drop overall or of one kind
+of party). When anything fails the list keeps its current version, the result says so and the other
+lists go on.
 """
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import httpx
 
 from kenning import settings
-from kenning.errors import FetchError
-from kenning.sources.base import FileSpec, SourceSpec, get_source, load_catalogue
+from kenning.errors import FetchError, KenningError
+from kenning.sources.base import Edition, SourceSpec, get_source, load_catalogue
+from kenning.store.checks import check_against_current
+from kenning.store.download import Download, download_file, fetch_with_retries
 from kenning.store.loader import LoadResult
 from kenning.store.service import load_files
-from kenning.store.store import Store
+from kenning.store.store import Store, VersionInfo
 
-__all__ = ["Download", "download_file", "update_lists"]
-
-
-@dataclass
-class Download:
-    """One downloaded file."""
-
-    role: str
-    url: str
-    path: Path
-    sha256: str
-    size: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"role": self.role, "url": self.url, "path": str(self.path), "sha256": self.sha256,
-                "size": self.size}
+__all__ = ["Download", "UpdateResult", "download_file", "update_lists"]
 
 
 @dataclass
 class UpdateResult:
+    """What updating one list did: ``loaded``, ``unchanged`` or ``failed`` (then ``kept`` is its current version)."""
+
     dataset: str
+    status: str = "failed"
+    edition: str | None = None
     downloads: list[Download] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     load: LoadResult | None = None
+    error: KenningError | None = None
+    kept: VersionInfo | None = None
+
+    @property
+    def message(self) -> str:
+        """One line for people: what happened to this list."""
+        if self.error is None:
+            assert self.load is not None
+            return f"{self.status}: version {self.load.version.id}, published {self.load.version.publication_date}"
+        kept = (f"kept the current version {self.kept.id} (published {self.kept.publication_date})"
+                if self.kept is not None else "no version of it is loaded")
+        return f"update failed, {kept}: {self.error.message}"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"dataset": self.dataset, "downloads": [d.to_dict() for d in self.downloads],
-                "skipped": self.skipped, "load": self.load.to_dict() if self.load else None}
+        return {"dataset": self.dataset, "status": self.status, "edition": self.edition,
+                "downloads": [d.to_dict() for d in self.downloads], "skipped": self.skipped,
+                "load": self.load.to_dict() if self.load else None,
+                "error": self.error.message if self.error else None,
+                "kept_version": self.kept.to_dict() if self.kept else None, "message": self.message}
 
 
-def download_file(client: httpx.Client, file: FileSpec, dest: Path, max_bytes: int) -> Download:
-    """Stream one URL to ``dest``; refuse it past ``max_bytes`` or on an HTTP error."""
-    digest = hashlib.sha256()
-    size = 0
-    try:
-        with client.stream("GET", file.url) as response:
-            if response.status_code != 200:
-                raise FetchError(f"{file.url}: HTTP {response.status_code}")
-            declared = response.headers.get("content-length")
-            if declared and declared.isdigit() and int(declared) > max_bytes:
-                raise FetchError(f"{file.url}: {declared} bytes is over the {max_bytes}-byte limit")
-            with dest.open("wb") as out:
-                for chunk in response.iter_bytes():
-                    size += len(chunk)
-                    if size > max_bytes:
-                        raise FetchError(f"{file.url}: more than {max_bytes} bytes; download stopped")
-                    digest.update(chunk)
-                    out.write(chunk)
-    except httpx.HTTPError as exc:
-        dest.unlink(missing_ok=True)
-        raise FetchError(f"{file.url}: {exc.__class__.__name__}: {exc}") from exc
-    except FetchError:
-        dest.unlink(missing_ok=True)
-        raise
-    return Download(file.role, file.url, dest, digest.hexdigest(), size)
-
-
-def _update_one(store: Store, spec: SourceSpec, client: httpx.Client, check_counts: bool,
-                show_progress: bool) -> UpdateResult:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    folder = settings.HOME / "downloads" / spec.name / stamp
+def _download_edition(client: httpx.Client, edition: Edition, folder: Path, result: UpdateResult) -> dict[str, Path]:
+    """Download the files of one edition (optional ones may fail); raises FetchError for a required one."""
     folder.mkdir(parents=True, exist_ok=True)
-    result = UpdateResult(spec.name)
-    for file in spec.files:
+    files: dict[str, Path] = {}
+    for file in edition.files:
         try:
-            result.downloads.append(download_file(client, file, folder / file.name, settings.FETCH_MAX_BYTES))
+            download = fetch_with_retries(client, file, folder / file.name)
         except FetchError as exc:
             if not file.optional:
                 raise
             result.skipped.append(f"{file.name}: {exc}")
-    files = {d.role: d.path for d in result.downloads}
-    result.load = load_files(store, spec.name, files, check_counts=check_counts, show_progress=show_progress)
+            continue
+        result.downloads.append(download)
+        files[file.role] = download.path
+    return files
+
+
+def _download(client: httpx.Client, spec: SourceSpec, result: UpdateResult) -> dict[str, Path]:
+    """The files of the first edition that downloads, the failures of the ones before it noted."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    failures: list[FetchError] = []
+    for n, edition in enumerate(spec.editions):
+        try:
+            files = _download_edition(client, edition, settings.HOME / "downloads" / spec.name / stamp / str(n),
+                                      result)
+        except FetchError as exc:
+            failures.append(exc)
+            result.skipped.append(f"{edition.format}: {exc.message}")
+            continue
+        result.edition = edition.format
+        return files
+    raise failures[-1].__class__("; ".join(f.message for f in failures))
+
+
+def _update_one(store: Store, spec: SourceSpec, client: httpx.Client, check_counts: bool,
+                show_progress: bool) -> UpdateResult:
+    result = UpdateResult(spec.name)
+    current = store.current_versions().get(spec.name)
+    try:
+        files = _download(client, spec, result)
+        guard = partial(check_against_current, current=current) if check_counts else None
+        result.load = load_files(store, spec.name, files, check_counts=check_counts, show_progress=show_progress,
+                                 guard=guard)
+        result.status = result.load.status
+    except KenningError as exc:
+        result.error, result.kept = exc, current
     return result
 
 
 def update_lists(store: Store, dataset: str | None = None, *, check_counts: bool = True,
                  show_progress: bool = True) -> list[UpdateResult]:
-    """Download and load the current official files of one dataset or of all of them."""
-    specs = [get_source(dataset)] if dataset else list(load_catalogue().values())
+    """Download and load the current official files of one list, or of every list that is not retired.
+
+    Never raises for one list's failure: its result is ``failed``, names the error and the version kept.
+    """
+    specs = [get_source(dataset)] if dataset else [s for s in load_catalogue().values() if not s.retired]
     timeout = httpx.Timeout(settings.FETCH_TIMEOUT)
     headers = {"User-Agent": "Kenning/0.1 (sanctions list updater)"}
     with httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=5, headers=headers) as client:

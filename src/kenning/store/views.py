@@ -11,6 +11,7 @@ from followthemoney.types import registry
 
 from kenning.errors import NotFoundError
 from kenning.model import Entity, caption, is_target
+from kenning.store.continuity import succession
 from kenning.store.sameas import same_as_rows
 from kenning.store.service import readable
 from kenning.store.store import Store
@@ -43,7 +44,8 @@ def same_as_links(store: Store, entity_id: str) -> list[dict[str, Any]]:
 
 
 def entity_view(store: Store, entity_id: str) -> dict[str, Any]:
-    """One entity as FtM JSON, with its sanctions, identifiers, relations and same-as links."""
+    """One entity as FtM JSON, with its sanctions, identifiers, relations, same-as links and, for a party
+    carried from a retired list to its successor, its one history across the switch (``succession``)."""
     entity = store.get_entity(entity_id)
     if entity is None:
         raise NotFoundError(f"no entity {entity_id!r} in the current list versions")
@@ -71,6 +73,7 @@ def entity_view(store: Store, entity_id: str) -> dict[str, Any]:
         "source_id": source_id, "target": is_target(entity), "properties": data["properties"],
         "readable": readable(data["properties"]), "sanctions": sanctions, "identifiers": identifiers,
         "relations": relations, "records": other, "same_as": same_as_links(store, entity_id),
+        "succession": succession(store, entity_id),
     }
 
 

@@ -19,6 +19,7 @@ from kenning.store.parties import first_listed
 from kenning.store.views import entity_view
 from kenning.web.labels import dataset_label
 from kenning.web.views_search import Reason
+from kenning.web.views_succession import HistoryRow, history_rows, repeats_designation, switch
 
 __all__ = ["Dossier", "ListColumn", "RelationRow", "SameAsRow", "SanctionRow", "TimelineItem", "dossier"]
 
@@ -98,6 +99,8 @@ class Dossier:
     incoming: list[RelationRow]
     timeline: list[TimelineItem] = field(default_factory=list)
     undated_lists: list[str] = field(default_factory=list)
+    #: The party's one history across a list's retirement (OFSI Consolidated List → UK Sanctions List).
+    succession: list[HistoryRow] = field(default_factory=list)
 
 
 def _first(props: dict[str, list[str]], name: str) -> str:
@@ -240,7 +243,11 @@ def dossier(store: Store, entity_id: str) -> Dossier:
     members = {view["id"] for view in views}
     outgoing = [r for view in views for r in _relations(view, "outgoing", seen) if r.id not in members]
     incoming = [r for view in views for r in _relations(view, "incoming", seen) if r.id not in members]
-    timeline = _listing_items(sanctions)
+    history = history_rows(next((v["succession"] for v in views if v["succession"]), []))
+    timeline = _listing_items([s for s in sanctions if not repeats_designation(history, s.entity_id, s.listing_date)])
+    moved = switch(history)
+    if moved is not None:
+        timeline.append(TimelineItem(moved[0], "listing", moved[1]))
     timeline += [item for item in (first_seen(store, view["id"]) for view in views) if item is not None]
     undated = sorted({dataset_label(v["dataset"]) for v in views}
                      - {row.list_label for row in sanctions if row.listing_date})
@@ -248,4 +255,5 @@ def dossier(store: Store, entity_id: str) -> Dossier:
                    list_label=dataset_label(main["dataset"]),
                    columns=[_column(view, i == 0) for i, view in enumerate(views)], sanctions=sanctions,
                    same_as=_same_as(views), outgoing=outgoing, incoming=incoming,
-                   timeline=sorted(timeline, key=lambda item: item.date), undated_lists=undated)
+                   timeline=sorted(timeline, key=lambda item: item.date), undated_lists=undated,
+                   succession=history)

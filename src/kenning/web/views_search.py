@@ -106,10 +106,15 @@ class ListInfo:
     parties: int
     published: str
     versions: int
+    #: ``current``, ``overdue``, ``retired`` or ``undated``, and the sentence ``kenning lists status`` prints.
+    state: str = "undated"
+    freshness: str = ""
 
 
 def lists_loaded(store: Store) -> list[ListInfo]:
-    """The lists a search covers, with their publication dates (the same service as ``kenning lists status``)."""
+    """The lists a search covers, with their publication dates and freshness (the same service as
+    ``kenning lists status``)."""
     return [ListInfo(label=dataset_label(name), title=info["title"], parties=sum(info["by_schema"].values()),
-                     published=info["publication_date"] or "unknown", versions=info["versions_stored"])
+                     published=info["publication_date"] or "unknown", versions=info["versions_stored"],
+                     state=info["freshness"]["state"], freshness=info["freshness"]["line"])
             for name, info in status(store).items()]

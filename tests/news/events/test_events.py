@@ -1,6 +1,6 @@
 """Sanctions events from hand-annotated sentences (real spaCy parse, mentions placed by hand).
 
-The mentions stand in for :mod:`kenning.news.nlp.annotate` so that these tests pin the event logic alone: which
+The mentions stand in for :mod:`kenning.news.nlp.annotation` so that these tests pin the event logic alone: which
 words trigger, who acts, on whom, when, what measures, why, and how sentences of one article combine.
 """
 

@@ -10,7 +10,7 @@ from kenning.matching import Screener
 from kenning.news.ingest.collect import ingest_file
 from kenning.news.link.linker import link
 from kenning.news.model import ArticleResult
-from kenning.news.nlp.annotate import annotate, resources
+from kenning.news.nlp.annotation import annotate, resources
 from testkit import REPO
 
 pytestmark = pytest.mark.slow

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kenning.news.ingest.collect import ingest_text
 from kenning.news.model import ArticleResult
-from kenning.news.nlp.annotate import annotate, resources
+from kenning.news.nlp.annotation import annotate, resources
 
 
 def _annotate(text: str) -> ArticleResult:

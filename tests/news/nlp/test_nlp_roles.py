@@ -6,7 +6,7 @@ import pytest
 
 from kenning.news.ingest.collect import ingest_text
 from kenning.news.model import ArticleResult, Mention
-from kenning.news.nlp.annotate import annotate, resources
+from kenning.news.nlp.annotation import annotate, resources
 
 
 def _annotate(text: str) -> ArticleResult:

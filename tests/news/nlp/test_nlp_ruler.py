@@ -6,8 +6,8 @@ from pathlib import Path
 
 from kenning.model import Entity, make_entity
 from kenning.news.ingest.collect import ingest_text
-from kenning.news.nlp.annotate import annotate, resources
-from kenning.news.nlp.resources import common_words, load_model, reset_resources
+from kenning.news.nlp.annotation import annotate, resources
+from kenning.news.nlp.models import common_words, load_model, reset_resources
 from kenning.news.nlp.ruler import build_list_names, list_names, ruler_path
 from kenning.store import Store
 from kenning.store.service import load_lists

@@ -9,7 +9,7 @@ import pytest
 
 from kenning.news.ingest.collect import ingest_file
 from kenning.news.model import ArticleResult, Mention
-from kenning.news.nlp.annotate import annotate_many, resources
+from kenning.news.nlp.annotation import annotate_many, resources
 from testkit import REPO
 
 pytestmark = pytest.mark.slow

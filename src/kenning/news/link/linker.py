@@ -25,8 +25,8 @@ from kenning.names import analyze, normalize
 from kenning.news.link.context import Cluster, build_clusters
 from kenning.news.link.judge import Facts, Verdict, facts_of, judge, rules, surname_matches
 from kenning.news.model import ArticleResult, EntityLink
+from kenning.news.nlp.models import resources
 from kenning.news.nlp.phrases import CONNECTORS
-from kenning.news.nlp.resources import resources
 from kenning.store import Store
 
 __all__ = ["Linker", "link", "link_many"]

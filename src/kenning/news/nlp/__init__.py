@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING
 from kenning.lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from kenning.news.nlp.annotate import annotate, annotate_doc, annotate_many
-    from kenning.news.nlp.resources import Resources, resources
+    from kenning.news.nlp.annotation import annotate, annotate_doc, annotate_many
+    from kenning.news.nlp.models import Resources, resources
 
 __all__ = ["Resources", "annotate", "annotate_doc", "annotate_many", "resources"]
 
 __getattr__ = lazy_exports(__name__, {
-    "annotate": ("annotate", "annotate_doc", "annotate_many"),
-    "resources": ("Resources", "resources"),
+    "annotation": ("annotate", "annotate_doc", "annotate_many"),
+    "models": ("Resources", "resources"),
 })

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from kenning.news.nlp.ents import Ent, Tokens, sort_ents, words
 from kenning.news.nlp.lexicon import lexicon
+from kenning.news.nlp.models import Resources
 from kenning.news.nlp.phrases import CONNECTORS, fold, fold_all, is_name_cased
-from kenning.news.nlp.resources import Resources
 
 __all__ = ["resolve_coreference"]
 

@@ -2,7 +2,7 @@
 
 :class:`Tokens` copies once what the rules read of each spaCy token (text, lower case, tag, sentence
 bounds): reading attributes through spaCy's ``Token`` objects again and again cost more than the rules
-themselves. Token offsets are into the ``Doc``; :mod:`kenning.news.nlp.annotate` turns them into character
+themselves. Token offsets are into the ``Doc``; :mod:`kenning.news.nlp.annotation` turns them into character
 offsets of the article when it writes the :class:`~kenning.news.model.Mention` records.
 """
 

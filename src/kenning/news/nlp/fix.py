@@ -28,8 +28,8 @@ from kenning.names import analyze, normalize
 from kenning.news.datafile import data_patterns
 from kenning.news.nlp.ents import Ent, Tokens, sort_ents, words
 from kenning.news.nlp.lexicon import lexicon
+from kenning.news.nlp.models import Resources
 from kenning.news.nlp.phrases import fold, fold_all, is_name_cased
-from kenning.news.nlp.resources import Resources
 
 __all__ = ["fix_entities"]
 

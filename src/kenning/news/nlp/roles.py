@@ -24,8 +24,8 @@ from __future__ import annotations
 
 from kenning.news.nlp.ents import Ent, Tokens
 from kenning.news.nlp.lexicon import lexicon
+from kenning.news.nlp.models import Resources
 from kenning.news.nlp.phrases import fold, is_name_cased
-from kenning.news.nlp.resources import Resources
 
 __all__ = ["attach_roles"]
 

@@ -24,8 +24,8 @@ from kenning.news.events.authority import depth
 from kenning.news.events.vocabulary import authorities
 from kenning.news.model import ArticleResult, EntityLink, SanctionEvent, Span
 from kenning.news.reconcile.model import MergedEvent, MergedTarget, TargetVersion, Version
-from kenning.news.stories.assign import dates_compatible
 from kenning.news.stories.features import Canon, entity_keys, fold_name, is_named
+from kenning.news.stories.grouping import dates_compatible
 from kenning.news.stories.roles import find_role_phrases
 
 __all__ = ["merge_events"]

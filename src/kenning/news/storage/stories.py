@@ -1,6 +1,6 @@
 """Stored stories: membership rows (why a report joined, its features, its day and anchor) and story rows.
 
-The stories stage (:mod:`kenning.news.stories.place`) decides where reports go; these functions only
+The stories stage (:mod:`kenning.news.stories.placing`) decides where reports go; these functions only
 read and write the rows, with the features as the JSON dicts the stage made of them.
 """
 

@@ -14,15 +14,15 @@ from typing import TYPE_CHECKING
 from kenning.lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from kenning.news.stories.assign import Assignment, assign, group
     from kenning.news.stories.features import Canon, StoryFeatures, story_features
-    from kenning.news.stories.place import Placement, place, reanchor, same_as_canon, save_placement
+    from kenning.news.stories.grouping import Assignment, assign, group
+    from kenning.news.stories.placing import Placement, place, reanchor, same_as_canon, save_placement
 
 __all__ = ["Assignment", "Canon", "Placement", "StoryFeatures", "assign", "group", "place", "reanchor",
            "same_as_canon", "save_placement", "story_features"]
 
 __getattr__ = lazy_exports(__name__, {
-    "assign": ("Assignment", "assign", "group"),
+    "grouping": ("Assignment", "assign", "group"),
     "features": ("Canon", "StoryFeatures", "story_features"),
-    "place": ("Placement", "place", "reanchor", "same_as_canon", "save_placement"),
+    "placing": ("Placement", "place", "reanchor", "same_as_canon", "save_placement"),
 })

@@ -1,8 +1,8 @@
 """Placing new reports in stories, and re-reading undated reports against their story's date.
 
 :func:`place` compares new reports with the stored members of candidate stories (those whose reports'
-days lie within :data:`~kenning.news.stories.assign.WINDOW_DAYS` of the new ones, and undated ones)
-through :func:`~kenning.news.stories.assign.assign`, using the features stored with each membership, so
+days lie within :data:`~kenning.news.stories.grouping.WINDOW_DAYS` of the new ones, and undated ones)
+through :func:`~kenning.news.stories.grouping.assign`, using the features stored with each membership, so
 no stored result is parsed again. An undated report that joins a story with a dated report gets that
 report's date as its *anchor* and its events are read again against it
 (:func:`~kenning.news.events.extract.extract_events` with ``anchor``): "last week" in an undated report
@@ -21,8 +21,8 @@ from sqlalchemy.engine import Connection
 
 from kenning.news.model import ArticleResult
 from kenning.news.storage import stories as rows
-from kenning.news.stories.assign import WINDOW_DAYS, Assignment, assign
 from kenning.news.stories.features import Canon, StoryFeatures, story_features
+from kenning.news.stories.grouping import WINDOW_DAYS, Assignment, assign
 from kenning.store.sameas import same_as_pairs
 
 __all__ = [

@@ -1,7 +1,7 @@
 """The NLP stage: an :class:`Article` in, an :class:`ArticleResult` with sentences and mentions out.
 
 ``annotate(article)`` runs the spaCy model (loaded once per process, see
-:mod:`kenning.news.nlp.resources`), then Kenning's own steps on its output:
+:mod:`kenning.news.nlp.models`), then Kenning's own steps on its output:
 
 1. :mod:`~kenning.news.nlp.fix` — entity fixes with the gazetteer and the list ruler;
 2. :mod:`~kenning.news.nlp.roles` — titles and roles attached to people, with the country they name;
@@ -24,7 +24,7 @@ from kenning.news.model import ArticleResult, Mention, Span
 from kenning.news.nlp.coref import resolve_coreference
 from kenning.news.nlp.ents import WANTED, Ent, Tokens
 from kenning.news.nlp.fix import fix_entities
-from kenning.news.nlp.resources import Resources, resources
+from kenning.news.nlp.models import Resources, resources
 from kenning.news.nlp.roles import attach_roles
 
 __all__ = ["Resources", "annotate", "annotate_doc", "annotate_many", "resources"]
