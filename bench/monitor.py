@@ -56,20 +56,19 @@ def _setup(home: Path) -> Any:
 
 
 def _hundred(tmp: Path) -> Path:
-    """The 2023-07-24 SDN file with 100 entries changed: 40 amended, 30 removed, 30 added (2024 rows)."""
-    rows = (HISTORY / "2023-07-24" / "sdn.csv").read_bytes().rstrip(b"\x1a").split(b"\r\n")
-    rows = [r for r in rows if r]
+    """The 2023-07-24 SDN file with exactly 100 entries changed, spread evenly over the file: 40 amended (a
+    word added to the name), 30 removed, and 30 added (the first rows of the 2024 list it lacks)."""
+    rows = [r for r in (HISTORY / "2023-07-24" / "sdn.csv").read_bytes().rstrip(b"\x1a").split(b"\r\n") if r]
     ids = {r.split(b",", 1)[0] for r in rows}
     newer = (SHARED / "lists" / "us_ofac" / "sdn.csv").read_bytes().rstrip(b"\x1a").split(b"\r\n")
     added = [r for r in newer if r and r.split(b",", 1)[0] not in ids][:30]
-    out = []
-    for n, row in enumerate(rows):
-        if n % 97 == 5 and len(out) - n > -40:
-            out.append(row.replace(b'","', b' (amended)","', 1) if b'","' in row else row)
-        elif n % 89 == 7 and n < 89 * 30 + 7:
-            continue
-        else:
-            out.append(row)
+    step = len(rows) // 70
+    picked = [n * step + step // 2 for n in range(70)]
+    amended = {row for n, row in enumerate(picked) if n % 7 < 4}
+    removed = set(picked) - amended
+    assert len(amended) == 40 and len(removed) == 30 and len(added) == 30
+    out = [r.replace(b'","', b' AMENDED","', 1) if n in amended else r
+           for n, r in enumerate(rows) if n not in removed]
     target = tmp / "sdn-100" / "sdn.csv"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(b"\r\n".join(out + added) + b"\r\n\x1a")
@@ -128,6 +127,10 @@ def _news(store: Any) -> list[float]:
     return latencies
 
 
+def _note(line: str) -> None:
+    print(f"{time.strftime('%H:%M:%S')} {line}", file=sys.stderr, flush=True)
+
+
 def _size(home: Path) -> int:
     return sum(p.stat().st_size for p in home.rglob("*") if p.is_file())
 
@@ -145,18 +148,21 @@ def main() -> None:
         shutil.rmtree(args.home, ignore_errors=True)
     store = _setup(args.home)
     portfolio = args.home.parent / f"{args.home.name}-portfolio-{args.customers}-{args.seed}.csv"
-    if not portfolio.exists():
-        # In a child process: the name-frequency tables take about 1.5 GB that the peak RSS must not count.
+    generated = not portfolio.exists()
+    if generated:
+        # In a child process: the name-frequency tables take about 1.5 GB that the process's peak RSS must not
+        # count (the workers' peak then includes it: run again with the cached file for that figure).
         subprocess.run([sys.executable, "-m", "bench.monitor_portfolio", str(portfolio), str(args.customers),
                         str(args.planted), str(args.seed), str(args.home)], check=True)
     cases = planted_cases(args.planted, args.seed)
     from kenning.monitor.service import import_portfolio
 
-    figures: dict[str, Any] = {"customers": args.customers, "planted": len(cases)}
+    figures: dict[str, Any] = {"customers": args.customers, "planted": len(cases), "generated": generated}
     started = time.perf_counter()
     imported = import_portfolio(store, "bench", portfolio)
     figures["import_s"] = time.perf_counter() - started
     figures["import_problems"] = len(imported.problems)
+    _note(f"imported {args.customers:,} customers in {figures['import_s']:.0f} s")
     figures["initial_s"], initial = _timed_run(store, args.workers)
     figures["initial_alerts"] = initial.alerts
     from kenning.monitor.media import run_media
@@ -164,14 +170,17 @@ def main() -> None:
     started = time.perf_counter()
     run_media(store)
     figures["initial_media_s"] = time.perf_counter() - started
-    print(f"initial screen {figures['initial_s']:.0f} s", file=sys.stderr)
+    _note(f"initial screen {figures['initial_s']:.0f} s, {initial.alerts}; "
+          f"media pass {figures['initial_media_s']:.0f} s")
     from kenning.store.service import load_lists
 
     for label, path in (("real", HISTORY / "2023-07-24" / "sdn.csv"), ("hundred", _hundred(args.home.parent))):
         load_lists(store, "us_ofac_sdn", [path], check_counts=False, show_progress=False)
         figures[f"rescreen_{label}_s"], report = _timed_run(store, args.workers)
         figures[f"rescreen_{label}"] = {"entries": report.changed_entries, "alerts": report.alerts}
+        _note(f"re-screen {label}: {figures[f'rescreen_{label}_s']:.2f} s, {figures[f'rescreen_{label}']}")
     figures["news_latency_s"] = _news(store)
+    _note(f"news alert latencies: {figures['news_latency_s']}")
     figures["recall"] = _recall(store, cases)
     figures["peak_rss_mb"] = {"process": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
                               "workers": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024}
@@ -193,7 +202,8 @@ def _table(f: dict[str, Any]) -> None:
     for split, r in sorted(f["recall"].items()):
         rows.append((f"planted recall, {split} (n={r['n']})", f"monitor {r['monitor'] / r['n']:.3f} / batch "
                      f"{r['batch'] / r['n']:.3f}", "equal"))
-    rows += [("peak RSS process / workers", f"{f['peak_rss_mb']['process']} / {f['peak_rss_mb']['workers']} MB", ""),
+    workers = f"{f['peak_rss_mb']['workers']} MB" + (" (incl. the portfolio generator)" if f["generated"] else "")
+    rows += [("peak RSS process / largest worker", f"{f['peak_rss_mb']['process']} MB / {workers}", ""),
              ("store on disk", f"{f['store_mb']:.0f} MB", "")]
     for row in rows:
         print(f"| {row[0]} | {row[1]} | {row[2]} |")
