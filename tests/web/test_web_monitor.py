@@ -100,6 +100,22 @@ def test_roles_analysts_decide_admins_import(api: TestClient) -> None:
     assert names == {"bank", "other"}
 
 
+@pytest.mark.parametrize("value", ["0", "-1", str(2**63), str(-(2**80)), "15139254497845866789863424", "1e3", "x"])
+def test_ids_and_offsets_out_of_range_are_refused_not_server_errors(api: TestClient, value: str) -> None:
+    """Numbers the database cannot hold (found by schemathesis: a 500 from SQLite's integer overflow) are a
+    422 naming the parameter, on every numbered monitoring route."""
+    key = _auth("alice-key")
+    answers = [api.get(f"/monitor/alerts/{value}", headers=key),
+               api.post(f"/monitor/alerts/{value}/decision", json={"decision": "escalated", "reason": "r"},
+                        headers=key)]
+    if value not in ("0",):
+        answers.append(api.get("/monitor/alerts", params={"offset": value}, headers=key))
+    for answer in answers:
+        assert answer.status_code == 422, (answer.request.url, answer.text)
+        assert "alert_id" in answer.text or "offset" in answer.text
+    assert api.get("/monitor/alerts", params={"offset": str(2**63 - 1)}, headers=key).json()["alerts"] == []
+
+
 @pytest.fixture(scope="module")
 def monitor_server(monitor_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = free_port()

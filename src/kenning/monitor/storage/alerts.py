@@ -108,7 +108,13 @@ def decisions_of(conn: Connection, alert_ids: Sequence[int]) -> dict[int, list[R
 _ALERT_COLUMNS = (*monitor_alerts.c, monitor_customers.c.customer_id, monitor_customers.c.names)
 
 
+#: The largest row id or offset an SQL integer holds: beyond it no alert exists (and SQLite would overflow).
+MAX_ROW = 2**63 - 1
+
+
 def alert_row(conn: Connection, alert_id: int) -> Row[Any] | None:
+    if not 0 < alert_id <= MAX_ROW:
+        return None
     query = (select(*_ALERT_COLUMNS).join(monitor_customers, monitor_customers.c.id == monitor_alerts.c.customer_pk)
              .where(monitor_alerts.c.id == alert_id))
     return conn.execute(query).first()
@@ -141,6 +147,8 @@ def alert_page(conn: Connection, where: AlertFilter, limit: int, offset: int,
                newest_first: bool = True) -> tuple[int, list[Row[Any]]]:
     """The total number of alerts ``where`` selects, and one page of them (with the customer's id and names)."""
     total = int(conn.execute(where.apply(select(func.count()).select_from(monitor_alerts))).scalar() or 0)
+    if offset >= total:
+        return total, []
     order = monitor_alerts.c.id.desc() if newest_first else monitor_alerts.c.id
     query = where.apply(select(*_ALERT_COLUMNS).join(
         monitor_customers, monitor_customers.c.id == monitor_alerts.c.customer_pk)).order_by(order)
