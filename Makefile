@@ -59,7 +59,8 @@ test: lint typecheck pytest
 bench-setup: setup
 	$(BIN)/pip install -q --disable-pip-version-check -r requirements-bench.txt
 
-# Every benchmark, each printing its table (about 40 minutes on 2 cores, half of it the 1M-customer monitoring run).
+# Every benchmark, each printing its table (over an hour on 2 cores: the 1M-customer monitoring bench alone
+# needs about 20 minutes to load and import and, by its CPU time, about 11 more for the initial screen).
 bench: bench-setup
 	$(BIN)/kenning lists load
 	$(BIN)/python -m bench.load_lists
