@@ -60,7 +60,8 @@ bench-setup: setup
 	$(BIN)/pip install -q --disable-pip-version-check -r requirements-bench.txt
 
 # Every benchmark, each printing its table (over an hour on 2 cores: the 1M-customer monitoring bench alone
-# needs about 20 minutes to load and import and, by its CPU time, about 11 more for the initial screen).
+# imported 1M customers in 18 minutes at a load average of 17; its initial screen needs about 11 minutes of two
+# idle cores by its CPU time).
 bench: bench-setup
 	$(BIN)/kenning lists load
 	$(BIN)/python -m bench.load_lists
