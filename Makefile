@@ -59,8 +59,8 @@ test: lint typecheck pytest
 bench-setup: setup
 	$(BIN)/pip install -q --disable-pip-version-check -r requirements-bench.txt
 
-# Every benchmark, each printing its table (over an hour on 2 cores: the 1M-customer monitoring bench alone
-# imported 1M customers in 18 minutes at a load average of 17; its initial screen needs about 11 minutes of two
+# Every benchmark, each printing its table (over an hour on 2 cores: the 1M-customer monitoring bench imported
+# its customers in 18 minutes at a load average of 17, and its initial screen needs about 11 minutes of two
 # idle cores by its CPU time).
 bench: bench-setup
 	$(BIN)/kenning lists load
