@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from socketserver import BaseRequestHandler
 
 import httpx
 
@@ -63,7 +64,13 @@ def run_cli(*args: str) -> CliResult:
 @contextmanager
 def serve_directory(root: Path) -> Iterator[str]:
     """A real HTTP server on 127.0.0.1 serving ``root``; yields its base URL and stops it after."""
-    handler = partial(_QuietHandler, directory=str(root))
+    with serve_handler(partial(_QuietHandler, directory=str(root))) as base:
+        yield base
+
+
+@contextmanager
+def serve_handler(handler: Callable[..., BaseRequestHandler]) -> Iterator[str]:
+    """A real HTTP server on 127.0.0.1 answering with ``handler``; yields its base URL and stops it after."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -89,7 +96,8 @@ def free_port() -> int:
 
 #: The KENNING_* variables a test server's settings come from (KENNING_SOURCES_FILE is left alone: the
 #: fixtures that fake a list source set it around the app).
-_ENV_VARS = ("KENNING_HOME", "KENNING_DB", "KENNING_INDEX_DIR", "KENNING_API_KEYS", "KENNING_RATE_LIMIT",
+_ENV_VARS = ("KENNING_HOME", "KENNING_DB", "KENNING_INDEX_DIR", "KENNING_API_KEYS", "KENNING_API_ANALYST_KEYS",
+             "KENNING_RATE_LIMIT",
              "KENNING_MAX_BODY_BYTES", "KENNING_BATCH_MAX_ROWS", "KENNING_CORS_ORIGINS", "KENNING_MATCH_MAX_QUERIES")
 
 

@@ -16,7 +16,9 @@ from kenning.errors import ConfigError
 
 __all__ = [
     "ALLOW_PRIVATE_URLS",
+    "API_ANALYST_KEYS",
     "API_KEYS",
+    "AUDIT_KEY",
     "BATCH_MAX_ROWS",
     "BUNDLED_DATA",
     "CORS_ORIGINS",
@@ -34,12 +36,17 @@ __all__ = [
     "MATCH_MAX_QUERIES",
     "MAX_BODY_BYTES",
     "MAX_SHRINK",
+    "MONITOR_DIR",
+    "MONITOR_WORKERS",
     "NEWS_MAX_BYTES",
     "RATE_LIMIT",
     "SOURCES_FILE",
     "STORY_EMBEDDINGS",
     "TRUSTED_PROXIES",
     "WATCH_SECONDS",
+    "WEBHOOK_ATTEMPTS",
+    "WEBHOOK_BACKOFF",
+    "WEBHOOK_TIMEOUT",
     "reload",
 ]
 
@@ -56,6 +63,13 @@ FETCH_MAX_BYTES: int
 FETCH_RETRIES: int
 FETCH_BACKOFF: float
 API_KEYS: frozenset[str]
+API_ANALYST_KEYS: dict[str, str]
+AUDIT_KEY: str
+MONITOR_DIR: Path
+MONITOR_WORKERS: int
+WEBHOOK_ATTEMPTS: int
+WEBHOOK_BACKOFF: float
+WEBHOOK_TIMEOUT: float
 CORS_ORIGINS: tuple[str, ...]
 RATE_LIMIT: int
 BATCH_MAX_ROWS: int
@@ -104,12 +118,27 @@ def _flag(name: str) -> bool:
     raise ConfigError(f"KENNING_{name} must be 1/true/yes or 0/false/no, not {raw!r}")
 
 
+def _named_keys(name: str) -> dict[str, str]:
+    """``KENNING_{name}`` as ``who:key`` pairs, comma-separated: key → who."""
+    out: dict[str, str] = {}
+    for item in (i.strip() for i in _env(name, "").split(",")):
+        if not item:
+            continue
+        who, sep, key = item.partition(":")
+        if not sep or not who.strip() or not key.strip():
+            raise ConfigError(f"KENNING_{name} must be comma-separated 'name:key' pairs, not {item[:20]!r}...")
+        out[key.strip()] = who.strip()
+    return out
+
+
 def reload() -> None:
     """(Re)read every setting from the environment."""
     global HOME, DATA_DIR, DATABASE_URL, INDEX_DIR, FETCH_TIMEOUT, FETCH_MAX_BYTES, FETCH_RETRIES, FETCH_BACKOFF
     global API_KEYS, CORS_ORIGINS, RATE_LIMIT, BATCH_MAX_ROWS
     global MAX_BODY_BYTES, MATCH_MAX_QUERIES, NEWS_MAX_BYTES, ALLOW_PRIVATE_URLS, SOURCES_FILE, STORY_EMBEDDINGS
     global WATCH_SECONDS, TRUSTED_PROXIES, MAX_SHRINK, LIST_MAX_BYTES, LIST_MAX_ROWS, LOAD_SECONDS
+    global API_ANALYST_KEYS, AUDIT_KEY, MONITOR_DIR, MONITOR_WORKERS, WEBHOOK_ATTEMPTS, WEBHOOK_BACKOFF
+    global WEBHOOK_TIMEOUT
     #: Where Kenning keeps its SQLite store and the persisted matching index.
     HOME = Path(_env("HOME", str(Path.home() / ".local" / "share" / "kenning"))).expanduser()
     #: The bundled list snapshots and sample news (read-only).
@@ -129,6 +158,22 @@ def reload() -> None:
     FETCH_BACKOFF = float(_number("FETCH_BACKOFF", 2.0, float))
     #: Comma-separated API keys allowed on write routes; none means write routes are refused.
     API_KEYS = frozenset(k.strip() for k in _env("API_KEYS", "").split(",") if k.strip())
+    #: Analysts' API keys, comma-separated ``name:key`` pairs: they may read and decide monitoring alerts,
+    #: and their decisions carry the name. (KENNING_API_KEYS are the administrators' keys.)
+    API_ANALYST_KEYS = _named_keys("API_ANALYST_KEYS")
+    #: The secret that keys the monitoring audit log's hash chain; empty: a random key kept in
+    #: ``MONITOR_DIR/audit.key`` (created on first use, readable by its owner only).
+    AUDIT_KEY = _env("AUDIT_KEY", "")
+    #: Monitoring's files: the customer-name index, the audit key and the audit log's last hash.
+    MONITOR_DIR = Path(_env("MONITOR_DIR", str(HOME / "monitor"))).expanduser()
+    #: Processes a monitoring run screens customers on.
+    MONITOR_WORKERS = int(_number("MONITOR_WORKERS", 2))
+    #: Attempts per webhook delivery before it is marked failed.
+    WEBHOOK_ATTEMPTS = int(_number("WEBHOOK_ATTEMPTS", 5))
+    #: Seconds before the first retry of a webhook delivery; each later retry waits twice as long.
+    WEBHOOK_BACKOFF = float(_number("WEBHOOK_BACKOFF", 2.0, float))
+    #: Seconds a webhook receiver has to answer.
+    WEBHOOK_TIMEOUT = float(_number("WEBHOOK_TIMEOUT", 10.0, float))
     #: Comma-separated origins allowed by CORS; empty means CORS is off.
     CORS_ORIGINS = tuple(o.strip() for o in _env("CORS_ORIGINS", "").split(",") if o.strip())
     #: Requests per minute per client on the API.

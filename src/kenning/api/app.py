@@ -15,7 +15,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
-from kenning.api import docs, match, news, screen, search, system
+from kenning.api import docs, match, monitor, news, screen, search, system
 from kenning.api.errors import install_error_handlers
 from kenning.api.guard import ApiConfig, GuardMiddleware
 from kenning.state import AppState
@@ -43,6 +43,8 @@ TAGS = [
     {"name": "Data access", "description": "Listed parties with their sanctions, links and news."},
     {"name": "News", "description": "Ingest reports; stories reconciled across outlets."},
     {"name": "System information", "description": "Health, algorithms, list updates."},
+    {"name": "Monitoring", "description": "Portfolios re-screened on every list change and news report: alerts, "
+                                          "decisions, webhooks, export. Analysts' and administrators' keys."},
 ]
 
 
@@ -71,7 +73,7 @@ def create_app() -> FastAPI:
     if config.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(config.cors_origins), allow_methods=["GET", "POST"],
                            allow_headers=["Authorization", "Content-Type", "X-API-Key"], max_age=600)
-    for module in (match, search, screen, news, system):
+    for module in (match, search, screen, news, system, monitor):
         app.include_router(module.router)
     app.include_router(news.json_router)
     app.include_router(docs.router)
@@ -83,6 +85,8 @@ def _add_web(app: FastAPI) -> None:
     """The web UI's pages and their static files."""
     from kenning.web.routes import STATIC_DIR
     from kenning.web.routes import router as web_router
+    from kenning.web.routes_monitor import router as monitor_router
 
     app.include_router(web_router)
+    app.include_router(monitor_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

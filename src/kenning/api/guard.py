@@ -7,7 +7,6 @@ so, or as soon as a streamed body passes the limit). :func:`require_api_key` pro
 
 from __future__ import annotations
 
-import hmac
 import math
 import time
 from collections.abc import Collection
@@ -24,8 +23,10 @@ from kenning import settings
 from kenning.api.errors import Forbidden, PayloadTooLarge, RateLimited, Unauthorized, error_response
 from kenning.api.examples import NO_KEYS as NO_KEYS_EXAMPLE
 from kenning.api.models import ErrorResponse
+from kenning.monitor.access import Principal, identify, match_key
 
-__all__ = ["AUTH_ERRORS", "ApiConfig", "GuardMiddleware", "TokenBuckets", "require_api_key"]
+__all__ = ["AUTH_ERRORS", "ApiConfig", "GuardMiddleware", "Principal", "TokenBuckets", "require_admin",
+           "require_analyst", "require_api_key", "require_reader"]
 
 #: Paths that are never rate limited (health checks from orchestrators).
 EXEMPT_PATHS = frozenset({"/healthz", "/readyz"})
@@ -43,6 +44,7 @@ class ApiConfig:
     """The settings the API reads, taken from :mod:`kenning.settings` once, when the app is created."""
 
     api_keys: frozenset[str]
+    analyst_keys: dict[str, str]
     cors_origins: tuple[str, ...]
     rate_limit: int
     max_body_bytes: int
@@ -52,7 +54,8 @@ class ApiConfig:
     @classmethod
     def from_settings(cls) -> ApiConfig:
         """The current settings (``KENNING_*`` environment variables)."""
-        return cls(api_keys=settings.API_KEYS, cors_origins=settings.CORS_ORIGINS, rate_limit=settings.RATE_LIMIT,
+        return cls(api_keys=settings.API_KEYS, analyst_keys=dict(settings.API_ANALYST_KEYS),
+                   cors_origins=settings.CORS_ORIGINS, rate_limit=settings.RATE_LIMIT,
                    max_body_bytes=settings.MAX_BODY_BYTES, batch_max_rows=settings.BATCH_MAX_ROWS,
                    match_max_queries=settings.MATCH_MAX_QUERIES)
 
@@ -159,10 +162,7 @@ _header = APIKeyHeader(name="X-API-Key", auto_error=False, description="An API k
 
 def _known(key: str, keys: Collection[str]) -> bool:
     """Whether ``key`` is one of ``keys``, comparing every key in constant time (no early exit)."""
-    found = False
-    for candidate in keys:
-        found |= hmac.compare_digest(key.encode("utf-8"), candidate.encode("utf-8"))
-    return found
+    return match_key(key, keys) is not None
 
 
 def require_api_key(request: Request, bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
@@ -176,3 +176,46 @@ def require_api_key(request: Request, bearer: Annotated[HTTPAuthorizationCredent
         raise Unauthorized("this route needs an API key: send 'Authorization: Bearer KEY' or 'X-API-Key: KEY'")
     if not _known(key, config.api_keys):
         raise Forbidden("the API key is not valid")
+
+
+def _identify(config: ApiConfig, key: str | None) -> Principal | None:
+    """The principal of an API key, None for no key; Forbidden for a key that is not configured."""
+    if not key:
+        return None
+    who = identify(key, config.api_keys, config.analyst_keys)
+    if who is None:
+        raise Forbidden("the API key is not valid")
+    return who
+
+
+def _principal(request: Request, bearer: HTTPAuthorizationCredentials | None, header: str | None,
+               roles: tuple[str, ...]) -> Principal:
+    config: ApiConfig = request.app.state.config
+    if not config.api_keys and not config.analyst_keys:
+        raise Forbidden("monitoring routes are disabled: no API keys are configured (set KENNING_API_KEYS and "
+                        "KENNING_API_ANALYST_KEYS)")
+    key = header or (bearer.credentials if bearer is not None else None) or request.cookies.get("kenning_key")
+    who = _identify(config, key)
+    if who is None:
+        raise Unauthorized("this route needs an API key: send 'Authorization: Bearer KEY' or 'X-API-Key: KEY'")
+    if who.role not in roles:
+        raise Forbidden(f"this route is for {' or '.join(r + 's' for r in roles)}; the key is an {who.role}'s")
+    return who
+
+
+def require_reader(request: Request, bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+                   header: Annotated[str | None, Depends(_header)]) -> Principal:
+    """An analyst's or an administrator's key (monitoring data names customers)."""
+    return _principal(request, bearer, header, ("analyst", "admin"))
+
+
+def require_analyst(request: Request, bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+                    header: Annotated[str | None, Depends(_header)]) -> Principal:
+    """An analyst's key: only analysts decide alerts."""
+    return _principal(request, bearer, header, ("analyst",))
+
+
+def require_admin(request: Request, bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+                  header: Annotated[str | None, Depends(_header)]) -> Principal:
+    """An administrator's key: import portfolios, run monitoring, configure webhooks."""
+    return _principal(request, bearer, header, ("admin",))

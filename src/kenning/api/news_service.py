@@ -91,7 +91,20 @@ def add_report(state: AppState, report: dict[str, Any]) -> dict[str, Any]:
                                                 show_progress=False)
     if failures and not added:
         raise _failed(failures[0])
-    return public({"articles": [a.to_dict() for a in added], "failures": [f.to_dict() for f in failures]})
+    return public({"articles": [a.to_dict() for a in added], "failures": [f.to_dict() for f in failures],
+                   "monitoring": _monitor(state, [a.article_id for a in added if a.status == "added"])})
+
+
+def _monitor(state: AppState, article_ids: list[str]) -> dict[str, Any] | None:
+    """Match new reports against the monitored portfolios at once (None when there are none)."""
+    from kenning.monitor.media import run_media
+    from kenning.monitor.service import has_portfolios
+    from kenning.monitor.webhooks import deliver_pending
+
+    if not article_ids or not has_portfolios(state.store):
+        return None
+    report = run_media(state.store, article_ids)
+    return {**report.to_dict(), "webhooks": deliver_pending(state.store)}
 
 
 def stories(state: AppState) -> dict[str, Any]:

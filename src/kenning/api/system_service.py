@@ -67,6 +67,17 @@ def algorithms() -> dict[str, Any]:
     return {"algorithms": items, "default": DEFAULT_ALGORITHM, "best": DEFAULT_ALGORITHM}
 
 
+def _monitor(state: AppState) -> dict[str, Any] | None:
+    """Re-screen the monitored portfolios against what the update changed (None when there are none)."""
+    from kenning.monitor.service import after_change
+    from kenning.monitor.webhooks import deliver_pending
+
+    report = after_change(state.store)
+    if report is None:
+        return None
+    return {**report.to_dict(), "webhooks": deliver_pending(state.store)}
+
+
 def update(state: AppState, dataset: str | None, check_counts: bool = True) -> dict[str, Any]:
     """Download and load the current official lists; when one changed, relink and reload the screener.
 
@@ -86,11 +97,14 @@ def update(state: AppState, dataset: str | None, check_counts: bool = True) -> d
             raise error
         changed = any(r.load is not None and r.load.status == "loaded" and r.load.current for r in results)
         linked = None
+        monitored = None
         if changed or relink_pending(state.store):
             linked = relink(state.store, Screener.open())
             state.reload()
+        if changed:
+            monitored = _monitor(state)
         return public({"results": [r.to_dict() for r in results], "changed": changed, "relinked": linked,
-                       "lists": _lists(state)})
+                       "monitoring": monitored, "lists": _lists(state)})
     except KenningError as exc:
         log.warning("list update failed: %s", exc.message)
         raise
@@ -99,7 +113,8 @@ def update(state: AppState, dataset: str | None, check_counts: bool = True) -> d
 
 
 def rollback_list(state: AppState, dataset: str, version: int | None, note: str | None) -> dict[str, Any]:
-    """Make an earlier version of a list current again, relink, reload the screener."""
+    """Make an earlier version of a list current again, relink, reload the screener, re-screen the
+    monitored portfolios."""
     from kenning.matching.service import relink
     from kenning.store.currency import current_history, rollback
 
@@ -109,7 +124,7 @@ def rollback_list(state: AppState, dataset: str, version: int | None, note: str 
         info = rollback(state.store, dataset, version, note)
         linked = relink(state.store, Screener.open())
         state.reload()
-        return public({"current": info.to_dict(), "relinked": linked,
+        return public({"current": info.to_dict(), "relinked": linked, "monitoring": _monitor(state),
                        "history": current_history(state.store, dataset)})
     finally:
         state.update_lock.release()

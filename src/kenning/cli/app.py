@@ -23,7 +23,7 @@ def cli(db_url: str | None) -> None:
 
 
 def _register() -> None:
-    from kenning.cli import entities, lists, screen, serve
+    from kenning.cli import entities, lists, monitor, screen, serve
     from kenning.cli import news as news_cli
 
     cli.add_command(lists.lists)
@@ -36,6 +36,7 @@ def _register() -> None:
     cli.add_command(news_cli.story)
     cli.add_command(news_cli.demo)
     cli.add_command(serve.serve)
+    cli.add_command(monitor.monitor)
 
 
 _register()

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from kenning.cli.output import emit_json, print_table
-from kenning.store import open_store
+from kenning.store import Store, open_store
 from kenning.store.currency import relink_pending
 from kenning.store.service import diff_sources, load_lists, status
 
@@ -27,22 +27,27 @@ def lists() -> None:
 @click.option("--no-link", is_flag=True, help="Do not refresh the cross-list same-as links after a change.")
 @click.option("--allow-shrink", is_flag=True, help="Accept a version with many fewer parties than the current one "
               "(KENNING_MAX_SHRINK, default 2 %): the list really shrank, the file is not cut off.")
+@click.option("--no-monitor", is_flag=True, help="Do not re-screen the monitored portfolios after a change.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-def load(dataset: str | None, skip_count_check: bool, no_link: bool, allow_shrink: bool, as_json: bool,
-         paths: tuple[Path, ...]) -> None:
+def load(dataset: str | None, skip_count_check: bool, no_link: bool, allow_shrink: bool, no_monitor: bool,
+         as_json: bool, paths: tuple[Path, ...]) -> None:
     """Load list files as new versions (no PATH: the snapshot bundled under data/).
 
     When a current version changed (now, or in an earlier run that stopped before it relinked), the
-    screening index is rebuilt and the cross-list links refreshed.
+    screening index is rebuilt and the cross-list links refreshed; after a change, the monitored
+    portfolios are screened against what changed.
     """
     store = open_store()
     results = load_lists(store, dataset, paths, check_counts=not skip_count_check, allow_shrink=allow_shrink)
-    if not no_link and relink_pending(store):
+    changed = any(r.status == "loaded" and r.current for r in results)
+    if not no_link and (changed or relink_pending(store)):
         from kenning.matching.service import relink
 
         summary = relink(store)
         click.echo(f"linked: {summary['links']} same-as links across lists", err=True)
+    if not no_monitor and changed:
+        _monitor(store)
     if as_json:
         emit_json([r.to_dict() for r in results])
         return
@@ -52,6 +57,18 @@ def load(dataset: str | None, skip_count_check: bool, no_link: bool, allow_shrin
     for r in results:
         for warning in r.version.warnings:
             click.echo(f"warning: {r.version.dataset}: {warning}", err=True)
+
+
+def _monitor(store: Store) -> None:
+    """Re-screen the monitored portfolios after a list changed (nothing when there are none)."""
+    from kenning.cli.monitor import report_run
+    from kenning.monitor.service import after_change
+    from kenning.monitor.webhooks import deliver_pending
+
+    report = after_change(store, show_progress=True)
+    if report is not None:
+        report_run(report)
+        deliver_pending(store)
 
 
 @lists.command("status")
@@ -106,23 +123,27 @@ def diff(dataset: str | None, as_json: bool, old: str, new: str) -> None:
 @lists.command("update")
 @click.option("--dataset", "-d", help="Only this dataset (default: every list in sources.yml that is not retired).")
 @click.option("--skip-count-check", is_flag=True, help="Accept any number of entries.")
+@click.option("--no-monitor", is_flag=True, help="Do not re-screen the monitored portfolios after a change.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def update(dataset: str | None, skip_count_check: bool, as_json: bool) -> None:
+def update(dataset: str | None, skip_count_check: bool, no_monitor: bool, as_json: bool) -> None:
     """Download the current official files (URLs in sources.yml), check them and load them.
 
     Transient download failures are retried with backoff; a list whose update fails keeps its current
     version (and says so) while the others go on; the exit code is then that of the first failure. When a
     current version changed (now, or in an earlier run that stopped before it relinked), the lists are
-    relinked.
+    relinked; after a change, the monitored portfolios are screened against what changed.
     """
     from kenning.store.update import update_lists
 
     store = open_store()
     results = update_lists(store, dataset, check_counts=not skip_count_check)
-    if relink_pending(store):
+    changed = any(r.status == "loaded" and r.load is not None and r.load.current for r in results)
+    if changed or relink_pending(store):
         from kenning.matching.service import relink
 
         click.echo(f"linked: {relink(store)['links']} same-as links across lists", err=True)
+    if changed and not no_monitor:
+        _monitor(store)
     if as_json:
         emit_json([r.to_dict() for r in results])
     else:
@@ -165,7 +186,8 @@ def link(as_json: bool) -> None:
 @click.argument("dataset")
 @click.argument("version", required=False, type=int)
 def rollback_cmd(dataset: str, version: int | None, note: str | None, as_json: bool) -> None:
-    """Make an earlier version of DATASET current again (VERSION, or the one current before), relink."""
+    """Make an earlier version of DATASET current again (VERSION, or the one current before), relink and
+    re-screen the monitored portfolios."""
     from kenning.matching.service import relink
     from kenning.store.currency import rollback
 
@@ -173,6 +195,7 @@ def rollback_cmd(dataset: str, version: int | None, note: str | None, as_json: b
     info = rollback(store, dataset, version, note)
     summary = relink(store)
     click.echo(f"linked: {summary['links']} same-as links across lists", err=True)
+    _monitor(store)
     if as_json:
         emit_json(info.to_dict())
         return

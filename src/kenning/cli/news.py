@@ -77,6 +77,7 @@ def add(items: tuple[str, ...], feeds: tuple[str, ...], allow_private: bool, wor
     store = open_store()
     added, failures = add_items(store, [*items, *feeds], _screener_or_none(), allow_private=allow_private,
                                 workers=workers)
+    _monitor_news(store, [a.article_id for a in added if a.status == "added"])
     if as_json:
         emit_json({"articles": [a.to_dict() for a in added], "failures": [f.to_dict() for f in failures]})
     else:
@@ -87,6 +88,18 @@ def add(items: tuple[str, ...], feeds: tuple[str, ...], allow_private: bool, wor
     code = _report_failures(failures)
     if code:
         raise SystemExit(code)
+
+
+def _monitor_news(store: Any, article_ids: list[str]) -> None:
+    """Match the new reports against the monitored portfolios (nothing when there are none)."""
+    from kenning.monitor.media import run_media
+    from kenning.monitor.service import has_portfolios
+    from kenning.monitor.webhooks import deliver_pending
+
+    if article_ids and has_portfolios(store):
+        report = run_media(store, article_ids)
+        click.echo(f"adverse media: {report.alerts} alerts from {report.articles} reports", err=True)
+        deliver_pending(store)
 
 
 @news.command("extract")

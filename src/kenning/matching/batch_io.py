@@ -18,7 +18,8 @@ from kenning.errors import InputError, KenningError, ParseError
 from kenning.matching.types import Query
 from kenning.sources.readers import decode_text, read_text
 
-__all__ = ["CSV_COLUMNS", "JSONL_SUFFIXES", "Row", "parse_batch", "parse_rows", "rows_of_text"]
+__all__ = ["CSV_COLUMNS", "JSONL_SUFFIXES", "Record", "Row", "listish", "parse_batch", "parse_rows", "read_records",
+           "rows_of_text"]
 
 CSV_COLUMNS = ("name", "schema", "birth_date", "country", "id_number", "ref")
 #: File endings read as JSON lines; every other file is CSV.
@@ -29,7 +30,7 @@ EXPECT = "CSV or JSON lines"
 Row = tuple[int, str | None, Query | None, str | None]
 
 
-def _listish(value: Any) -> list[str]:
+def listish(value: Any) -> list[str]:
     if value is None or value == "":
         return []
     if isinstance(value, list):
@@ -41,9 +42,9 @@ def _query(data: dict[str, Any], datasets: tuple[str, ...]) -> Query:
     names = data.get("name", data.get("names"))
     if names in (None, "", []):
         raise InputError("the row has no name")
-    return Query.build(_listish(names) if isinstance(names, list) else str(names),
-                       schema=(data.get("schema") or "Thing"), birth_dates=_listish(data.get("birth_date")),
-                       countries=_listish(data.get("country")), id_numbers=_listish(data.get("id_number")),
+    return Query.build(listish(names) if isinstance(names, list) else str(names),
+                       schema=(data.get("schema") or "Thing"), birth_dates=listish(data.get("birth_date")),
+                       countries=listish(data.get("country")), id_numbers=listish(data.get("id_number")),
                        datasets=datasets, ref=str(data["ref"]) if data.get("ref") not in (None, "") else None,
                        lenient=True)
 
@@ -56,38 +57,51 @@ def _row(line: int, data: dict[str, Any], datasets: tuple[str, ...]) -> Row:
         return (line, ref, None, str(exc))
 
 
-def _csv_rows(name: str, text: str, datasets: tuple[str, ...]) -> list[Row]:
+#: (line, the row's fields or None, the error that made it unreadable or None)
+Record = tuple[int, dict[str, Any] | None, str | None]
+
+
+def _csv_records(name: str, text: str, required: tuple[str, ...], optional: tuple[str, ...]) -> list[Record]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
-    if "name" not in header:
-        optional = ", ".join(CSV_COLUMNS[1:])
-        raise ParseError(name, f"the CSV header must have a 'name' column (optional: {optional})", line=1)
+    missing = [r for r in required if r not in header]
+    if missing:
+        columns = " and ".join(repr(m) for m in missing)
+        raise ParseError(name, f"the CSV header must have a {columns} column{'s' if len(missing) > 1 else ''} "
+                         f"(optional: {', '.join(optional)})", line=1)
     reader.fieldnames = header
-    rows: list[Row] = []
+    rows: list[Record] = []
     for data in reader:
         line = reader.line_num
         if None in data:
-            rows.append((line, None, None, f"{len(header) + len(data[None])} columns, the header has {len(header)}"))
+            rows.append((line, None, f"{len(header) + len(data[None])} columns, the header has {len(header)}"))
             continue
-        rows.append(_row(line, {k: (v or "").strip() for k, v in data.items()}, datasets))
+        rows.append((line, {k: (v or "").strip() for k, v in data.items()}, None))
     return rows
 
 
-def _jsonl_rows(text: str, datasets: tuple[str, ...]) -> list[Row]:
-    rows: list[Row] = []
+def _jsonl_records(text: str, required: tuple[str, ...]) -> list[Record]:
+    rows: list[Record] = []
     for line, raw in enumerate(text.splitlines(), start=1):
         if not raw.strip():
             continue
         try:
             data = orjson.loads(raw)
         except orjson.JSONDecodeError as exc:
-            rows.append((line, None, None, f"not valid JSON: {exc}"))
+            rows.append((line, None, f"not valid JSON: {exc}"))
             continue
         if not isinstance(data, dict):
-            rows.append((line, None, None, "a JSON line must be an object with a 'name'"))
+            rows.append((line, None, f"a JSON line must be an object with a {' and a '.join(map(repr, required))}"))
             continue
-        rows.append(_row(line, data, datasets))
+        rows.append((line, data, None))
     return rows
+
+
+def read_records(text: str, name: str, jsonl: bool, required: tuple[str, ...] = ("name",),
+                 optional: tuple[str, ...] = CSV_COLUMNS[1:]) -> list[Record]:
+    """The rows of a CSV (with a header that has the ``required`` columns) or JSON-lines text, each with
+    its line; ``name`` names the input in errors."""
+    return _jsonl_records(text, required) if jsonl else _csv_records(name, text, required, optional)
 
 
 def parse_rows(path: Path, datasets: tuple[str, ...] = ()) -> list[Row]:
@@ -103,4 +117,5 @@ def parse_batch(data: bytes, name: str, jsonl: bool, datasets: tuple[str, ...] =
 
 def rows_of_text(text: str, name: str, jsonl: bool, datasets: tuple[str, ...] = ()) -> list[Row]:
     """Every row of a batch's text: JSON lines when ``jsonl``, else CSV with a header."""
-    return _jsonl_rows(text, datasets) if jsonl else _csv_rows(name, text, datasets)
+    return [(line, None, None, error) if data is None else _row(line, data, datasets)
+            for line, data, error in read_records(text, name, jsonl)]

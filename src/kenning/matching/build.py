@@ -21,7 +21,7 @@ from kenning.progress import progress_bar
 from kenning.store import Store, open_store
 from kenning.store.sameas import same_as_links, same_as_pairs
 
-__all__ = ["fingerprint", "load_links", "load_same_as", "open_index"]
+__all__ = ["fingerprint", "load_links", "load_same_as", "matcher_digest", "open_index"]
 
 _NAMES_DATA = Path(__file__).resolve().parents[1] / "names" / "data"
 _CODE_VERSION = "kenning-index-1"
@@ -34,6 +34,12 @@ def _names_tables_digest() -> str:
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def matcher_digest() -> str:
+    """What scoring depends on besides the lists: the index code version and the name tables, hashed.
+    Monitoring pins it with its profile and screens everything again when it changes."""
+    return hashlib.sha1(f"{_CODE_VERSION}:{FORMAT}:{_names_tables_digest()}".encode()).hexdigest()[:20]
 
 
 def fingerprint(store: Store) -> str:

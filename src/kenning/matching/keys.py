@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from kenning.names import NameAnalysis, canonical_token, consonant_keys, is_vowelless, ocr_fold, spelled_keys
 
-__all__ = ["KEY_WEIGHTS", "birth_keys", "hash_key", "joined_keys", "name_keys", "ocr_keys", "token_keys",
+__all__ = ["KEY_WEIGHTS", "birth_keys", "hash_key", "joined_keys", "name_keys", "ocr_keys", "part_keys", "token_keys",
            "typo_keys", "vowelless_keys"]
 
 #: How much a shared key of each kind says about two names being the same (``b``: a full birth date,
@@ -38,16 +38,22 @@ def _deletions(token: str) -> set[str]:
     return out
 
 
-def token_keys(analysis: NameAnalysis) -> list[tuple[str, list[str]]]:
-    """Per retrievable part: its exact keys (canonical and phonetic) and its typo keys (deletions)."""
+def part_keys(analysis: NameAnalysis) -> list[tuple[int, str, list[str]]]:
+    """Per retrievable part: its position in the name, its canonical form and its exact keys (canonical
+    and phonetic). Monitoring's reverse index needs the position; :func:`token_keys` does not."""
     has_strong = not analysis.is_weak_only
     out = []
-    for token, phonetic, weak in zip(analysis.canonical, analysis.phonetic, analysis.weak, strict=True):
+    for i, (token, phonetic, weak) in enumerate(zip(analysis.canonical, analysis.phonetic, analysis.weak,
+                                                     strict=True)):
         if (weak and has_strong) or len(token) < 2:
             continue
-        exact = ["c" + token] + (["p" + phonetic] if len(phonetic) >= 2 else [])
-        out.append((token, exact))
+        out.append((i, token, ["c" + token] + (["p" + phonetic] if len(phonetic) >= 2 else [])))
     return out
+
+
+def token_keys(analysis: NameAnalysis) -> list[tuple[str, list[str]]]:
+    """Per retrievable part: its exact keys (canonical and phonetic) and its typo keys (deletions)."""
+    return [(token, exact) for _i, token, exact in part_keys(analysis)]
 
 
 def birth_keys(dates: tuple[str, ...]) -> list[str]:

@@ -16,10 +16,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from followthemoney.types import registry
+from sqlalchemy import and_, func, select
 
 from kenning.model import Entity, caption, is_target
+from kenning.store.schema import entities, refs
+from kenning.store.store import Store, decode_entity
 
-__all__ = ["EntityChange", "ListDiff", "diff_entities"]
+__all__ = ["EntityChange", "ListDiff", "diff_entities", "diff_versions", "version_targets"]
 
 #: Properties through which a record names the party it belongs to, in order of preference.
 _OWNER_PROPS = ("entity", "holder", "subject", "person", "owner", "organization")
@@ -150,3 +153,61 @@ def diff_entities(old: Iterable[Entity], new: Iterable[Entity]) -> ListDiff:
     result.changed = [changes[k] for k in sorted(changes)]
     result.unchanged = len(targets) - len(result.added) - len(result.removed) - len(result.changed)
     return result
+
+
+def _changed_ids(store: Store, old: int, new: int) -> set[str]:
+    """Ids whose row differs between two versions (added, removed, or another content hash)."""
+    a, b = entities.alias("a"), entities.alias("b")
+    out: set[str] = set()
+    with store.connect() as conn:
+        for left, right in ((a, b), (b, a)):
+            old_id, new_id = (old, new) if left is a else (new, old)
+            query = (select(left.c.id).select_from(left.outerjoin(right, and_(right.c.id == left.c.id,
+                                                                              right.c.version_id == new_id)))
+                     .where(left.c.version_id == old_id, (right.c.id.is_(None)) | (right.c.hash != left.c.hash)))
+            out.update(str(i) for i in conn.execute(query).scalars())
+    return out
+
+
+def _owners(store: Store, ids: set[str], versions: tuple[int, int]) -> set[str]:
+    """The parties records among ``ids`` point at (through the refs table), in either version."""
+    found: set[str] = set()
+    listed = sorted(ids)
+    with store.connect() as conn:
+        for start in range(0, len(listed), 900):
+            query = select(refs.c.target_id).where(refs.c.source_id.in_(listed[start:start + 900]),
+                                                   refs.c.version_id.in_(versions))
+            found.update(str(i) for i in conn.execute(query).scalars())
+    return found
+
+
+def _load(store: Store, version: int, ids: set[str]) -> list[Entity]:
+    listed = sorted(ids)
+    out: list[Entity] = []
+    with store.connect() as conn:
+        for start in range(0, len(listed), 900):
+            query = select(entities.c.id, entities.c.schema, entities.c.data).where(
+                entities.c.version_id == version, entities.c.id.in_(listed[start:start + 900]))
+            out += [decode_entity(row) for row in conn.execute(query)]
+    return out
+
+
+def diff_versions(store: Store, old: int, new: int) -> ListDiff:
+    """:func:`diff_entities` of two stored versions, reading only the rows that differ (and the parties their
+    records belong to), so a small update of a large list diffs in a fraction of a second."""
+    ids = _changed_ids(store, old, new)
+    ids |= _owners(store, ids, (old, new))
+    result = diff_entities(_load(store, old, ids), _load(store, new, ids))
+    with store.connect() as conn:
+        listed = int(conn.execute(select(func.count()).select_from(entities).where(
+            entities.c.version_id == new, entities.c.target.is_(True))).scalar() or 0)
+    result.unchanged = listed - len(result.added) - len(result.changed)
+    return result
+
+
+def version_targets(store: Store, version: int) -> list[dict[str, Any]]:
+    """The listed parties of one version (id, schema, caption), by id: what a first version "adds"."""
+    query = select(entities.c.id, entities.c.schema, entities.c.caption).where(
+        entities.c.version_id == version, entities.c.target.is_(True)).order_by(entities.c.id)
+    with store.connect() as conn:
+        return [{"id": r.id, "schema": r.schema, "caption": r.caption} for r in conn.execute(query)]

@@ -8,6 +8,7 @@ rows, and results and rows read back. Nothing else in Kenning queries the news t
 
 from kenning.news.storage.articles import (
     StoredDuplicate,
+    article_ids,
     find_stored_duplicate,
     insert_article,
     insert_duplicate,
@@ -24,6 +25,7 @@ from kenning.news.storage.tables import NEWS_TABLES, ensure_news_tables
 __all__ = [
     "NEWS_TABLES",
     "StoredDuplicate",
+    "article_ids",
     "article_row",
     "ensure_news_tables",
     "entity_mentions",

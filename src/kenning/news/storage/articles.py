@@ -28,6 +28,7 @@ from kenning.news.storage.tables import (
 
 __all__ = [
     "StoredDuplicate",
+    "article_ids",
     "find_stored_duplicate",
     "insert_article",
     "insert_duplicate",
@@ -180,3 +181,9 @@ def story_of(conn: Connection, article_ids: Iterable[str]) -> dict[str, str]:
     query = select(news_story_members.c.article_id, news_story_members.c.story_id).where(
         news_story_members.c.article_id.in_(list(article_ids)))
     return {r.article_id: r.story_id for r in conn.execute(query)}
+
+
+def article_ids(conn: Connection) -> list[str]:
+    """The id of every stored report, in the order they were added."""
+    query = select(news_articles.c.id).order_by(news_articles.c.added_at, news_articles.c.id)
+    return [str(i) for i in conn.execute(query).scalars()]

@@ -1,0 +1,226 @@
+"""Screening pairs: one customer against every target (forward), one target against every customer
+(reverse, through :class:`~kenning.monitor.custindex.CustomerIndex`), and the matcher's verdict on each pair
+the rule of :mod:`kenning.monitor.parts` lets through.
+
+Both directions compute the same rule on the same keys and weights, and score the same names with the same
+algorithm, so a pair is a match in one direction exactly when it is in the other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from followthemoney.types import registry
+
+from kenning.matching import schemata_compatible
+from kenning.matching.algorithms.base import Algorithm, Scored
+from kenning.matching.features import Memo, fill_memo
+from kenning.matching.records import EntityRecord, NameRecord, QueryRecord, query_record
+from kenning.matching.types import Query
+from kenning.monitor.custindex import CustomerIndex, IndexedCustomer, date_key, number_key
+from kenning.monitor.customers import Customer
+from kenning.monitor.parts import COVER_MIN, NameParts, name_key_hashes, name_parts
+from kenning.monitor.targets import TargetIndex
+from kenning.names import NameAnalysis
+
+__all__ = ["Match", "Screening", "Slots", "explain", "forward", "reverse_candidates"]
+
+#: Per target (or per customer): the names that qualified strongly, and those that share any key.
+Slots = dict[int, tuple[set[int], set[int]]]
+
+
+@dataclass(frozen=True)
+class Match:
+    """A customer–target pair at or above the threshold, with the matcher's explanation."""
+
+    customer_pk: int
+    target: str
+    score: float
+    explanation: dict[str, Any]
+
+
+@dataclass
+class _Named:
+    """What customers of one name share: its query record (no qualifiers), parts, memos, covers by target."""
+
+    record: QueryRecord
+    parts: tuple[NameParts, ...]
+    memos: tuple[Memo, ...]
+    covers: dict[str, list[tuple[Any, Any, Any, Any]]]
+
+
+@dataclass
+class Screening:
+    """The profile's algorithm and threshold, and its part rarity."""
+
+    algorithm: Algorithm
+    threshold: float
+    rarity: dict[str, float]
+    #: Per (names, schema): the analysed names, their parts, and the part pairings already computed —
+    #: customers of one name (common names are many) share them.
+    _names: dict[tuple[tuple[str, ...], str], _Named] = field(default_factory=dict)
+
+    def named(self, names: tuple[str, ...], schema: str) -> _Named:
+        key = (names, schema)
+        found = self._names.get(key)
+        if found is None:
+            record = query_record(Query(names=names, schema=schema), self.rarity)
+            parts = tuple(p for a, pr in zip(record.analyses, record.names, strict=True)
+                          if (p := name_parts(a, pr)) is not None)
+            found = _Named(record, parts, tuple({} for _ in record.names), {})
+            if len(self._names) > 100_000:
+                self._names.clear()
+            self._names[key] = found
+        return found
+
+    def customer(self, customer: Customer) -> tuple[QueryRecord, tuple[NameParts, ...]]:
+        """A customer's query record and name parts (the names' analysis shared by every customer of them)."""
+        named = self.named(customer.names, customer.schema)
+        query = customer.query()
+        countries = frozenset(str(c) for c in (registry.country.clean(v) for v in query.countries) if c)
+        record = QueryRecord(query, named.record.analyses, named.record.names, query.birth_dates, countries,
+                             frozenset(i for i in query.id_numbers if len(i) >= 4), named.memos)
+        return record, named.parts
+
+    def indexed(self, pk: int, seq: int, customer: Customer) -> IndexedCustomer:
+        record, parts = self.customer(customer)
+        return IndexedCustomer(pk, seq, parts, record.birth_dates, tuple(record.id_numbers))
+
+    def score(self, pk: int, record: QueryRecord, candidates: Sequence[tuple[EntityRecord, Sequence[NameRecord]]],
+              ) -> list[Match]:
+        """The matches among ``candidates`` (targets with the names to compare)."""
+        usable = [(t, names) for t, names in candidates if schemata_compatible(record.query.schema, t.schema)]
+        if not usable:
+            return []
+        listed = [n.name for _t, names in usable for n in names]
+        memos = record.memos or self.named(record.query.names, record.query.schema).memos
+        for prepared, memo in zip(record.names, memos, strict=True):
+            fill_memo(prepared, listed, memo)
+        record = QueryRecord(record.query, record.analyses, record.names, record.birth_dates, record.countries,
+                             record.id_numbers, memos)
+        out = []
+        for target, names in usable:
+            verdict = self.algorithm.score(record, target, names, False)
+            if verdict.score >= self.threshold:
+                out.append(Match(pk, target.id, round(verdict.score, 6),
+                                 explain(self.algorithm.score(record, target, names, True), names)))
+        return out
+
+
+def explain(verdict: Scored, names: Sequence[NameRecord]) -> dict[str, Any]:
+    """A verdict as stored: the score, the names compared, each feature's score and reason."""
+    features = {k: {**v.to_dict(), "query": v.query, "candidate": v.candidate} for k, v in verdict.explanation.items()}
+    return {"score": round(verdict.score, 4), "matched_name": verdict.matched_name,
+            "compared": sorted({n.name.original for n in names}), "features": features}
+
+
+def _select(strong: set[int], weak: set[int], qualified: bool) -> set[int] | None:
+    """The names to compare for one pair, or None when the pair does not qualify."""
+    if strong:
+        return strong | weak if qualified else strong
+    return weak if qualified and weak else None
+
+
+def _covers(parts: Sequence[NameParts], targets: TargetIndex) -> list[tuple[Any, Any, Any, Any]]:
+    """Per customer name: the target names sharing a key, their owners, slots and whether covered enough."""
+    out = []
+    for name in parts:
+        hashes = np.array([k for k, _p in name.keys], dtype=np.int64)
+        part_of = np.array([p for _k, p in name.keys], dtype=np.int64)
+        found, spans = targets.lookup(hashes)
+        if not len(found):
+            continue
+        tnames = np.concatenate([targets.postings[s:e] for s, e in spans.tolist()]).astype(np.int64)
+        code = np.unique((tnames << 8) | np.repeat(part_of[found], spans[:, 1] - spans[:, 0]))
+        weights = np.asarray(name.weights, dtype=np.float64)[code & 0xFF]
+        tname, inverse = np.unique(code >> 8, return_inverse=True)
+        covers = np.bincount(inverse, weights=weights) / name.total
+        out.append((tname, targets.name_target[tname], targets.name_slot[tname], covers >= COVER_MIN - 1e-9))
+    return out
+
+
+def _cover(covers: list[tuple[Any, Any, Any, Any]], qualified: set[int]) -> Slots:
+    """Per target: the names some customer name covers enough (strong) and, for targets that share a birth
+    date or an identifier with the customer, the names it covers at all (weak)."""
+    slots: Slots = {}
+    wanted = np.array(sorted(qualified), dtype=np.int64)
+    for _tname, owner, slot_of, strong in covers:
+        keep = strong | np.isin(owner, wanted) if len(wanted) else strong
+        for target, slot, is_strong in zip(owner[keep].tolist(), slot_of[keep].tolist(), strong[keep].tolist(),
+                                           strict=True):
+            strong_slots, weak_slots = slots.setdefault(target, (set(), set()))
+            weak_slots.add(slot)
+            if is_strong:
+                strong_slots.add(slot)
+    return slots
+
+
+def forward(screening: Screening, pk: int, customer: Customer, targets: TargetIndex) -> list[Match]:
+    """One customer against every target."""
+    record, parts = screening.customer(customer)
+    if not parts:
+        return []
+    qualified = {t for d in record.birth_dates if len(d) == 10 for t in targets.dates.get(d, ())}
+    qualified |= {t for i in record.id_numbers for t in targets.numbers.get(i, ())}
+    named = screening.named(customer.names, customer.schema)
+    covers = named.covers.get(targets.token)
+    if covers is None:
+        covers = named.covers[targets.token] = _covers(parts, targets)
+    slots = _cover(covers, qualified)
+    candidates = []
+    for t, (strong, weak) in sorted(slots.items()):
+        chosen = _select(strong, weak, t in qualified)
+        if chosen is not None:
+            rec = targets.records[t]
+            candidates.append((rec, [rec.names[s] for s in sorted(chosen)]))
+    return screening.score(pk, record, candidates)
+
+
+def reverse_candidates(index: CustomerIndex, analyses: Sequence[NameAnalysis], record: EntityRecord,
+                       ) -> dict[tuple[int, int], set[int]]:
+    """The customers (row id, seq) one target qualifies with, and for each the target's names to compare."""
+    hashes: list[int] = []
+    owners: list[int] = []
+    for slot, analysis in enumerate(analyses):
+        found = name_key_hashes(analysis)
+        hashes += found
+        owners += [slot] * len(found)
+    keys = np.array(hashes, dtype=np.int64)
+    slots_of = np.array(owners, dtype=np.int64)
+    quals = [date_key(d) for d in record.birth_dates if len(d) == 10] + [number_key(i) for i in record.id_numbers]
+    per: dict[tuple[int, int], tuple[set[int], set[int]]] = {}
+    qualified: set[int] = set()
+    for seg in index.segments:
+        cname, tname, cover = seg.cover(keys, slots_of)
+        customers = np.asarray(seg.name_customer)[cname].tolist()
+        seqs = np.asarray(seg.name_seq)[cname].tolist()
+        for pk, seq, slot, value in zip(customers, seqs, tname.tolist(), cover.tolist(), strict=True):
+            strong, weak = per.setdefault((pk, seq), (set(), set()))
+            weak.add(slot)
+            if value >= COVER_MIN - 1e-9:
+                strong.add(slot)
+        qualified |= seg.qualified(quals)
+    out = {}
+    for (pk, seq), (strong, weak) in per.items():
+        chosen = _select(strong, weak, pk in qualified)
+        if chosen is not None:
+            out[(pk, seq)] = chosen
+    return out
+
+
+def reverse(screening: Screening, index: CustomerIndex, analyses: Sequence[NameAnalysis], target: EntityRecord,
+            customers: dict[int, tuple[int, Customer]], only: Iterable[int] | None = None) -> list[Match]:
+    """One target against the indexed customers whose current row (pk → (seq, customer)) is in
+    ``customers`` with the seq the index holds."""
+    allowed = None if only is None else set(only)
+    matches = []
+    for (pk, seq), slots in sorted(reverse_candidates(index, analyses, target).items()):
+        current = customers.get(pk)
+        if current is None or current[0] != seq or (allowed is not None and pk not in allowed):
+            continue
+        record, _parts = screening.customer(current[1])
+        matches += screening.score(pk, record, [(target, [target.names[s] for s in sorted(slots)])])
+    return matches
