@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.kenning-installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: setup run demo serve test lint typecheck pytest browser postgres bench bench-setup clean
+.PHONY: setup run demo serve test lint typecheck pytest browser postgres java bench bench-setup clean
 
 $(STAMP): requirements.lock requirements-models.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,12 @@ postgres:
 	  echo "installing Debian's postgresql for the store tests"; \
 	  (apt-get install -y -q postgresql >/dev/null 2>&1 || (apt-get update -q >/dev/null && apt-get install -y -q postgresql >/dev/null)); }
 
+# A Java runtime (17 or later) for the Spark tests (local mode); the image usually has Java 17 already.
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  echo "installing Debian's Java 17 runtime for the Spark tests"; \
+	  (apt-get install -y -q openjdk-17-jre-headless >/dev/null 2>&1 || (apt-get update -q >/dev/null && apt-get install -y -q openjdk-17-jre-headless >/dev/null)); }
+
 lint: setup
 	$(BIN)/ruff check src tests bench
 	$(BIN)/lint-imports
@@ -50,7 +56,7 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy src
 
-pytest: setup browser postgres
+pytest: setup browser postgres java
 	$(BIN)/pytest -q
 
 test: lint typecheck pytest

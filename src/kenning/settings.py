@@ -32,6 +32,7 @@ __all__ = [
     "MAX_BODY_BYTES",
     "NEWS_MAX_BYTES",
     "RATE_LIMIT",
+    "RELOAD_INTERVAL",
     "SOURCES_FILE",
     "reload",
 ]
@@ -57,6 +58,7 @@ MATCH_MAX_QUERIES: int
 NEWS_MAX_BYTES: int
 ALLOW_PRIVATE_URLS: str
 SOURCES_FILE: Path | None
+RELOAD_INTERVAL: float
 
 
 def _env(name: str, default: str) -> str:
@@ -83,7 +85,7 @@ def reload() -> None:
     """(Re)read every setting from the environment."""
     global HOME, DATA_DIR, DATABASE_URL, INDEX_DIR, FETCH_TIMEOUT, FETCH_MAX_BYTES, FETCH_RETRIES, FETCH_BACKOFF
     global API_KEYS, CORS_ORIGINS, RATE_LIMIT, BATCH_MAX_ROWS
-    global MAX_BODY_BYTES, MATCH_MAX_QUERIES, NEWS_MAX_BYTES, ALLOW_PRIVATE_URLS, SOURCES_FILE
+    global MAX_BODY_BYTES, MATCH_MAX_QUERIES, NEWS_MAX_BYTES, ALLOW_PRIVATE_URLS, SOURCES_FILE, RELOAD_INTERVAL
     #: Where Kenning keeps its SQLite store and the persisted matching index.
     HOME = Path(_env("HOME", str(Path.home() / ".local" / "share" / "kenning"))).expanduser()
     #: The bundled list snapshots and sample news (read-only).
@@ -120,6 +122,9 @@ def reload() -> None:
     #: all of them, a comma-separated list of networks (CIDR) those only, empty none. Only for tests and
     #: trusted internal deployments (:mod:`kenning.news.ingest.fetch_guard`).
     ALLOW_PRIVATE_URLS = _env("ALLOW_PRIVATE_URLS", "")
+    #: Seconds between a server's checks that another process (``kenning lists load/update``, another server)
+    #: changed the store's current lists or same-as links; on a change it reloads its screener.
+    RELOAD_INTERVAL = float(_number("RELOAD_INTERVAL", 30.0, float))
     #: Another catalogue of list sources instead of the bundled ``sources.yml``.
     SOURCES_FILE = Path(_env("SOURCES_FILE", "")).expanduser() if _env("SOURCES_FILE", "") else None
 

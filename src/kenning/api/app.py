@@ -15,10 +15,11 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
+from kenning import settings
 from kenning.api import docs, match, news, screen, search, system
 from kenning.api.errors import install_error_handlers
 from kenning.api.guard import ApiConfig, GuardMiddleware
-from kenning.state import AppState
+from kenning.state import AppState, watch_store
 
 __all__ = ["create_app"]
 
@@ -50,9 +51,11 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     state = await run_in_threadpool(AppState.open)
     app.state.kenning = state
     log.info("Kenning API ready: lists %s", ", ".join(state.datasets) or "(none loaded)")
+    watcher = watch_store(state, settings.RELOAD_INTERVAL)
     try:
         yield
     finally:
+        watcher.set()
         state.close()
 
 

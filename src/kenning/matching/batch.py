@@ -24,7 +24,11 @@ from kenning.matching.screener import Screener
 from kenning.matching.types import Query
 from kenning.progress import progress_bar
 
-__all__ = ["BatchSummary", "run_batch", "screen_rows"]
+__all__ = ["RESULT_COLUMNS", "BatchSummary", "flat_rows", "run_batch", "screen_row", "screen_rows"]
+
+#: The columns of a batch's CSV output (and of every flat screening output, Spark's included).
+RESULT_COLUMNS = ("line", "ref", "query_name", "error", "match", "score", "id", "dataset", "schema", "caption",
+                  "explanation")
 
 _SCREENER: Screener | None = None
 _OPTIONS: dict[str, Any] = {}
@@ -44,17 +48,23 @@ class BatchSummary:
                 f"{self.seconds:.1f} s, {rate:.0f} queries/s")
 
 
-def _work(item: tuple[int, str | None, Query | None, str | None]) -> dict[str, Any]:
+def screen_row(item: tuple[int, str | None, Query | None, str | None], screener: Screener,
+               options: dict[str, Any]) -> dict[str, Any]:
+    """One parsed row's record: its results, or the error that kept it from being screened."""
     line, ref, query, error = item
     if query is None:
         return {"line": line, "ref": ref, "error": error}
-    assert _SCREENER is not None
     try:
-        results = _SCREENER.screen(query, **_OPTIONS)
+        results = screener.screen(query, **options)
     except KenningError as exc:
         return {"line": line, "ref": ref, "error": str(exc)}
     return {"line": line, "ref": ref, "query": query.to_dict(), "match": any(r.match for r in results),
             "results": [r.to_dict() for r in results]}
+
+
+def _work(item: tuple[int, str | None, Query | None, str | None]) -> dict[str, Any]:
+    assert _SCREENER is not None
+    return screen_row(item, _SCREENER, _OPTIONS)
 
 
 def _init_worker() -> None:
@@ -81,19 +91,26 @@ def screen_rows(items: list[tuple[int, str | None, Query | None, str | None]], s
             yield orjson.loads(encoded)
 
 
+def flat_rows(rec: dict[str, Any]) -> Iterator[tuple[Any, ...]]:
+    """A screened record as rows of :data:`RESULT_COLUMNS`: one per result, one when nothing was found or the
+    row failed. Missing values are None (an empty CSV cell)."""
+    if "error" in rec:
+        yield (rec["line"], rec["ref"], None, rec["error"], None, None, None, None, None, None, None)
+        return
+    name = rec["query"]["names"][0]
+    if not rec["results"]:
+        yield (rec["line"], rec["ref"], name, None, False, None, None, None, None, None, None)
+    for res in rec["results"]:
+        why = "; ".join(f"{k}: {v['detail']}" for k, v in res["explanation"].items())
+        yield (rec["line"], rec["ref"], name, None, res["match"], res["score"], res["id"], res["dataset"],
+               res["schema"], res["caption"], why)
+
+
 def _write_csv(out: IO[str], records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     writer = csv.writer(out)
-    writer.writerow(["line", "ref", "query_name", "error", "match", "score", "id", "dataset", "schema",
-                     "caption", "explanation"])
+    writer.writerow(RESULT_COLUMNS)
     for rec in records:
-        if "error" in rec:
-            writer.writerow([rec["line"], rec["ref"], "", rec["error"], "", "", "", "", "", "", ""])
-        elif not rec["results"]:
-            writer.writerow([rec["line"], rec["ref"], rec["query"]["names"][0], "", False, "", "", "", "", "", ""])
-        for res in rec.get("results", []):
-            why = "; ".join(f"{k}: {v['detail']}" for k, v in res["explanation"].items())
-            writer.writerow([rec["line"], rec["ref"], rec["query"]["names"][0], "", res["match"], res["score"],
-                             res["id"], res["dataset"], res["schema"], res["caption"], why])
+        writer.writerows(flat_rows(rec))
         yield rec
 
 

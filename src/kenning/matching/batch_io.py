@@ -13,7 +13,7 @@ from kenning.errors import InputError, KenningError, ParseError
 from kenning.matching.types import Query
 from kenning.sources.readers import decode_text, read_text
 
-__all__ = ["CSV_COLUMNS", "JSONL_SUFFIXES", "Row", "parse_batch", "parse_rows", "rows_of_text"]
+__all__ = ["CSV_COLUMNS", "JSONL_SUFFIXES", "Row", "parse_batch", "parse_row", "parse_rows", "rows_of_text"]
 
 CSV_COLUMNS = ("name", "schema", "birth_date", "country", "id_number", "ref")
 #: File endings read as JSON lines; every other file is CSV.
@@ -42,7 +42,8 @@ def _query(data: dict[str, Any], datasets: tuple[str, ...]) -> Query:
                        datasets=datasets, ref=str(data["ref"]) if data.get("ref") not in (None, "") else None)
 
 
-def _row(line: int, data: dict[str, Any], datasets: tuple[str, ...]) -> Row:
+def parse_row(line: int, data: dict[str, Any], datasets: tuple[str, ...] = ()) -> Row:
+    """One input row (column → value) as a query, or the error that keeps it from being one."""
     ref = str(data["ref"]) if data.get("ref") not in (None, "") else None
     try:
         return (line, ref, _query(data, datasets), None)
@@ -63,7 +64,7 @@ def _csv_rows(name: str, text: str, datasets: tuple[str, ...]) -> list[Row]:
         if None in data:
             rows.append((line, None, None, f"{len(header) + len(data[None])} columns, the header has {len(header)}"))
             continue
-        rows.append(_row(line, {k: (v or "").strip() for k, v in data.items()}, datasets))
+        rows.append(parse_row(line, {k: (v or "").strip() for k, v in data.items()}, datasets))
     return rows
 
 
@@ -80,7 +81,7 @@ def _jsonl_rows(text: str, datasets: tuple[str, ...]) -> list[Row]:
         if not isinstance(data, dict):
             rows.append((line, None, None, "a JSON line must be an object with a 'name'"))
             continue
-        rows.append(_row(line, data, datasets))
+        rows.append(parse_row(line, data, datasets))
     return rows
 
 
