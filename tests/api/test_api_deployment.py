@@ -133,7 +133,7 @@ def test_two_servers_and_a_loader_share_one_postgres_store(deployment: Deploymen
     traffic = threading.Thread(target=_hammer, args=(deployment.servers, stop, statuses))
     traffic.start()
     try:
-        second = deployment.run("loader", "lists", "load", "--skip-count-check",
+        second = deployment.run("loader", "lists", "load", "--skip-count-check", "--dataset", "un_sc",
                                 str(LISTS / "un_sc" / "consolidated.xml"))
         assert second.returncode == 0, second.stderr
         deployment.wait_until(lambda url: "un_sc" in _health(url).get("lists", {}), "see the new list")

@@ -25,7 +25,8 @@ def _require_spark() -> None:
                           "openjdk-17-jre-headless) or set JAVA_HOME")
 
 
-def spark_session(master: str | None = None, app_name: str = "kenning") -> SparkSession:
+def spark_session(master: str | None = None, app_name: str = "kenning",
+                  conf: dict[str, str] | None = None) -> SparkSession:
     """The active session, or a new one on ``master`` (default: spark-submit's, else local[*]).
 
     A local session runs its Python workers on this interpreter (so they import this Kenning) and binds to
@@ -47,6 +48,8 @@ def spark_session(master: str | None = None, app_name: str = "kenning") -> Spark
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
         builder = (builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
                    .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4"))
+    for key, value in (conf or {}).items():
+        builder = builder.config(key, value)
     session = builder.getOrCreate()
     session.sparkContext.setLogLevel("ERROR")
     return session
