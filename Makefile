@@ -65,7 +65,7 @@ test: lint typecheck pytest
 bench-setup: setup
 	$(BIN)/pip install -q --disable-pip-version-check -r requirements-bench.txt
 
-# Every benchmark, each printing its table (about 15 minutes on 2 cores).
+# Every benchmark, each printing its table (about 35 minutes on 2 cores, 20 of them the 1M-row Spark comparison).
 bench: bench-setup
 	$(BIN)/kenning lists load
 	$(BIN)/python -m bench.load_lists
@@ -79,6 +79,7 @@ bench: bench-setup
 	$(BIN)/python -m bench.news_html
 	$(BIN)/python -m bench.news_speed || true
 	$(BIN)/python -m bench.load
+	$(BIN)/python -m bench.spark_screen --rows 1000000
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
