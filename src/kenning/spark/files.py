@@ -5,6 +5,9 @@ country, id_number, ref; every value read as text) or Parquet. Rows are numbered
 numbers them: a CSV row by its line in the file (the header is line 1), a Parquet row from 1. A CSV row
 whose number of fields differs from the header's is kept and reported in its ``error`` column.
 
+A quoted field may hold commas and doubled quotes, not line breaks (the file is split between tasks by
+lines).
+
 Output: a directory of part files, as Spark writes them, in input order: Parquet for ``.parquet``, CSV
 with a header for ``.csv``, JSON lines otherwise; the columns are those of ``kenning screen --output``.
 """
@@ -34,11 +37,12 @@ def read_batch(spark: SparkSession, path: str) -> DataFrame:
     try:
         if _is_parquet(path):
             return _checked(number_rows(spark.read.parquet(path), first=1), path)
-        header = spark.read.option("header", True).csv(path).columns
+        header = spark.read.option("header", True).option("escape", '"').csv(path).columns
         if not header:
             raise InputError(f"{path}: no rows to screen")
         fields = ", ".join(f"`{c.strip().lower()}` string" for c in header)
-        frame = (spark.read.option("header", True).option("mode", "PERMISSIVE").option("multiLine", False)
+        # RFC 4180 quoting ("" inside quotes), as Python's csv and spreadsheets write it
+        frame = (spark.read.option("header", True).option("escape", '"').option("mode", "PERMISSIVE")
                  .option("columnNameOfCorruptRecord", CORRUPT).schema(f"{fields}, {CORRUPT} string").csv(path))
         return _checked(number_rows(frame, first=2), path)
     except AnalysisException as exc:
@@ -91,7 +95,7 @@ def summarize(spark: SparkSession, path: str, shown: int = 20) -> ScreenSummary:
     lowered = path.rstrip("/").lower()
     reader = spark.read
     frame = (reader.parquet(path) if lowered.endswith(".parquet")
-             else reader.option("header", True).schema("line long, ref string, query_name string, error string, "
+             else reader.option("header", True).option("escape", '"').schema("line long, ref string, query_name string, error string, "
                                                         "match boolean").csv(path) if lowered.endswith(".csv")
              else reader.json(path))
     per_row = frame.groupBy("line").agg(F.max(F.col("error").isNotNull().cast("int")).alias("failed"),
