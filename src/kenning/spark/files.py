@@ -88,16 +88,21 @@ class ScreenSummary:
                 f"{seconds:.1f} s, {rate:.0f} rows/s")
 
 
+def _read_results(spark: SparkSession, path: str) -> DataFrame:
+    lowered = path.rstrip("/").lower()
+    if lowered.endswith(".parquet"):
+        return spark.read.parquet(path)
+    if lowered.endswith(".csv"):
+        schema = "line long, ref string, query_name string, error string, match boolean"
+        return spark.read.option("header", True).option("escape", '"').schema(schema).csv(path)
+    return spark.read.json(path)
+
+
 def summarize(spark: SparkSession, path: str, shown: int = 20) -> ScreenSummary:
     """Count what was written (read back from ``path``) and keep the first ``shown`` errors."""
     from pyspark.sql import functions as F
 
-    lowered = path.rstrip("/").lower()
-    reader = spark.read
-    frame = (reader.parquet(path) if lowered.endswith(".parquet")
-             else reader.option("header", True).option("escape", '"').schema("line long, ref string, query_name string, error string, "
-                                                        "match boolean").csv(path) if lowered.endswith(".csv")
-             else reader.json(path))
+    frame = _read_results(spark, path)
     per_row = frame.groupBy("line").agg(F.max(F.col("error").isNotNull().cast("int")).alias("failed"),
                                         F.max(F.coalesce(F.col("match"), F.lit(False)).cast("int")).alias("hit"))
     totals = per_row.agg(F.count("*"), F.sum("failed"), F.sum("hit")).first()
