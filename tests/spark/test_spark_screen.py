@@ -102,3 +102,14 @@ def test_parquet_in_and_out_with_a_shared_index(spark: Any, bundled_home: Path, 
     assert [r["line"] for r in rows][:1] == [1]
     assert {r["ref"] for r in rows} == {"x", "y"}
     assert any(r["id"] == "us_ofac_sdn-40969" and r["match"] for r in rows)
+
+
+@pytest.mark.parametrize("partitions", [1, 7])
+def test_rows_are_numbered_in_order_across_partitions(spark: Any, partitions: int) -> None:
+    from kenning.spark.screening import number_rows
+
+    frame = spark.range(0, 1000, numPartitions=partitions)
+    rows = number_rows(frame, first=2).collect()
+    assert [r["line"] - r["id"] for r in rows] == [2] * 1000
+    empty = number_rows(spark.range(0, 0, numPartitions=partitions), first=1).collect()
+    assert empty == []
