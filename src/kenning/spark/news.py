@@ -96,7 +96,8 @@ def _extract_batches(batches: Iterator[pd.DataFrame], files: IndexFiles, store_u
                 out.extend(_rows(report, extract(article, screener, store=store)))
             except Exception as exc:  # one odd report must not stop the others: it is a row of `failures`
                 out.append({"kind": "error", "report_id": report, "error": f"{type(exc).__name__}: {exc}"})
-        yield pd.DataFrame.from_records(out, columns=columns)
+        # Objects, not NaN-filled floats: a row of one kind leaves the other kinds' columns (arrays too) null.
+        yield pd.DataFrame([[item.get(c) for c in columns] for item in out], columns=columns, dtype=object)
 
 
 def news_frames(reports: DataFrame, files: IndexFiles, store_url: str | None = None) -> NewsFrames:
