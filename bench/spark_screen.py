@@ -64,8 +64,25 @@ def count_csv(paths: list[Path]) -> dict[str, int]:
     return {"rows": rows, "queries": len(lines), "matched": len(matched)}
 
 
+def _descendants(root: int) -> set[int]:
+    """This process's descendants (the Spark JVM and its Python workers), not other users' Spark processes."""
+    parents: dict[int, int] = {}
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                parents[int(proc.name)] = int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+    found, frontier = set(), {root}
+    while frontier:
+        frontier = {pid for pid, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
 class PeakMemory:
-    """Samples, every second, the peak resident memory (VmHWM) of processes whose command line has a marker."""
+    """Samples, every second, the peak resident memory (VmHWM) of this process's descendants whose command
+    line has a marker."""
 
     def __init__(self, markers: dict[str, tuple[str, ...]]) -> None:
         self.markers, self.peaks = markers, {k: {} for k in markers}  # kind -> pid -> KiB
@@ -82,9 +99,8 @@ class PeakMemory:
 
     def _run(self) -> None:
         while not self._stop.wait(1.0):
-            for proc in Path("/proc").iterdir():
-                if proc.name.isdigit():
-                    self._sample(proc)
+            for pid in _descendants(os.getpid()):
+                self._sample(Path("/proc") / str(pid))
 
     def _sample(self, proc: Path) -> None:
         try:
