@@ -32,6 +32,11 @@ class SafeWriter:
         """Write one row."""
         self._writer.writerow([safe_cell(v) for v in row])
 
+    def writerows(self, rows: Iterable[Iterable[object]]) -> None:
+        """Write every row."""
+        for row in rows:
+            self.writerow(row)
+
 
 def safe_writer(out: IO[str], **options: Any) -> SafeWriter:
     """A CSV writer over ``out`` (``csv.writer`` options) that neutralises formula cells."""

@@ -94,11 +94,15 @@ class AppState:
         return mark is not None and mark != self.loaded_mark
 
     def refresh_if_stale(self) -> bool:
-        """Reload when the store changed under us; True when a new screener was swapped in."""
-        if not self.is_stale():
+        """Reload when the store changed under us; True when a new screener was swapped in. Not while this
+        process's own list update runs (``POST /lists/update`` holds ``update_lock`` and reloads when done)."""
+        if not self.is_stale() or not self.update_lock.acquire(blocking=False):
             return False
-        log.info("the store's lists or links changed: loading the new screening index")
-        self.reload()
+        try:
+            log.info("the store's lists or links changed: loading the new screening index")
+            self.reload()
+        finally:
+            self.update_lock.release()
         return True
 
     def start_watching(self, seconds: float | None = None) -> None:

@@ -25,6 +25,7 @@ def cli(db_url: str | None) -> None:
 def _register() -> None:
     from kenning.cli import entities, lists, monitor, screen, serve
     from kenning.cli import news as news_cli
+    from kenning.cli import spark as spark_cli
 
     cli.add_command(lists.lists)
     cli.add_command(entities.entity)
@@ -37,6 +38,7 @@ def _register() -> None:
     cli.add_command(news_cli.demo)
     cli.add_command(serve.serve)
     cli.add_command(monitor.monitor)
+    cli.add_command(spark_cli.spark)
 
 
 _register()

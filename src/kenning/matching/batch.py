@@ -28,7 +28,11 @@ from kenning.matching.screener import Screener
 from kenning.matching.types import Query
 from kenning.progress import progress_bar
 
-__all__ = ["BatchSummary", "run_batch", "screen_rows"]
+__all__ = ["RESULT_COLUMNS", "BatchSummary", "flat_rows", "run_batch", "screen_row", "screen_rows"]
+
+#: The columns of a batch's CSV output (and of every flat screening output, Spark's included).
+RESULT_COLUMNS = ("line", "ref", "query_name", "error", "warnings", "match", "score", "id", "dataset", "schema",
+                  "caption", "same_party", "explanation")
 
 _SCREENER: Screener | None = None
 _OPTIONS: dict[str, Any] = {}
@@ -48,13 +52,14 @@ class BatchSummary:
                 f"{self.seconds:.1f} s, {rate:.0f} queries/s")
 
 
-def _work(item: tuple[int, str | None, Query | None, str | None]) -> dict[str, Any]:
+def screen_row(item: tuple[int, str | None, Query | None, str | None], screener: Screener,
+               options: dict[str, Any]) -> dict[str, Any]:
+    """One parsed row's record: its results, or the error that kept it from being screened."""
     line, ref, query, error = item
     if query is None:
         return {"line": line, "ref": ref, "error": error}
-    assert _SCREENER is not None
     try:
-        results = screen_parties(_SCREENER, query, **_OPTIONS)
+        results = screen_parties(screener, query, **options)
     except KenningError as exc:
         return {"line": line, "ref": ref, "error": str(exc)}
     record: dict[str, Any] = {"line": line, "ref": ref, "query": query.to_dict(),
@@ -62,6 +67,11 @@ def _work(item: tuple[int, str | None, Query | None, str | None]) -> dict[str, A
     if query.warnings:
         record["warnings"] = list(query.warnings)
     return record
+
+
+def _work(item: tuple[int, str | None, Query | None, str | None]) -> dict[str, Any]:
+    assert _SCREENER is not None
+    return screen_row(item, _SCREENER, _OPTIONS)
 
 
 def _init_worker() -> None:
@@ -88,22 +98,28 @@ def screen_rows(items: list[tuple[int, str | None, Query | None, str | None]], s
             yield orjson.loads(encoded)
 
 
+def flat_rows(rec: dict[str, Any]) -> Iterator[tuple[Any, ...]]:
+    """A screened record as rows of :data:`RESULT_COLUMNS`: one per result (a party: its best entry, its other
+    entries in ``same_party``), one when nothing was found or the row failed. Missing values are None (an
+    empty CSV cell); ``warnings`` names the fields that were ignored."""
+    if "error" in rec:
+        yield (rec["line"], rec["ref"], None, rec["error"], None, None, None, None, None, None, None, None, None)
+        return
+    name, warnings = rec["query"]["names"][0], "; ".join(rec.get("warnings", [])) or None
+    if not rec["results"]:
+        yield (rec["line"], rec["ref"], name, None, warnings, False, None, None, None, None, None, None, None)
+    for res in rec["results"]:
+        why = "; ".join(f"{k}: {v['detail']}" for k, v in res["explanation"].items())
+        others = " ".join(e["id"] for e in res.get("entries", [])[1:]) or None
+        yield (rec["line"], rec["ref"], name, None, warnings, res["match"], res["score"], res["id"], res["dataset"],
+               res["schema"], res["caption"], others, why)
+
+
 def _write_csv(out: IO[str], records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     writer = safe_writer(out)
-    writer.writerow(["line", "ref", "query_name", "error", "warnings", "match", "score", "id", "dataset", "schema",
-                     "caption", "same_party", "explanation"])
+    writer.writerow(RESULT_COLUMNS)
     for rec in records:
-        warnings = "; ".join(rec.get("warnings", []))
-        if "error" in rec:
-            writer.writerow([rec["line"], rec["ref"], "", rec["error"], "", "", "", "", "", "", "", "", ""])
-        elif not rec["results"]:
-            writer.writerow([rec["line"], rec["ref"], rec["query"]["names"][0], "", warnings, False, "", "", "", "",
-                             "", "", ""])
-        for res in rec.get("results", []):
-            why = "; ".join(f"{k}: {v['detail']}" for k, v in res["explanation"].items())
-            others = " ".join(e["id"] for e in res.get("entries", [])[1:])
-            writer.writerow([rec["line"], rec["ref"], rec["query"]["names"][0], "", warnings, res["match"],
-                             res["score"], res["id"], res["dataset"], res["schema"], res["caption"], others, why])
+        writer.writerows(flat_rows(rec))
         yield rec
 
 

@@ -18,8 +18,8 @@ from kenning.errors import InputError, KenningError, ParseError
 from kenning.matching.types import Query
 from kenning.sources.readers import decode_text, read_text
 
-__all__ = ["CSV_COLUMNS", "JSONL_SUFFIXES", "Record", "Row", "listish", "parse_batch", "parse_rows", "read_records",
-           "rows_of_text"]
+__all__ = ["CSV_COLUMNS", "JSONL_SUFFIXES", "Record", "Row", "listish", "parse_batch", "parse_row", "parse_rows",
+           "read_records", "rows_of_text"]
 
 CSV_COLUMNS = ("name", "schema", "birth_date", "country", "id_number", "ref")
 #: File endings read as JSON lines; every other file is CSV.
@@ -49,7 +49,8 @@ def _query(data: dict[str, Any], datasets: tuple[str, ...]) -> Query:
                        lenient=True)
 
 
-def _row(line: int, data: dict[str, Any], datasets: tuple[str, ...]) -> Row:
+def parse_row(line: int, data: dict[str, Any], datasets: tuple[str, ...] = ()) -> Row:
+    """One input row (column → value) as a query, or the error that keeps it from being one."""
     ref = str(data["ref"]) if data.get("ref") not in (None, "") else None
     try:
         return (line, ref, _query(data, datasets), None)
@@ -117,5 +118,5 @@ def parse_batch(data: bytes, name: str, jsonl: bool, datasets: tuple[str, ...] =
 
 def rows_of_text(text: str, name: str, jsonl: bool, datasets: tuple[str, ...] = ()) -> list[Row]:
     """Every row of a batch's text: JSON lines when ``jsonl``, else CSV with a header."""
-    return [(line, None, None, error) if data is None else _row(line, data, datasets)
+    return [(line, None, None, error) if data is None else parse_row(line, data, datasets)
             for line, data, error in read_records(text, name, jsonl)]

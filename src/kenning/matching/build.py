@@ -9,6 +9,7 @@ at every open (they are small), so relinking does not rebuild the index.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from kenning.progress import progress_bar
 from kenning.store import Store, open_store
 from kenning.store.sameas import same_as_links, same_as_pairs
 
-__all__ = ["fingerprint", "load_links", "load_same_as", "matcher_digest", "open_index"]
+__all__ = ["fingerprint", "load_links", "load_same_as", "matcher_digest", "open_index", "persisted_index"]
 
 _NAMES_DATA = Path(__file__).resolve().parents[1] / "names" / "data"
 _CODE_VERSION = "kenning-index-1"
@@ -100,3 +101,22 @@ def open_index(store: Store | None = None, rebuild: bool = False,
             if old != path:
                 old.unlink(missing_ok=True)
     return index, load_same_as(store)
+
+
+def persisted_index(store: Store | None = None) -> tuple[Path, Path]:
+    """The index file of the store's current versions (built and saved if missing, not loaded otherwise) and a
+    JSON file of the same-as links written beside it: what another process or machine needs to screen."""
+    store = store or open_store()
+    if not store.current_versions():
+        raise StoreError("no lists are loaded: run `kenning lists load` first")
+    key = fingerprint(store)
+    path = settings.INDEX_DIR / f"index-{key}.pkl"
+    same_as = load_same_as(store)
+    if not path.exists():
+        index, same_as = open_index(store)
+        path = settings.INDEX_DIR / f"index-{index.fingerprint}.pkl"
+    links = settings.INDEX_DIR / f"same-as-{key}.json"
+    tmp = links.with_suffix(".tmp")
+    tmp.write_text(json.dumps(same_as, sort_keys=True), encoding="utf-8")
+    tmp.replace(links)
+    return path, links
