@@ -16,7 +16,7 @@ from testkit import run_cli
 
 def test_bad_rows_are_refused_by_line_and_bad_fields_left_out(kenning_home: Path, tmp_path: Path) -> None:
     path = write_customers(tmp_path / "c.csv", [
-        ("a1", "Anna Berg", "Person", "03/02/1980", "Atlantis"),
+        ("a1", "Anna Berg", "Person", "the 3rd of Nonember", "Atlantis"),
         ("", "No Id", "Person", "", ""),
         ("a2", "", "Person", "", ""),
         ("a1", "Anna Again", "Person", "", ""),
