@@ -81,10 +81,10 @@ def test_the_dossier_tells_one_uk_history(uk_home: Path) -> None:
     timeline = " ".join(page.split('id="timeline"', 1)[1].split("</ol>", 1)[0].split())
     assert ("28 January 2026</span> UK OFSI retired: the party continues on the UK Sanctions List as MAL0011 (it was "
             "16024 on the UK OFSI)") in timeline
-    uk = [item for item in timeline.split("<li") if "Designated by" in item and "2023-07-20" in item]
+    uk = [item for item in timeline.split("<li") if "Designated by" in item and "20 July 2023" in item]
     assert len(uk) == 1  # the UK designation of 2023-07-20, told once
     # the same party's US designation (SDN 40969): the legacy CSV has no date, the SDN history gives it
-    assert "2023-05-25</span> Designated by US Department of the Treasury" in timeline
+    assert "25 May 2023</span> Designated by US Department of the Treasury" in timeline
     assert "date first seen in the published SDN list on 2023-05-25" in timeline
     assert timeline.count("Designated by") == 2
     assert "retired on 2026-01-28, replaced by the UK Sanctions List (FCDO) (gb_fcdo)" in home

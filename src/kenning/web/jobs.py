@@ -233,7 +233,7 @@ class JobStore:
                     job.bad_rows.append((int(rec["line"]), str(rec["error"])))
             if rec.get("warnings") and len(job.warned) < BAD_ROWS_SHOWN:
                 job.warned.append((int(rec["line"]), "; ".join(rec["warnings"])))
-            elif rec["match"]:
+            if rec.get("match"):  # a row with an ignored field is still screened and may match
                 job.matched += 1
                 if len(job.matches) < MATCHES_SHOWN:
                     job.matches.append(_match_row(rec))
