@@ -51,15 +51,28 @@ def _fits(edition: Edition, tail: bytes) -> bool:
     return edition.lacks is None or edition.lacks.encode() not in tail
 
 
+#: A list a file may belong to: (dataset, edition, the file's role in that edition).
+_Candidate = tuple[str, Edition, str]
+
+
+def _narrow(path: Path, candidates: list[_Candidate]) -> list[_Candidate]:
+    """While several lists remain: keep those whose edition's root element is the file's (for a main file
+    of an edition that names one), then those whose ``contains``/``lacks`` text fits the file's end."""
+    if len({name for name, _, _ in candidates}) > 1:
+        root = xml_root(path)
+        candidates = [c for c in candidates if c[2] != "main" or c[1].root is None or c[1].root == root]
+    if len({name for name, _, _ in candidates}) > 1:
+        tail = _tail(path)
+        candidates = [c for c in candidates if _fits(c[1], tail)]
+    return candidates
+
+
 def _by_root(path: Path) -> tuple[str, str]:
     """``(dataset, 'main')`` of an XML file by its root element (and its end, when a root is shared)."""
     root = xml_root(path)
-    candidates = [(spec.name, edition) for spec in load_catalogue().values() for edition in spec.editions
-                  if root is not None and edition.root == root]
-    if len(candidates) > 1:
-        tail = _tail(path)
-        candidates = [(name, edition) for name, edition in candidates if _fits(edition, tail)]
-    names = sorted({name for name, _ in candidates})
+    names = sorted({name for name, _, _ in _narrow(path, [
+        (spec.name, edition, "main") for spec in load_catalogue().values() for edition in spec.editions
+        if root is not None and edition.root == root])})
     if len(names) == 1:
         return names[0], "main"
     if names:
@@ -73,7 +86,7 @@ def detect_dataset(path: Path) -> tuple[str, str]:
 
     Two lists may publish files of one name (OFAC's and the UN's ``consolidated.xml``): then the main
     file's XML root element, and if need be the end of the file, tells them apart."""
-    by_name: list[tuple[str, Edition, str]] = []
+    by_name: list[_Candidate] = []
     not_read: list[str] = []
     for spec in load_catalogue().values():
         by_name += [(spec.name, edition, role) for edition, role in _named(spec, path)]
@@ -82,12 +95,7 @@ def detect_dataset(path: Path) -> tuple[str, str]:
             not_read.append(f"{path}: {spec.title}: this edition is not read: {reason}")
     if not by_name and not_read:
         raise InputError(not_read[0])
-    if len({name for name, _, _ in by_name}) > 1:
-        root = xml_root(path)
-        by_name = [m for m in by_name if m[2] != "main" or m[1].root is None or m[1].root == root]
-        if len({name for name, _, _ in by_name}) > 1:
-            tail = _tail(path)
-            by_name = [m for m in by_name if _fits(m[1], tail)]
+    by_name = _narrow(path, by_name)
     names = sorted({name for name, _, _ in by_name})
     if len(names) == 1:
         return names[0], next(role for name, _, role in by_name if name == names[0])
