@@ -315,7 +315,8 @@ def test_xlsx_row_wider_than_the_header_names_its_row(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_full_bundled_list_counts_and_speed() -> None:
+def test_full_bundled_list_counts() -> None:
+    # its parse time is printed here and measured by bench.load_lists (make bench), not asserted: CI is noisy
     folder = settings.DATA_DIR / "lists" / "gb_ofsi"
     started = time.perf_counter()
     ctx, entities = parse_file(folder / "ConList.csv")
@@ -325,7 +326,6 @@ def test_full_bundled_list_counts_and_speed() -> None:
     assert ctx.stats["rows"] == 18796
     assert entities["gb_ofsi-16031-sanction"].get("authorityId") == ["CAF0022"]
     assert entities["gb_ofsi-16031"].get("birthDate") == ["1983-09-11"]
-    assert csv_seconds < 8.0, f"parsing ConList.csv took {csv_seconds:.1f} s"
     started = time.perf_counter()
     _, from_xlsx = parse_file(folder / "ConList.xlsx")
     xlsx_seconds = time.perf_counter() - started

@@ -213,7 +213,8 @@ def test_files_that_are_not_the_un_list(tmp_path: Path, data: bytes, name: str, 
 
 
 @pytest.mark.slow
-def test_full_bundled_list_counts_and_speed() -> None:
+def test_full_bundled_list_counts() -> None:
+    # its parse time is printed here and measured by bench.load_lists (make bench), not asserted: CI is noisy
     started = time.perf_counter()
     ctx, entities = parse_file(settings.DATA_DIR / "lists" / "un_sc" / "consolidated.xml")
     seconds = time.perf_counter() - started
@@ -222,5 +223,4 @@ def test_full_bundled_list_counts_and_speed() -> None:
     assert ctx.stats["targets"] == 1003
     assert ctx.stats.get("duplicate DATAIDs skipped", 0) == 0
     assert not [k for k in ctx.stats if k.startswith("unknown UN_LIST_TYPE")]
-    assert seconds < 5.0, f"parsing consolidated.xml took {seconds:.1f} s"
     print(f"un_sc: {seconds:.2f} s, {len(entities)} entities")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -343,16 +342,13 @@ def test_duplicate_ent_num(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_full_sdn_list() -> None:
     ctx = sdn_context(BUNDLED)
-    started = time.perf_counter()
-    entities = list(parse(ctx))
-    elapsed = time.perf_counter() - started
+    entities = list(parse(ctx))  # its speed is measured by bench.load_lists (make bench), not asserted here
     targets = [e for e in entities if is_target(e)]
     assert len(targets) == 14965
     assert len({e.id for e in entities}) == len(entities)
     assert ctx.stats["orphan_alt"] == 2460
     # quality floor: at least 99.5 % of the remark parts are read by a rule
     assert ctx.stats["remarks_unparsed"] <= 0.005 * ctx.stats["remark_parts"]
-    assert elapsed < 10.0, f"parsing the full SDN list took {elapsed:.1f} s"
 
 
 @pytest.mark.slow

@@ -1,5 +1,5 @@
 """The versioned entity store (SQLAlchemy; SQLite by default, PostgreSQL by URL)."""
 
-from kenning.store.store import Store, VersionInfo, open_store
+from kenning.store.store import Store, VersionInfo, create_tables, open_store
 
-__all__ = ["Store", "VersionInfo", "open_store"]
+__all__ = ["Store", "VersionInfo", "create_tables", "open_store"]

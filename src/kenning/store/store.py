@@ -7,6 +7,8 @@ current, give me this entity, its records (sanctions, identifiers, relations), a
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -14,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy import Engine, MetaData, Table, create_engine, event, func, select
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from kenning import settings
 from kenning.errors import StoreError
@@ -24,7 +26,7 @@ from kenning.model import Entity, entity_from_dict
 from kenning.store.integrity import check_sqlite
 from kenning.store.schema import SCHEMA_VERSION, datasets, entities, meta, metadata, refs, sameas, versions
 
-__all__ = ["Store", "VersionInfo", "open_store"]
+__all__ = ["Store", "VersionInfo", "create_tables", "open_store"]
 
 
 @dataclass(frozen=True)
@@ -53,11 +55,25 @@ class VersionInfo:
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA busy_timeout=30000")  # first: the pragmas below may wait for another process
+    _switch_to_wal(cur)
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
+
+
+def _switch_to_wal(cur: Any, attempts: int = 50) -> None:
+    """Put the database in WAL mode. Switching a fresh file needs it to itself for a moment, and SQLite
+    answers "database is locked" at once, without its busy wait, while another process is doing the same
+    (several commands started together on a new home): try again, briefly."""
+    for attempt in range(attempts):
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.02 * (attempt + 1))
 
 
 def _make_engine(url: str) -> Engine:
@@ -85,6 +101,31 @@ def decode_entity(row: Any) -> Entity:
     return entity_from_dict({"id": row.id, "schema": row.schema, "properties": orjson.loads(row.data)})
 
 
+def _lost_creation_race(exc: SQLAlchemyError) -> bool:
+    """Whether ``exc`` says another process created the same table or row first."""
+    return isinstance(exc, IntegrityError) or "already exists" in str(exc.orig if hasattr(exc, "orig") else exc)
+
+
+def create_tables(engine: Engine, schema: MetaData, tables: list[Table] | None = None) -> None:
+    """Create the missing tables of ``schema``, tolerating other processes creating them at the same time.
+
+    ``create_all`` checks, then creates: two processes opening a fresh store together both see a table
+    missing and the second ``CREATE TABLE`` fails ("already exists" in SQLite, a duplicate ``pg_type`` row
+    in PostgreSQL). So each table is created on its own, in dependency order, and a creation that lost
+    that race is checked again: the table the other process made is the one wanted.
+    """
+    wanted = set(tables) if tables is not None else None
+    for table in schema.sorted_tables:
+        if wanted is not None and table not in wanted:
+            continue
+        try:
+            table.create(engine, checkfirst=True)
+        except SQLAlchemyError as exc:
+            if not _lost_creation_race(exc):
+                raise
+            table.create(engine, checkfirst=True)  # made by the other process: a no-op, or a real error
+
+
 class Store:
     """Access to one Kenning database (``KENNING_DB`` or the SQLite file under ``KENNING_HOME``)."""
 
@@ -94,19 +135,23 @@ class Store:
             self.engine = _make_engine(self.url)
             if self.url.startswith("sqlite:///"):
                 check_sqlite(self.engine, Path(self.url.removeprefix("sqlite:///")))
-            metadata.create_all(self.engine)
+            create_tables(self.engine, metadata)
             self._check_schema_version()
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot open the store at {self.url}: {exc.__class__.__name__}: {exc}") from exc
 
     def _check_schema_version(self) -> None:
-        with self.engine.begin() as conn:
-            found = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
-            if found is None:
-                conn.execute(meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
-            elif int(found) > SCHEMA_VERSION:
-                raise StoreError(f"the store at {self.url} was written by a newer Kenning "
-                                 f"(schema {found} > {SCHEMA_VERSION})")
+        try:
+            with self.engine.begin() as conn:
+                found = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
+                if found is None:
+                    conn.execute(meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+        except IntegrityError:  # another process opening the fresh store wrote it first: read theirs
+            with self.engine.connect() as conn:
+                found = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
+        if found is not None and int(found) > SCHEMA_VERSION:
+            raise StoreError(f"the store at {self.url} was written by a newer Kenning "
+                             f"(schema {found} > {SCHEMA_VERSION})")
 
     def connect(self) -> Connection:
         return self.engine.connect()

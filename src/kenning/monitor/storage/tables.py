@@ -43,8 +43,9 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError
 
-from kenning.store import Store
+from kenning.store import Store, create_tables
 
 __all__ = [
     "MONITOR_TABLES",
@@ -275,9 +276,13 @@ def ensure_monitor_tables(store: Store) -> None:
     row that write transactions lock first (:func:`kenning.monitor.storage.locking.write_tx`)."""
     if store.engine in _READY:
         return
-    monitor_metadata.create_all(store.engine, tables=list(MONITOR_TABLES))
-    with store.engine.begin() as conn:
-        for name in ("lock", "seq"):
-            if conn.execute(select(monitor_counters.c.value).where(monitor_counters.c.name == name)).first() is None:
-                conn.execute(monitor_counters.insert().values(name=name, value=0))
+    create_tables(store.engine, monitor_metadata, list(MONITOR_TABLES))
+    for name in ("lock", "seq"):
+        try:
+            with store.engine.begin() as conn:
+                if conn.execute(select(monitor_counters.c.value)
+                                .where(monitor_counters.c.name == name)).first() is None:
+                    conn.execute(monitor_counters.insert().values(name=name, value=0))
+        except IntegrityError:  # another process opening the fresh store made the row first
+            pass
     _READY.add(store.engine)

@@ -37,7 +37,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from kenning.store import Store
+from kenning.store import Store, create_tables
 
 __all__ = [
     "NEWS_TABLES",
@@ -208,4 +208,4 @@ NEWS_TABLES = (news_articles, news_duplicates, news_links, news_events, news_eve
 
 def ensure_news_tables(store: Store) -> None:
     """Create the news tables in ``store``'s database where they are missing (idempotent)."""
-    news_metadata.create_all(store.engine, tables=list(NEWS_TABLES))
+    create_tables(store.engine, news_metadata, list(NEWS_TABLES))
