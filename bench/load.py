@@ -138,6 +138,8 @@ class Outcome:
     ok: bool
     found: bool | None = None
     error: str | None = None
+    #: Turned away at once by the server's load shedding (503 with Retry-After), not failed.
+    shed: bool = False
 
 
 #: Seconds a connection may sit idle before it is dropped (uvicorn closes them after 5).
@@ -185,7 +187,8 @@ async def _one(pool: Pool, probe: Probe, due: float) -> Outcome:
         answer = data.get("responses", {}).get("q1", {})
         ok = status == 200 and answer.get("status") == 200
         if not ok:
-            return Outcome(due, loop.time(), False, error=f"HTTP {status}: {payload[:200]!r}")
+            return Outcome(due, loop.time(), False, error=f"HTTP {status}: {payload[:200]!r}",
+                           shed=status == 503 and b"busy" in payload)
         found = None
         if ok and probe.expected is not None:
             found = any(r["id"] == probe.expected and r["match"] for r in answer["results"])
@@ -253,6 +256,17 @@ def memory(pid: int) -> tuple[int, int]:
         if key in ("VmRSS", "VmHWM"):
             values[key] = int(rest.split()[0]) * 1024
     return values["VmRSS"], values["VmHWM"]
+
+
+def children(pid: int) -> list[int]:
+    """The child processes of ``pid`` (the server's news extraction process, its multiprocessing helper)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return found
 
 
 def _percentile(values: list[float], share: float) -> float:

@@ -8,9 +8,11 @@ once: sends yente match requests on a fixed schedule (open loop, as ``bench.load
 (``kenning lists load``: alternately the bundled one and one without its last entry, so every load makes
 a new current version, relinks, and the server swaps in the new index while it answers); every
 ``--news-every`` seconds posts a Treasury release to ``POST /news``; every 10 s reads the server's
-resident memory. Prints one row per minute (requests, errors, p50/p99 latency, the server's RSS, reloads
-and reports so far) and a verdict: no errors, and memory flat (the last minute's RSS within 10 % of the
-second minute's, after warm-up).
+resident memory and its news process's. Prints one row per minute (requests; answered, turned away by
+the server's load shedding with 503 and failed otherwise; p50/p99 latency of the answered ones; the
+server's RSS and its news process's; reloads and reports so far) and a verdict: no errors (a request
+turned away busy is not one: the server said at once to come back), and the server's memory flat (the
+last minute's RSS within 10 % of the second minute's, after warm-up).
 """
 
 from __future__ import annotations
@@ -32,7 +34,17 @@ from typing import Any
 import httpx
 
 from bench import REPO
-from bench.load import Outcome, drive, free_port, load_arguments, memory, mixed_probes, start_server, use_home
+from bench.load import (
+    Outcome,
+    children,
+    drive,
+    free_port,
+    load_arguments,
+    memory,
+    mixed_probes,
+    start_server,
+    use_home,
+)
 
 KEY = "soak-key"
 CONSOLIDATED = REPO / "data" / "lists" / "us_ofac"
@@ -45,9 +57,13 @@ class Churn:
 
     reloads: list[float] = field(default_factory=list)
     reload_errors: list[str] = field(default_factory=list)
+    #: Reloads not started because the previous one was still running (loads never overlap).
+    reloads_skipped: int = 0
     news: list[float] = field(default_factory=list)
     news_errors: list[str] = field(default_factory=list)
     rss: list[tuple[float, int]] = field(default_factory=list)
+    #: The server's child processes (news extraction), summed.
+    child_rss: list[tuple[float, int]] = field(default_factory=list)
 
 
 def _variants(folder: Path) -> list[Path]:
@@ -91,15 +107,21 @@ def _churn(args: argparse.Namespace, port: int, pid: int, churn: Churn, stop: th
     variants = _variants(Path(tempfile.mkdtemp(prefix="kenning-soak-")))
     next_reload, next_news, next_sample, count = args.reload_every, args.news_every, 0.0, 0
     workers: list[threading.Thread] = []
+    loading: threading.Thread | None = None
     while not stop.wait(0.5):
         now = time.monotonic() - started
         if now >= next_sample:
             churn.rss.append((now, memory(pid)[0]))
+            churn.child_rss.append((now, sum(_rss(child) for child in children(pid))))
             next_sample += 10
         if now >= next_reload:
-            workers.append(threading.Thread(target=_reload, args=(args.home, variants[len(churn.reloads) % 2],
-                                                                  churn, started)))
-            workers[-1].start()
+            if loading is not None and loading.is_alive():
+                churn.reloads_skipped += 1
+            else:
+                loading = threading.Thread(target=_reload, args=(args.home, variants[len(churn.reloads) % 2],
+                                                                churn, started))
+                workers.append(loading)
+                loading.start()
             next_reload += args.reload_every
         if now >= next_news:
             workers.append(threading.Thread(target=_post_news, args=(port, count, churn, started)))
@@ -108,6 +130,13 @@ def _churn(args: argparse.Namespace, port: int, pid: int, churn: Churn, stop: th
             next_news += args.news_every
     for worker in workers:
         worker.join()
+
+
+def _rss(pid: int) -> int:
+    try:
+        return memory(pid)[0]
+    except (OSError, KeyError):  # the child ended meanwhile
+        return 0
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -123,9 +152,12 @@ def _minutes(outcomes: list[Outcome], churn: Churn, start: float) -> list[list[A
         mine = [o for o in outcomes if low <= o.due - start < high]
         latencies = [(o.done - o.due) * 1000 for o in mine if o.ok]
         rss = [value for at, value in churn.rss if low <= at < high]
-        rows.append([f"{minute + 1}", len(mine), sum(not o.ok for o in mine),
+        child = [value for at, value in churn.child_rss if low <= at < high]
+        rows.append([f"{minute + 1}", len(mine), sum(o.ok for o in mine), sum(o.shed for o in mine),
+                     sum(not o.ok and not o.shed for o in mine),
                      f"{_percentile(latencies, 0.5):.1f}", f"{_percentile(latencies, 0.99):.1f}",
-                     f"{max(rss) / 2**20:.0f}" if rss else "", sum(1 for t in churn.reloads if t < high),
+                     f"{max(rss) / 2**20:.0f}" if rss else "", f"{max(child) / 2**20:.0f}" if child else "",
+                     sum(1 for t in churn.reloads if t < high),
                      sum(1 for t in churn.news if t < high)])
     return rows
 
@@ -136,17 +168,21 @@ def report(outcomes: list[Outcome], churn: Churn, start: float) -> int:
 
     rows = _minutes(outcomes, churn, start)
     print_table("Soak: POST /match/default while lists reload and news arrives",
-                ["minute", "requests", "errors", "p50 ms", "p99 ms", "RSS MiB", "reloads", "reports"], rows)
-    errors = sum(not o.ok for o in outcomes)
-    rss = [int(row[5]) for row in rows if row[5]]
+                ["minute", "requests", "answered", "shed (503)", "errors", "p50 ms", "p99 ms", "RSS MiB",
+                 "news process MiB", "reloads", "reports"], rows)
+    errors = sum(not o.ok and not o.shed for o in outcomes)
+    shed = sum(o.shed for o in outcomes)
+    rss = [int(row[7]) for row in rows if row[7]]
     growth = (rss[-1] - rss[1]) / rss[1] if len(rss) > 2 else 0.0
     latencies = [(o.done - o.due) * 1000 for o in outcomes if o.ok]
-    print(f"all: {len(outcomes)} requests, {errors} errors, p99 {_percentile(latencies, 0.99):.1f} ms; "
-          f"{len(churn.reloads)} reloads ({len(churn.reload_errors)} failed), {len(churn.news)} reports posted "
+    print(f"all: {len(outcomes)} requests, {len(latencies)} answered ({len(latencies) / len(outcomes):.1%}), "
+          f"{shed} turned away busy, {errors} errors, p99 {_percentile(latencies, 0.99):.1f} ms; "
+          f"{len(churn.reloads)} reloads ({len(churn.reload_errors)} failed, {churn.reloads_skipped} skipped while "
+          f"the previous one ran), {len(churn.news)} reports posted "
           f"({len(churn.news_errors)} failed); RSS from minute 2 to the last: {growth:+.1%}")
     for problem in [*churn.reload_errors, *churn.news_errors][:5]:
         print(f"problem: {problem}", file=sys.stderr)
-    kinds = Counter((o.error or "")[:80] for o in outcomes if not o.ok)
+    kinds = Counter((o.error or "")[:80] for o in outcomes if not o.ok and not o.shed)
     for kind, count in kinds.most_common(5):
         print(f"failed requests: {count} × {kind}", file=sys.stderr)
     flat = abs(growth) <= 0.10

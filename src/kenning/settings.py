@@ -36,17 +36,21 @@ __all__ = [
     "MATCH_MAX_QUERIES",
     "MAX_BODY_BYTES",
     "MAX_SHRINK",
+    "MAX_WAITING",
     "MONITOR_DIR",
     "MONITOR_WORKERS",
     "NEWS_MAX_BYTES",
+    "NEWS_PROCESS",
     "RATE_LIMIT",
     "SOURCES_FILE",
     "STORY_EMBEDDINGS",
     "TRUSTED_PROXIES",
+    "WAIT_SECONDS",
     "WATCH_SECONDS",
     "WEBHOOK_ATTEMPTS",
     "WEBHOOK_BACKOFF",
     "WEBHOOK_TIMEOUT",
+    "environment",
     "reload",
 ]
 
@@ -75,6 +79,9 @@ RATE_LIMIT: int
 BATCH_MAX_ROWS: int
 MAX_BODY_BYTES: int
 MATCH_MAX_QUERIES: int
+MAX_WAITING: int
+WAIT_SECONDS: float
+NEWS_PROCESS: bool
 NEWS_MAX_BYTES: int
 ALLOW_PRIVATE_URLS: str
 SOURCES_FILE: Path | None
@@ -85,6 +92,15 @@ LIST_MAX_BYTES: int
 LIST_MAX_ROWS: int
 LOAD_SECONDS: float
 STORY_EMBEDDINGS: bool
+
+
+_READ: dict[str, str] = {}
+
+
+def environment() -> dict[str, str]:
+    """The ``KENNING_*`` variables as the last :func:`reload` read them: what a child process started
+    later must be given to see the same settings, even if ``os.environ`` changed since."""
+    return dict(_READ)
 
 
 def _env(name: str, default: str) -> str:
@@ -138,7 +154,9 @@ def reload() -> None:
     global MAX_BODY_BYTES, MATCH_MAX_QUERIES, NEWS_MAX_BYTES, ALLOW_PRIVATE_URLS, SOURCES_FILE, STORY_EMBEDDINGS
     global WATCH_SECONDS, TRUSTED_PROXIES, MAX_SHRINK, LIST_MAX_BYTES, LIST_MAX_ROWS, LOAD_SECONDS
     global API_ANALYST_KEYS, AUDIT_KEY, MONITOR_DIR, MONITOR_WORKERS, WEBHOOK_ATTEMPTS, WEBHOOK_BACKOFF
-    global WEBHOOK_TIMEOUT
+    global WEBHOOK_TIMEOUT, MAX_WAITING, WAIT_SECONDS, NEWS_PROCESS
+    _READ.clear()
+    _READ.update({k: v for k, v in os.environ.items() if k.startswith("KENNING_")})
     #: Where Kenning keeps its SQLite store and the persisted matching index.
     HOME = Path(_env("HOME", str(Path.home() / ".local" / "share" / "kenning"))).expanduser()
     #: The bundled list snapshots and sample news (read-only).
@@ -184,6 +202,14 @@ def reload() -> None:
     MAX_BODY_BYTES = int(_number("MAX_BODY_BYTES", 16 * 1024 * 1024))
     #: Most queries one ``POST /match`` request may carry (yente's limit is 100 too).
     MATCH_MAX_QUERIES = int(_number("MATCH_MAX_QUERIES", 100))
+    #: Screening and news requests one server process lets wait for their turn; one more is answered 503
+    #: with ``Retry-After`` at once (load shedding: an overloaded server stays fast for the ones it takes).
+    MAX_WAITING = int(_number("MAX_WAITING", 64))
+    #: Seconds a screening or news request may wait for its turn before it is answered 503 instead.
+    WAIT_SECONDS = float(_number("WAIT_SECONDS", 2.0, float))
+    #: Whether a server extracts posted news in a child process (``0``: in its own, as before), so a
+    #: report's language pipeline does not stall the screening requests the server answers meanwhile.
+    NEWS_PROCESS = _env("NEWS_PROCESS", "1").strip().lower() not in ("0", "false", "no", "")
     #: The largest HTML page, text file or fetched URL body one news item may be, in bytes (files are
     #: refused by size before they are read; downloads stop while streaming).
     NEWS_MAX_BYTES = int(_number("NEWS_MAX_BYTES", 10 * 1024 * 1024))

@@ -27,6 +27,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from kenning import settings
 from kenning.errors import KenningError, StoreError
 from kenning.matching import Screener
+from kenning.news.worker import ExtractionProcess
 from kenning.store import Store
 from kenning.store.parties import EntityData
 
@@ -52,6 +53,8 @@ class AppState:
     _reload_lock: threading.Lock = field(default_factory=threading.Lock)
     _stop: threading.Event = field(default_factory=threading.Event)
     _watcher: threading.Thread | None = None
+    #: The child process that extracts posted news (``KENNING_NEWS_PROCESS``), started on first use.
+    extraction: ExtractionProcess = field(default_factory=ExtractionProcess)
 
     @classmethod
     def open(cls) -> AppState:
@@ -133,6 +136,7 @@ class AppState:
         if self._watcher is not None:
             self._watcher.join(timeout=30)
             self._watcher = None
+        self.extraction.close()
         self.store.engine.dispose()
 
 

@@ -102,3 +102,15 @@ def test_stories_page_and_json_share_the_path(news_api: TestClient) -> None:
     assert page.headers["content-type"].startswith("text/html")
     data = news_api.get("/stories", headers={"Accept": "application/json"})
     assert data.headers["content-type"] == "application/json" and "stories" in data.json()
+
+
+def test_reports_are_extracted_in_a_child_process_made_for_the_current_lists(news_api: TestClient) -> None:
+    """Extraction runs beside the server (its language pipeline never holds the server's interpreter lock)
+    and in a child opened over the lists the server screens against: new lists, a new child."""
+    import os
+
+    state = news_api.app.state.kenning  # type: ignore[attr-defined]
+    child = state.extraction.child_pid(state.loaded_mark)
+    assert child != os.getpid()
+    assert state.extraction.child_pid(state.loaded_mark) == child  # one long-lived child
+    assert state.extraction.child_pid("other lists") != child

@@ -17,6 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from kenning.api import docs, match, monitor, news, screen, search, system
 from kenning.api.errors import install_error_handlers
+from kenning.api.gate import WorkGate
 from kenning.api.guard import ApiConfig, GuardMiddleware
 from kenning.state import AppState
 from kenning.web.jobs import JOBS
@@ -68,6 +69,7 @@ def create_app() -> FastAPI:
     app = FastAPI(title="Kenning", version="0.1.0", description=DESCRIPTION, openapi_tags=TAGS,
                   lifespan=_lifespan, docs_url=None, redoc_url=None)
     app.state.config = config
+    app.state.gates = {kind: WorkGate.from_settings(kind) for kind in ("screen", "news")}
     install_error_handlers(app)
     app.add_middleware(GuardMiddleware, max_body_bytes=config.max_body_bytes, rate_limit=config.rate_limit)
     if config.cors_origins:

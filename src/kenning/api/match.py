@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response
 
 from kenning.api import examples as ex
+from kenning.api.gate import gate_of
 from kenning.api.match_service import MatchOptions, match_entities
 from kenning.api.models import EntityMatchQuery, EntityMatchResponse, ErrorResponse, InvalidResponse
 from kenning.api.responses import json_response
@@ -21,7 +22,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorResponse, "description": "Unknown dataset",
           "content": {"application/json": {"example": ex.UNKNOWN_DATASET}}},
     422: {"model": InvalidResponse, "description": "The body is not JSON, or not a batch of queries"},
-    503: {"model": ErrorResponse, "description": "No lists are loaded"},
+    503: {"model": ErrorResponse, "description": "No lists are loaded, or the server is busy (with `Retry-After`)"},
 }
 
 
@@ -58,5 +59,5 @@ async def match(
                            max_queries=request.app.state.config.match_max_queries)
     ignored = [name for name, used in (("weights", body.weights), ("config", body.config)) if used]
     queries = {key: q.model_dump(by_alias=True) for key, q in body.queries.items()}
-    data = match_entities(state, queries, options, ignored)
+    data = await gate_of(request).run(match_entities, state, queries, options, ignored)
     return json_response(data, headers={"x-batch-size": str(len(queries))})

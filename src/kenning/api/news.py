@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Path
+from fastapi import APIRouter, Body, Depends, Path, Request
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, Field
 from starlette.datastructures import Headers
@@ -18,6 +18,7 @@ from starlette.routing import Match
 from starlette.types import Scope
 
 from kenning.api import examples as ex
+from kenning.api.gate import gate_of
 from kenning.api.guard import AUTH_ERRORS, require_api_key
 from kenning.api.models import ErrorResponse, InvalidResponse
 from kenning.api.news_service import add_report, article, stories, story
@@ -92,11 +93,11 @@ _NEWS_ERRORS: dict[int | str, dict[str, Any]] = {
 @router.post("/news", summary="Add a news report", dependencies=[Depends(require_api_key)],
              responses={200: {"description": "What became of the report: added (with its story), or a duplicate",
                               "content": {"application/json": {"example": ex.NEWS_ADDED}}}, **_NEWS_ERRORS})
-def add_news(report: Annotated[NewsReport, Body(openapi_examples=ex.NEWS_BODIES)],
-             state: Annotated[AppState, Depends(get_state)]) -> Any:
+async def add_news(request: Request, report: Annotated[NewsReport, Body(openapi_examples=ex.NEWS_BODIES)],
+                   state: Annotated[AppState, Depends(get_state)]) -> Any:
     """Ingest one report (text, HTML or a URL), link the people and companies it names to listed parties,
     extract its sanction events, place it in a story and store it. Needs an API key."""
-    return json_response(add_report(state, report.model_dump()))
+    return json_response(await gate_of(request, "news").run(add_report, state, report.model_dump()))
 
 
 @json_router.get("/stories", summary="Every story",

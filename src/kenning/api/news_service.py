@@ -5,7 +5,8 @@ sent, so the same report posted twice is one source; title, date, outlet and lin
 its metadata) and is added like any ingested report. A posted URL must pass the ingest layer's address
 guard first: an address that is private, loopback, link-local or otherwise not public is refused (422)
 before anything is fetched, and the fetcher checks the address it actually connects to again.
-Reports are extracted one at a time.
+Reports are extracted one at a time, in a child process of the server (:mod:`kenning.news.worker`), so
+a report's language pipeline does not hold up the screening requests answered meanwhile.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 
 import orjson
 
+from kenning import settings
 from kenning.api.errors import IngestFailed
 from kenning.api.paths import public
 from kenning.errors import ExtractError, FetchError, InputError, KenningError
@@ -83,16 +85,27 @@ def add_report(state: AppState, report: dict[str, Any]) -> dict[str, Any]:
     """Ingest one report, extract it with the screener, place it in a story, store it."""
     item = _article(report)
     screener = state.require_screener()
+    extractor = _extractor(state)
     with _EXTRACTING:
         if isinstance(item, Article):
-            added, failures = service.add_articles(state.store, [item], screener, workers=1, show_progress=False)
+            added, failures = service.add_articles(state.store, [item], screener, workers=1, show_progress=False,
+                                                   extractor=extractor)
         else:
             added, failures = service.add_items(state.store, [item], screener, allow_private=False, workers=1,
-                                                show_progress=False)
+                                                show_progress=False, extractor=extractor)
     if failures and not added:
         raise _failed(failures[0])
     return public({"articles": [a.to_dict() for a in added], "failures": [f.to_dict() for f in failures],
                    "monitoring": _monitor(state, [a.article_id for a in added if a.status == "added"])})
+
+
+def _extractor(state: AppState) -> service.Extractor | None:
+    """Extraction in the server's child process (``KENNING_NEWS_PROCESS``, on by default), over the lists
+    the server screens against; None extracts here."""
+    if not settings.NEWS_PROCESS:
+        return None
+    mark = state.loaded_mark
+    return lambda articles: state.extraction.extract(articles, mark)
 
 
 def _monitor(state: AppState, article_ids: list[str]) -> dict[str, Any] | None:

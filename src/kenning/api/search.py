@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from kenning.api import examples as ex
+from kenning.api.gate import gate_of
 from kenning.api.models import EntityResponse, ErrorResponse, InvalidResponse, SearchResponse
 from kenning.api.responses import json_response
 from kenning.api.search_service import entity_detail, search_entities
@@ -26,7 +27,8 @@ _NOT_FOUND: dict[int | str, dict[str, Any]] = {
             responses={200: {"content": {"application/json": {"example": ex.SEARCH_RESPONSE}}},
                        422: {"model": InvalidResponse, "description": "An empty or unusable name, or a bad schema"},
                        **_NOT_FOUND})
-def search(
+async def search(
+    request: Request,
     dataset: Annotated[str, Path(description="`default` (every loaded list), or one list", examples=["default"])],
     q: Annotated[str, Query(min_length=1, description="A name, in any script", examples=["Евгений Пригожин"])],
     state: Annotated[AppState, Depends(get_state)],
@@ -37,7 +39,9 @@ def search(
 ) -> Response:
     """Search listed parties by name: the text is screened as a name (transliterated from any script) and
     the best candidates come back as yente's search results, with Kenning's score in `kenning`."""
-    return json_response(search_entities(state, dataset, q, schema, limit, offset, [d for d in datasets or [] if d]))
+    found = await gate_of(request).run(search_entities, state, dataset, q, schema, limit, offset,
+                                       [d for d in datasets or [] if d])
+    return json_response(found)
 
 
 @router.get("/entities/{entity_id}", summary="Fetch one entity", tags=["Data access"], response_model=EntityResponse,

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from kenning.api import examples as ex
+from kenning.api.gate import gate_of
 from kenning.api.guard import AUTH_ERRORS, require_api_key
 from kenning.api.models import AlgorithmResponse, ErrorResponse, InvalidResponse
 from kenning.api.responses import json_response
@@ -22,12 +23,14 @@ router = APIRouter(tags=["System information"])
 @router.get("/healthz", summary="Liveness: the service answers",
             responses={200: {"description": "The service answers; the body says whether it is ready, and why not",
                              "content": {"application/json": {"example": ex.HEALTH}}}})
-async def healthz(state: Annotated[AppState, Depends(get_state)]) -> Response:
+async def healthz(request: Request, state: Annotated[AppState, Depends(get_state)]) -> Response:
     """200 whenever the process answers (as yente's `/healthz`: use it for liveness probes). The body
     reports the store, the index (loaded, and `fresh`: built from the store's current lists and links),
     the current version of each list, and `ready` / `status` (`ok`, `stale`, `unavailable`). Never rate
-    limited."""
-    return json_response(await run_in_threadpool(health, state))
+    limited. `load` counts the screening and news requests run, waiting and turned away busy."""
+    data = await run_in_threadpool(health, state)
+    load = {kind: gate_of(request, kind).stats.to_dict() for kind in ("screen", "news")}
+    return json_response(data | {"load": load})
 
 
 @router.get("/readyz", summary="Readiness: the index answers for the current lists",

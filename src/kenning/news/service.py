@@ -52,11 +52,14 @@ from kenning.news.views import entity_news, get_article, list_stories, listing_o
 from kenning.progress import Advance, progress_bar
 from kenning.store import Store
 
-__all__ = ["AddedArticle", "ScreenerSource", "add_articles", "add_items", "entity_news", "expand_items",
+__all__ = ["AddedArticle", "Extractor", "ScreenerSource", "add_articles", "add_items", "entity_news", "expand_items",
            "extract_items", "get_article", "list_stories", "listing_of", "release_listing", "story_report"]
 
 #: A screener, a function that opens one only when something must be extracted, or None (no linking).
 ScreenerSource = Screener | Callable[[], Screener] | None
+#: Something that extracts reports elsewhere (:class:`kenning.news.worker.ExtractionProcess`): the results
+#: and the failures, as :func:`extract_isolated` gives them.
+Extractor = Callable[[Sequence[Article]], tuple[list[ArticleResult], list[IngestFailure]]]
 #: File suffixes taken from a folder given as an item.
 FOLDER_SUFFIXES = frozenset({".txt", ".html", ".htm", ".xhtml", ".xml", ".rss", ".atom"})
 
@@ -212,27 +215,33 @@ def _store_batch(store: Store, batch: Batch, sorted_out: _Sorted,
 
 
 def add_items(store: Store, items: Iterable[str | Path], screener: ScreenerSource = None,
-              allow_private: bool = False, *, workers: int = 2,
-              show_progress: bool = True) -> tuple[list[AddedArticle], list[IngestFailure]]:
+              allow_private: bool = False, *, workers: int = 2, show_progress: bool = True,
+              extractor: Extractor | None = None) -> tuple[list[AddedArticle], list[IngestFailure]]:
     """Ingest, extract, place in stories and store (see the module docstring).
 
     ``screener`` may be a function: it is called only when there is something new to extract, so adding
     reports that are all stored already opens neither the screener nor the language model.
     """
     articles, failures = ingest_many(expand_items(items), allow_private=allow_private)
-    added, failed = add_articles(store, articles, screener, workers=workers, show_progress=show_progress)
+    added, failed = add_articles(store, articles, screener, workers=workers, show_progress=show_progress,
+                                 extractor=extractor)
     return added, failures + failed
 
 
 def add_articles(store: Store, articles: Sequence[Article], screener: ScreenerSource = None, *, workers: int = 2,
-                 show_progress: bool = True) -> tuple[list[AddedArticle], list[IngestFailure]]:
+                 show_progress: bool = True, extractor: Extractor | None = None,
+                 ) -> tuple[list[AddedArticle], list[IngestFailure]]:
     """Extract, place in stories and store reports already ingested (what :func:`add_items` does after
-    reading its items); the failures are the reports that could not be extracted or stored."""
+    reading its items); the failures are the reports that could not be extracted or stored. An
+    ``extractor`` extracts instead of ``screener`` and ``workers`` (a server's child process)."""
     ensure_news_tables(store)
     failures: list[IngestFailure] = []
     sorted_out = _sort_out(store, articles)
     results: list[ArticleResult] = []
-    if sorted_out.fresh:
+    if sorted_out.fresh and extractor is not None:
+        results, failed = extractor(sorted_out.fresh)
+        failures += failed
+    elif sorted_out.fresh:
         with progress_bar("extracting", total=len(sorted_out.fresh), enabled=show_progress) as advance:
             results, failed = extract_isolated(sorted_out.fresh, _screener(screener), workers, store, advance)
         failures += failed
