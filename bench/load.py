@@ -261,11 +261,13 @@ def memory(pid: int) -> tuple[int, int]:
 def children(pid: int) -> list[int]:
     """The child processes of ``pid`` (the server's news extraction process, its multiprocessing helper)."""
     found: list[int] = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
+    for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            found += [int(c) for c in (task / "children").read_text().split()]
-        except OSError:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
             continue
+        if int(fields[1]) == pid:  # the field after the state is the parent's pid
+            found.append(int(stat.parent.name))
     return found
 
 

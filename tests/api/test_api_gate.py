@@ -91,3 +91,17 @@ async def _post_many(client: TestClient, body: dict[str, object], count: int) ->
         if response.status_code == 503:
             assert response.headers["retry-after"] == "1" and "busy" in response.json()["detail"]
     return [r.status_code for r in responses]
+
+
+@pytest.mark.parametrize("late", [0.3, 1.0, 5.0])
+def test_a_request_that_already_waited_its_limit_is_turned_away_without_running(late: float) -> None:
+    """The wait counts from the request's arrival (before its body was read), not from the gate."""
+    gate = WorkGate(running=1, max_waiting=8, wait_seconds=0.25)
+    ran: list[float] = []
+
+    async def one() -> None:
+        await gate.run(ran.append, 1.0, arrived=time.monotonic() - late)
+
+    with pytest.raises(Busy):
+        asyncio.run(one())
+    assert ran == [] and gate.stats.shed_waited == 1 and gate.stats.waiting == 0

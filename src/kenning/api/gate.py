@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import math
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -25,7 +26,10 @@ from starlette.concurrency import run_in_threadpool
 from kenning import settings
 from kenning.errors import KenningError
 
-__all__ = ["Busy", "GateStats", "WorkGate", "gate_of"]
+__all__ = ["SCREEN_PATHS", "Busy", "GateStats", "WorkGate", "arrival", "gate_of"]
+
+#: Path prefixes of the requests the screening gate runs (the guard refuses them early when it is full).
+SCREEN_PATHS = ("/match/", "/search/")
 
 T = TypeVar("T")
 
@@ -74,18 +78,31 @@ class WorkGate:
             return cls(running=1, max_waiting=max(1, settings.MAX_WAITING // 8), wait_seconds=30.0)
         return cls(max_waiting=settings.MAX_WAITING, wait_seconds=settings.WAIT_SECONDS)
 
-    async def run(self, work: Callable[..., T], *args: Any) -> T:
+    def full(self) -> bool:
+        """Whether a request arriving now would be turned away at once (the middleware asks before it
+        reads the body, so a request refused costs almost nothing)."""
+        return self.stats.waiting >= self.max_waiting
+
+    def refuse(self) -> Busy:
+        """The answer to a request that finds the queue full (counted)."""
+        self.stats.shed_full += 1
+        return Busy(f"the server is busy: {self.stats.waiting} requests are waiting already; try again shortly",
+                    self.wait_seconds)
+
+    async def run(self, work: Callable[..., T], *args: Any, arrived: float | None = None) -> T:
         """``work(*args)`` in the thread pool when its turn comes, or :class:`Busy` when it would not come
-        soon enough."""
+        soon enough. The wait counts from ``arrived`` (``time.monotonic()`` when the request reached the
+        server, before its body was read) when given."""
         if self._slots is None:  # made here, in the server's event loop
             self._slots = asyncio.Semaphore(self.running)
-        if self.stats.waiting >= self.max_waiting:
-            self.stats.shed_full += 1
-            raise Busy(f"the server is busy: {self.stats.waiting} requests are waiting already; try again shortly",
-                       self.wait_seconds)
+        if self.full():
+            raise self.refuse()
+        left = self.wait_seconds - (time.monotonic() - arrived if arrived is not None else 0.0)
         self.stats.waiting += 1
         try:
-            await asyncio.wait_for(self._slots.acquire(), timeout=self.wait_seconds)
+            if left <= 0:
+                raise TimeoutError
+            await asyncio.wait_for(self._slots.acquire(), timeout=left)
         except TimeoutError:
             self.stats.shed_waited += 1
             raise Busy(f"the server is busy: the request waited {self.wait_seconds:g} s for its turn; "
@@ -99,6 +116,12 @@ class WorkGate:
             self.stats.running -= 1
             self.stats.ran += 1
             self._slots.release()
+
+
+def arrival(request: Request) -> float | None:
+    """When the request reached the server (set by the guard middleware), if known."""
+    value = request.scope.get("state", {}).get("arrived")
+    return float(value) if value is not None else None
 
 
 def gate_of(request: Request, kind: str = "screen") -> WorkGate:

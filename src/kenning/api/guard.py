@@ -22,6 +22,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from kenning import settings
 from kenning.api.errors import Forbidden, PayloadTooLarge, RateLimited, Unauthorized, error_response
 from kenning.api.examples import NO_KEYS as NO_KEYS_EXAMPLE
+from kenning.api.gate import SCREEN_PATHS
 from kenning.api.models import ErrorResponse
 from kenning.monitor.access import Principal, identify, match_key
 
@@ -101,7 +102,11 @@ class GuardMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        scope.setdefault("state", {})["arrived"] = time.monotonic()
         client = scope.get("client")
+        if _screen_gate_full(scope):
+            await error_response(scope["app"].state.gates["screen"].refuse())(scope, receive, send)
+            return
         if scope["path"] not in EXEMPT_PATHS:
             wait = self.buckets.take(client[0] if client else "unknown")
             if wait > 0:
@@ -130,6 +135,14 @@ class GuardMiddleware:
             return message
 
         return counted
+
+
+def _screen_gate_full(scope: Scope) -> bool:
+    """Whether this is a screening request and the screening gate's queue is full already."""
+    if not scope["path"].startswith(SCREEN_PATHS):
+        return False
+    gates: dict[str, Any] = getattr(getattr(scope.get("app"), "state", None), "gates", None) or {}
+    return "screen" in gates and bool(gates["screen"].full())
 
 
 def _too_large(limit: int, size: int | None) -> PayloadTooLarge:

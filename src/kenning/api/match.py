@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response
 
 from kenning.api import examples as ex
-from kenning.api.gate import gate_of
+from kenning.api.gate import arrival, gate_of
 from kenning.api.match_service import MatchOptions, match_entities
 from kenning.api.models import EntityMatchQuery, EntityMatchResponse, ErrorResponse, InvalidResponse
 from kenning.api.responses import json_response
@@ -59,5 +59,6 @@ async def match(
                            max_queries=request.app.state.config.match_max_queries)
     ignored = [name for name, used in (("weights", body.weights), ("config", body.config)) if used]
     queries = {key: q.model_dump(by_alias=True) for key, q in body.queries.items()}
-    data = await gate_of(request).run(match_entities, state, queries, options, ignored)
+    data = await gate_of(request).run(match_entities, state, queries, options, ignored,
+                                      arrived=arrival(request))
     return json_response(data, headers={"x-batch-size": str(len(queries))})

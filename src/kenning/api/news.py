@@ -18,7 +18,7 @@ from starlette.routing import Match
 from starlette.types import Scope
 
 from kenning.api import examples as ex
-from kenning.api.gate import gate_of
+from kenning.api.gate import arrival, gate_of
 from kenning.api.guard import AUTH_ERRORS, require_api_key
 from kenning.api.models import ErrorResponse, InvalidResponse
 from kenning.api.news_service import add_report, article, stories, story
@@ -97,7 +97,8 @@ async def add_news(request: Request, report: Annotated[NewsReport, Body(openapi_
                    state: Annotated[AppState, Depends(get_state)]) -> Any:
     """Ingest one report (text, HTML or a URL), link the people and companies it names to listed parties,
     extract its sanction events, place it in a story and store it. Needs an API key."""
-    return json_response(await gate_of(request, "news").run(add_report, state, report.model_dump()))
+    return json_response(await gate_of(request, "news").run(add_report, state, report.model_dump(),
+                                                              arrived=arrival(request)))
 
 
 @json_router.get("/stories", summary="Every story",

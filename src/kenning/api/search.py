@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from kenning.api import examples as ex
-from kenning.api.gate import gate_of
+from kenning.api.gate import arrival, gate_of
 from kenning.api.models import EntityResponse, ErrorResponse, InvalidResponse, SearchResponse
 from kenning.api.responses import json_response
 from kenning.api.search_service import entity_detail, search_entities
@@ -40,7 +40,7 @@ async def search(
     """Search listed parties by name: the text is screened as a name (transliterated from any script) and
     the best candidates come back as yente's search results, with Kenning's score in `kenning`."""
     found = await gate_of(request).run(search_entities, state, dataset, q, schema, limit, offset,
-                                       [d for d in datasets or [] if d])
+                                       [d for d in datasets or [] if d], arrived=arrival(request))
     return json_response(found)
 
 
