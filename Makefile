@@ -83,6 +83,9 @@ bench: bench-setup
 	$(BIN)/python -m bench.screening_robust --algorithm kenning-v2 --algorithm kenning-v1
 	$(BIN)/python -m bench.crossscript --algorithm kenning-v2 --algorithm kenning-v1
 	$(BIN)/python -m bench.screening_speed --queries 20000 $(if $(BASELINE_REF),--baseline-ref $(BASELINE_REF))
+	$(BIN)/python -m bench.screening_speed --queries 20000 --algorithm kenning-v1
+	$(BIN)/python -m bench.screening_identical
+	$(BIN)/python -m bench.scoring_core
 	$(BIN)/python -m bench.news_seeds
 	$(BIN)/python -m bench.news_link
 	$(BIN)/python -m bench.news_press
