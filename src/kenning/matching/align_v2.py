@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
+from kenning.matching import core
 from kenning.matching.features import NameMatch, part_pairs
 from kenning.matching.similarity import Memo, Prepared
 from kenning.matching.similarity_v2 import similarity_matrix_v2, token_similarity_v2
@@ -238,7 +239,14 @@ def _score(q: Prepared, c: Prepared, extra_penalty: float, state: _State) -> flo
 
 
 def name_score_v2(query: Prepared, candidate: Prepared, extra_penalty: float, memo: Memo) -> float:
-    """The name score alone (the fast path of :func:`name_match_v2`)."""
+    """The name score alone (the fast path of :func:`name_match_v2`): the compiled core's first pass when
+    built (:mod:`kenning.matching.core`), the other readings in Python when it says they may do better."""
+    compiled = core.first_pass
+    if compiled is not None:
+        person = query.person or candidate.person
+        score, state = compiled(query, candidate, memo, person, extra_penalty, True, _first_letter)
+        if state == 0:
+            return score
     return _align(query, candidate, extra_penalty, memo)[0]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kenning.matching import core
 from kenning.matching.similarity import (
     INITIAL,
     MIN_PAIR,
@@ -110,7 +111,13 @@ def _align(q: Prepared, c: Prepared, extra_penalty: float, chosen: list[tuple[in
 
 
 def name_score(query: Prepared, candidate: Prepared, extra_penalty: float, memo: Memo | None = None) -> float:
-    """The name score alone (the fast path of :func:`name_match`); ``memo`` caches part pairings per query."""
+    """The name score alone (the fast path of :func:`name_match`); ``memo`` caches part pairings per query.
+    With a memo, the compiled core (:mod:`kenning.matching.core`) scores it when built."""
+    compiled = core.first_pass
+    if memo is not None and compiled is not None:
+        score, state = compiled(query, candidate, memo, query.person or candidate.person, extra_penalty, False, None)
+        if state == 0:
+            return score
     return _align(query, candidate, extra_penalty, None, memo)[0]
 
 
