@@ -10,7 +10,7 @@ the file disagree). Tuning uses the dev part only.
 
 The listed parties looked for (``bench/data/multilingual_parties.csv``): the designees of the three events
 as the SDN list has them (E1's three officers and E3's Maslov first appear in the SDN additions on the event
-day; E5 is the TCO designation of PMC Wagner) and Prigozhin, who most reports name. A report's gold is every
+day; E5 is the TCO designation of PMC Wagner), and Prigozhin and Putin, whom many reports name. A report's gold is every
 party whose surname pattern occurs in its text (nothing typed in per report).
 """
 

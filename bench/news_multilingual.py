@@ -9,8 +9,8 @@ Data and split: :mod:`bench.multilingual_data` (split by event; tune on dev only
 * **linking**: precision / recall / F1 of the list ids linked from a report's mentions against the listed
   parties it names (``bench/data/multilingual_parties.csv``); a link to the same party on another list
   (same caption pattern) counts as right, any other link as wrong;
-* **event found**: share of the reports of a sanctions event with an extracted event of that day (±1 day)
-  and of the United States;
+* **event found**: share of the reports of a sanctions event with an extracted US action (not background)
+  dated to that day (±1 day) or to the week that holds it;
 * **designees**: P/R/F1 of the list ids of the event targets against the event's designees the report names;
 * **stories**: pairwise P/R/F1 of Kenning's story grouping over the part (all reports, both languages), and
   over the pairs that cross languages only (one French, one English report).
@@ -30,6 +30,7 @@ from itertools import combinations
 from pathlib import Path
 
 from bench.multilingual_data import EVENT_DATES, PARTIES, Labelled, load, write_split
+from kenning.news.dates import date_interval
 from kenning.news.model import ArticleResult, EntityLink
 from kenning.news.stories.boilerplate import boilerplate_keys
 from kenning.news.stories.features import story_features
@@ -74,10 +75,13 @@ def set_prf(items: Sequence[Labelled], found: Callable[[ArticleResult], set[str]
 
 
 def event_found(item: Labelled) -> bool:
+    """A US action, not background, dated to the event's day (±1) or to the week that holds it."""
     day = dt.date.fromisoformat(EVENT_DATES[item.event])
     for event in (item.result.events if item.result else []):
-        if (event.date and len(event.date) == 10 and event.authority_country == "us" and not event.background
-                and abs((dt.date.fromisoformat(event.date) - day).days) <= 1):
+        if not event.date or event.authority_country != "us" or event.background:
+            continue
+        first, last = date_interval(event.date)
+        if (last - first).days <= 6 and first - dt.timedelta(days=1) <= day <= last + dt.timedelta(days=1):
             return True
     return False
 

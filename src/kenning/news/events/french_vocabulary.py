@@ -35,6 +35,8 @@ class FrenchVocabulary:
     authorities: tuple[tuple[Authority, re.Pattern[str]], ...]
     numbers: dict[str, int]
     reason_marks: frozenset[str]
+    group_nouns: frozenset[str]
+    continuation: re.Pattern[str]
 
 
 def _words(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -64,7 +66,8 @@ def _load(data: dict[str, Any]) -> FrenchVocabulary:
         authorities=tuple((by_name[str(name)], _alias_pattern([str(a) for a in aliases]))
                           for name, aliases in data["authorities"].items()),
         numbers={str(k).lower(): int(v) for k, v in data["numbers"].items()},
-        reason_marks=_words(data, "reason_marks"))
+        reason_marks=_words(data, "reason_marks"), group_nouns=_words(data, "group_nouns"),
+        continuation=re.compile(str(data["continuation"]), re.IGNORECASE))
 
 
 @cache

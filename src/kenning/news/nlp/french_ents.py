@@ -12,6 +12,7 @@ Errors of the French model on sanctions news, and the fix for each class (words 
   as LOC) → retyped from the French gazetteer, with their country code;
 * listed names → tagged from the list ruler (shared with English), so their span is the listed one;
 * a one-word "person" that is one of the lists' one-word organisation names ("Wagner") → ORG;
+* a one-word span that the model's own tagger calls a common noun ("Autorités", "Défense") → dropped;
 * MISC spans are kept only when the gazetteer knows them.
 
 Roles are read beside a PERSON: before it, a run of role words ending right at the name ("l'actuel
@@ -94,6 +95,8 @@ def _clean(doc: Doc, toks: Tokens, ent: Ent) -> bool:
         ent.end -= 1
     if ent.end <= ent.start or not is_name_cased(toks.texts[ent.start:ent.end]):
         return False
+    if ent.length == 1 and doc[ent.start].pos_ == "NOUN":
+        return False  # a capitalised common noun ("les Autorités de la Transition", "la Défense")
     if cut_role and ent.label in ("ORG", "MISC", "GPE"):
         ent.label, ent.source = "PERSON", "rule"
     return True
