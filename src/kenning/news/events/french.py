@@ -24,8 +24,15 @@ import datetime as dt
 from collections.abc import Sequence
 
 from kenning.news.dates import FoundDate
-from kenning.news.events.french_clause import (actor_of, clause_verb, described_group, is_complement,
-                                               target_tokens, tense_of, trigger_of)
+from kenning.news.events.french_clause import (
+    actor_of,
+    clause_verb,
+    described_group,
+    is_complement,
+    target_tokens,
+    tense_of,
+    trigger_of,
+)
 from kenning.news.events.french_vocabulary import FrenchVocabulary, french_authority, french_vocabulary
 from kenning.news.events.parse import ParsedSentence, parse_sentences, phrase_span
 from kenning.news.events.read import RawEvent
