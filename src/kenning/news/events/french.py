@@ -9,7 +9,8 @@ gives the actor, the targets and the described group (:mod:`~kenning.news.events
   the authority of the nearest action that names one, else the first one the report names (a report of
   an action tells who acted somewhere: "Ces sanctions visent trois gradés", then "Washington fait état...");
 * **targets** — besides the clause's, when the clause names no one or describes a group, the names
-  enumerated after a colon ("trois hauts responsables : X, Y et Z"); a following sentence that only names
+  enumerated after a colon; when the parse gives a verb no argument at all, the names after it up to a
+  reason (a parse error the small models make after a date) ("trois hauts responsables : X, Y et Z"); a following sentence that only names
   them ("Il s'agit d'Alou Boi Diarra et d'Adama Bagayoko.") continues the action, as in English;
 * **date** — the sentence's French date phrases (:mod:`kenning.news.dates`, ``events_dates_fr.yml``);
 * **tense** — the plus-que-parfait ("avait été sanctionné") is background;
@@ -94,6 +95,18 @@ def _after_colon(sentence: ParsedSentence, trigger_i: int) -> set[int]:
     return set(range(colon + 1, len(sentence.doc))) if colon is not None else set()
 
 
+def _following(sentence: ParsedSentence, trigger_i: int, vocab: FrenchVocabulary) -> set[int]:
+    """The words after a sanctions verb up to a reason or the sentence's end: where its object stands when
+    the parse attached it elsewhere ("a sanctionné ce 24 juillet 2023 l'actuel ministre ... Sadio Camara",
+    parsed as a conjunct of the date)."""
+    out: set[int] = set()
+    for token in sentence.doc[trigger_i + 1:]:
+        if token.lower_ in vocab.reason_marks or token.text in (";", ":"):
+            break
+        out.add(token.i)
+    return out
+
+
 def _read(sentence: ParsedSentence, result: ArticleResult, dates: Sequence[FoundDate],
           vocab: FrenchVocabulary) -> RawEvent | None:
     trigger = trigger_of(sentence.doc, vocab)
@@ -108,6 +121,8 @@ def _read(sentence: ParsedSentence, result: ArticleResult, dates: Sequence[Found
     mentions = _parties(sentence, result, target_tokens(verb, trigger, vocab) - actor_tokens)
     if description is not None or not mentions:
         mentions = sorted({*mentions, *_parties(sentence, result, _after_colon(sentence, trigger.i))})
+    if not mentions and description is None and trigger.pos_ == "VERB":
+        mentions = _parties(sentence, result, _following(sentence, trigger.i, vocab))
     if not mentions and description is None:
         return None
     tense, background = tense_of(verb)
