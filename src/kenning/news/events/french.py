@@ -9,9 +9,9 @@ gives the actor, the targets and the described group (:mod:`~kenning.news.events
   the authority of the nearest action that names one, else the first one the report names (a report of
   an action tells who acted somewhere: "Ces sanctions visent trois gradés", then "Washington fait état...");
 * **targets** — besides the clause's, when the clause names no one or describes a group, the names
-  enumerated after a colon; when the parse gives a verb no argument at all, the names after it up to a
-  reason (a parse error the small models make after a date) ("trois hauts responsables : X, Y et Z"); a following sentence that only names
-  them ("Il s'agit d'Alou Boi Diarra et d'Adama Bagayoko.") continues the action, as in English;
+  enumerated after a colon ("trois hauts responsables : X, Y et Z"); when the parse gives a verb no
+  argument at all, the names after it up to a reason (a parse error after a date); a following sentence
+  that only names them ("Il s'agit d'Alou Boi Diarra et d'Adama Bagayoko.") continues the action, as in English;
 * **date** — the sentence's French date phrases (:mod:`kenning.news.dates`, ``events_dates_fr.yml``);
 * **tense** — the plus-que-parfait ("avait été sanctionné") is background;
 * **measures** — the French measure patterns, by their English names, plus ``designation``.
