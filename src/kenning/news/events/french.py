@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 from kenning.news.dates import FoundDate
 from kenning.news.events.french_clause import (
@@ -30,6 +31,7 @@ from kenning.news.events.french_clause import (
     clause_verb,
     described_group,
     is_complement,
+    lemma,
     target_tokens,
     tense_of,
     trigger_of,
@@ -95,6 +97,13 @@ def _after_colon(sentence: ParsedSentence, trigger_i: int) -> set[int]:
     return set(range(colon + 1, len(sentence.doc))) if colon is not None else set()
 
 
+def _lost_object(trigger: Any, vocab: FrenchVocabulary) -> bool:
+    """A sanctions verb proper (not a support verb: "visent à mettre en lumière") whose parse gave it no
+    object, passive subject or clause at all."""
+    return (trigger.pos_ == "VERB" and lemma(trigger) not in vocab.support_verbs
+            and not any(c.dep_ in ("obj", "nsubj:pass", "iobj", "ccomp", "xcomp") for c in trigger.children))
+
+
 def _following(sentence: ParsedSentence, trigger_i: int, vocab: FrenchVocabulary) -> set[int]:
     """The words after a sanctions verb up to a reason or the sentence's end: where its object stands when
     the parse attached it elsewhere ("a sanctionné ce 24 juillet 2023 l'actuel ministre ... Sadio Camara",
@@ -121,7 +130,7 @@ def _read(sentence: ParsedSentence, result: ArticleResult, dates: Sequence[Found
     mentions = _parties(sentence, result, target_tokens(verb, trigger, vocab) - actor_tokens)
     if description is not None or not mentions:
         mentions = sorted({*mentions, *_parties(sentence, result, _after_colon(sentence, trigger.i))})
-    if not mentions and description is None and trigger.pos_ == "VERB":
+    if not mentions and description is None and _lost_object(trigger, vocab):
         mentions = _parties(sentence, result, _following(sentence, trigger.i, vocab))
     if not mentions and description is None:
         return None
