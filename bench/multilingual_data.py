@@ -20,12 +20,11 @@ import csv
 import hashlib
 import json
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from bench import REPO
+from bench.stories_data import extract_cached
 from kenning import settings
 from kenning.news.article import Article
 from kenning.news.codec import result_from_dict
@@ -107,25 +106,6 @@ def _split() -> dict[str, str]:
         return {row["event"]: row["part"] for row in csv.DictReader(handle)}
 
 
-def extract(articles: list[Article], cache: Path | None) -> dict[str, Any]:
-    """Pipeline results by article id (from ``cache`` when it holds them; None: no cache)."""
-    stored: dict[str, Any] = json.loads(cache.read_text(encoding="utf-8")) if cache and cache.exists() else {}
-    todo = [a for a in articles if a.id not in stored]
-    if todo:
-        from kenning.matching import Screener
-        from kenning.news.service import extract_isolated
-
-        print(f"extracting {len(todo)} reports", file=sys.stderr)
-        results, failures = extract_isolated(todo, Screener.open(), workers=2)
-        for failure in failures:
-            print(f"not extracted: {failure.item}: {failure.message}", file=sys.stderr)
-        stored.update({r.article.id: r.to_dict() for r in results})
-        if cache is not None:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            cache.write_text(json.dumps(stored), encoding="utf-8")
-    return stored
-
-
 def articles() -> list[tuple[str, str, Article]]:
     """(file name, gold event, article) of every report, in file-name order."""
     return [(name, event, ingest_file(DEV_SET / "texts" / name)) for name, event in sorted(gold().items())]
@@ -140,7 +120,7 @@ def load(cache: Path | None = None, *, use_cache: bool = True) -> list[Labelled]
                              f"{split_of(event)!r} by the rule")
     items = articles()
     cache = (cache or settings.HOME / "bench" / "multilingual_results.json") if use_cache else None
-    stored = extract([a for _n, _e, a in items], cache)
+    stored = extract_cached([a for _n, _e, a in items], cache)
     out = []
     for name, event, article in items:
         data = stored.get(article.id)
