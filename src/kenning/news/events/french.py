@@ -105,12 +105,12 @@ def _lost_object(trigger: Any, vocab: FrenchVocabulary) -> bool:
 
 
 def _following(sentence: ParsedSentence, trigger_i: int, vocab: FrenchVocabulary) -> set[int]:
-    """The words after a sanctions verb up to a reason or the sentence's end: where its object stands when
-    the parse attached it elsewhere ("a sanctionné ce 24 juillet 2023 l'actuel ministre ... Sadio Camara",
+    """The words after a sanctions verb up to a reason, another verb or the sentence's end: where its object
+    stands when the parse attached it elsewhere ("a sanctionné ce 24 juillet 2023 l'actuel ministre ... Sadio Camara",
     parsed as a conjunct of the date)."""
     out: set[int] = set()
     for token in sentence.doc[trigger_i + 1:]:
-        if token.lower_ in vocab.reason_marks or token.text in (";", ":"):
+        if token.lower_ in vocab.reason_marks or token.text in (";", ":") or token.pos_ in ("VERB", "AUX"):
             break
         out.add(token.i)
     return out

@@ -125,7 +125,8 @@ def argument_heads(verb: Any, trigger: Any, vocab: FrenchVocabulary) -> list[Any
             heads.append(child)
     if verb.dep_ == "xcomp":
         heads += [c for c in verb.head.children if c.dep_ == "nsubj"]
-    if verb.dep_ in ("acl", "acl:relcl") and verb.head.pos_ in ("NOUN", "PROPN") and verb is trigger:
+    participle = not any(c.dep_.startswith("aux") for c in verb.children)
+    if verb.dep_ == "acl" and participle and verb.head.pos_ in ("NOUN", "PROPN") and verb is trigger:
         heads.append(verb.head)  # "deux cadres de l'armée sanctionnés par le Trésor"
     if trigger.pos_ == "NOUN":
         heads.append(trigger)
