@@ -129,10 +129,11 @@ class Gazetteer:
                 self._add(value, place)
 
     def _add(self, value: str, place: Place) -> None:
-        """Add one phrase: a name matches in name casing, an acronym as written, and a phrase with lower-case
-        words (French demonyms, "Trésor américain") as written or with a capital first letter."""
+        """Add one phrase: a name matches in name casing, an acronym as written, and, outside English, a
+        phrase with lower-case words (French demonyms, "Trésor américain") as written or with a capital
+        first letter."""
         words = _words(value, self.language)
-        if _is_acronym(value) or is_name_cased(words):
+        if _is_acronym(value) or is_name_cased(words) or self.language == "en":
             self.table.add(words, place, exact=_is_acronym(value))
             return
         self.table.add(words, place, exact=True)
