@@ -25,11 +25,12 @@ from typing import Any
 
 from bench import REPO
 from kenning import settings
+from kenning.news.article import Article
 from kenning.news.codec import result_from_dict
 from kenning.news.ingest.collect import ingest_file
 from kenning.news.model import ArticleResult
 
-__all__ = ["CORPORA", "SPLIT_FILE", "Labelled", "load", "split_of", "write_split"]
+__all__ = ["CORPORA", "SPLIT_FILE", "Labelled", "extract_cached", "load", "split_of", "write_split"]
 
 STORIES_DEV = REPO.parent / "shared" / "data" / "news" / "stories_dev"
 CORPORA = ("giveme5w1h_newscluster", "gvc_gunviolence")
@@ -72,21 +73,29 @@ def _split() -> dict[tuple[str, str], str]:
         return {(row["corpus"], row["event"]): row["part"] for row in csv.DictReader(handle)}
 
 
-def _extract(paths: list[Path], cache: Path) -> dict[str, Any]:
-    stored: dict[str, Any] = json.loads(cache.read_text(encoding="utf-8")) if cache.exists() else {}
-    articles = [ingest_file(p) for p in paths]
+def extract_cached(articles: list[Article], cache: Path | None) -> dict[str, Any]:
+    """Pipeline results (``ArticleResult.to_dict``) by article id, extracting only what ``cache`` lacks
+    (None: no cache file, everything extracted and nothing kept)."""
+    stored: dict[str, Any] = json.loads(cache.read_text(encoding="utf-8")) if cache and cache.exists() else {}
     todo = [a for a in articles if a.id not in stored]
     if todo:
         from kenning.matching import Screener
         from kenning.news.service import extract_isolated
 
-        print(f"extracting {len(todo)} reports (cached in {cache})", file=sys.stderr)
+        print(f"extracting {len(todo)} reports" + (f" (cached in {cache})" if cache else ""), file=sys.stderr)
         results, failures = extract_isolated(todo, Screener.open(), workers=2)
         for failure in failures:
             print(f"not extracted: {failure.item}: {failure.message}", file=sys.stderr)
         stored.update({r.article.id: r.to_dict() for r in results})
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        cache.write_text(json.dumps(stored), encoding="utf-8")
+        if cache is not None:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            cache.write_text(json.dumps(stored), encoding="utf-8")
+    return stored
+
+
+def _extract(paths: list[Path], cache: Path) -> dict[str, Any]:
+    articles = [ingest_file(p) for p in paths]
+    stored = extract_cached(articles, cache)
     return {str(p): (a, stored.get(a.id)) for p, a in zip(paths, articles, strict=True)}
 
 

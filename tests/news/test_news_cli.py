@@ -116,7 +116,7 @@ def test_stories_and_story(kenning_home: Path) -> None:
     assert report["story_id"] == story["id"] and [a["id"] for a in report["articles"]] == [added["article_id"]]
     assert report["counts"]["single-source"] >= 1 and report["counts"]["conflicting"] == 0
     readable = run_cli("story", story["id"])
-    assert readable.code == 0 and "The Hindu — 25 July 2023" in readable.out
+    assert readable.code == 0 and "The Hindu [en] — 25 July 2023" in readable.out
     assert "Who was sanctioned, by whom and when" in readable.out and "--full` shows them" in readable.out
     full = run_cli("story", story["id"], "--full")
     assert "Said by one report only" in full.out and len(full.out) > len(readable.out)

@@ -43,7 +43,9 @@ def _reports(report: dict[str, Any], labels: dict[str, str]) -> list[str]:
         if not article.get("published") and anchor:
             when += f" (read as of {anchor.text})"
         title = _cut(article.get("title") or "untitled", 70)
-        lines.append(f"  {labels[article['id']]} {article.get('outlet') or 'outlet unknown'} — {when} — {title}")
+        language = f" [{article['language']}]" if article.get("language") else ""
+        outlet = article.get("outlet") or "outlet unknown"
+        lines.append(f"  {labels[article['id']]} {outlet}{language} — {when} — {title}")
     return lines
 
 

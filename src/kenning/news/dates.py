@@ -56,13 +56,13 @@ def parse_anchor(published: str | None) -> dt.date | None:
 
 
 def find_dates(text: str, anchor: dt.date | None, previous: DateValue | None = None,
-               offset: int = 0) -> list[FoundDate]:
+               offset: int = 0, language: str = "en") -> list[FoundDate]:
     """Every date phrase in ``text`` in reading order, each resolved; anaphora chain to the one before.
 
     ``offset`` is added to the spans (pass a sentence's start to get article offsets); ``previous`` is
-    the last date the text gave before ``text`` began.
+    the last date the text gave before ``text`` began; ``language`` picks the phrase tables (``en``, ``fr``).
     """
-    rules = date_rules()
+    rules = date_rules(language)
     found = []
     for match in rules.pattern.finditer(text):
         kind = match.lastgroup or ""
@@ -73,9 +73,10 @@ def find_dates(text: str, anchor: dt.date | None, previous: DateValue | None = N
     return found
 
 
-def resolve_phrase(words: str, anchor: dt.date | None, previous: DateValue | None = None) -> DateValue | None:
+def resolve_phrase(words: str, anchor: dt.date | None, previous: DateValue | None = None,
+                   language: str = "en") -> DateValue | None:
     """The date ``words`` name when the whole string is one date phrase, else None."""
-    rules = date_rules()
+    rules = date_rules(language)
     match = rules.pattern.fullmatch(words.strip())
     if match is None:
         return None
@@ -124,6 +125,8 @@ def _resolve(match: re.Match[str], kind: str, rules: DateRules, anchor: dt.date 
         return None
     if kind == "monthday":
         return _month_day(groups, rules, anchor)
+    if kind == "daymonth":
+        return _month_day({"md_month": groups["dm_month"], "md_day": groups["dm_day"]}, rules, anchor)
     if kind == "month":
         return _month_only(groups, rules, anchor)
     if kind == "weekday":

@@ -86,9 +86,11 @@ def _pattern(t: dict[str, Any]) -> re.Pattern[str]:
     kinds = [
         rf"(?P<full>(?:{prep}\s+)?(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
         rf"|(?P<f1_month>{month})\s+(?P<f1_day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<f1_year>{year})"
-        rf"|(?P<f2_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<f2_month>{month}),?\s+(?P<f2_year>{year})))",
+        rf"|(?P<f2_day>\d{{1,2}})(?:st|nd|rd|th|er)?\s+(?:of\s+)?(?P<f2_month>{month}),?\s+(?P<f2_year>{year})))",
         rf"(?P<monthyear>(?:{prep}\s+)?(?:{qual}[\s-]+)?(?P<my_month>{month}),?\s+(?:of\s+)?(?P<my_year>{year}))",
         rf"(?P<monthday>(?:{prep}\s+)?(?P<md_month>{month})\s+(?P<md_day>{day}))(?![\d,]*\s*\d)",
+        rf"(?P<daymonth>(?:{prep}\s+)?(?P<dm_day>\d{{1,2}})(?:st|nd|rd|th|er)?\s+(?:of\s+)?(?P<dm_month>{month}))"
+        r"(?!,?\s*\d)",
         rf"(?P<year>(?:{prep}\s+(?:{qual}[\s-]+)?|{qual}[\s-]+)(?P<y_year>{year}))",
         rf"(?P<month>(?:{prep}\s+(?:{qual}[\s-]+)?|(?P<m_mod>{mod})\s+|{qual}[\s-]+)(?P<m_month>{month}))(?!\s*\d)",
         rf"(?P<weekday>(?:(?P<w_mod>{mod})\s+|{prep}\s+)?(?P<w_day>{weekday}))",
@@ -101,9 +103,10 @@ def _pattern(t: dict[str, Any]) -> re.Pattern[str]:
 
 
 @cache
-def date_rules() -> DateRules:
-    """The checked tables and the compiled master pattern (read once per process)."""
-    tables = _tables(data_mapping(DATA_FILE))
+def date_rules(language: str = "en") -> DateRules:
+    """The checked tables and the compiled master pattern of ``language`` (read once per process): English
+    from ``events_dates.yml``, another language from ``events_dates_<language>.yml`` (same sections)."""
+    tables = _tables(data_mapping(DATA_FILE if language == "en" else f"events_dates_{language}.yml"))
     return DateRules(months=tables["months"], weekdays=tables["weekdays"], relative=tables["relative"],
                      anaphoric=tables["anaphoric"], ago_units=tables["ago_units"], numbers=tables["numbers"],
                      modifiers=tables["modifiers"], future_days=tables["future_days"], pattern=_pattern(tables))

@@ -3,7 +3,7 @@
 These dataclasses are the contract between the stages (``nlp`` → ``link`` → ``events`` → ``stories`` →
 ``reconcile``) and the shape of ``kenning news extract --json`` (one :class:`ArticleResult` per article):
 
-    {"article": {"id", "title", "published", "url", "outlet"},
+    {"article": {"id", "title", "published", "url", "outlet", "language"},
      "mentions": [{"text", "label", "start", "end", "role", "links": [{"id", "dataset", "source_id", "score"}]}],
      "events": [{"type": "sanction", "authority", "authority_country", "date", "date_text", "measures",
                  "reason", "program", "targets": [{"name", "role", "links": [...]}], "evidence": [...]}]}
@@ -167,7 +167,7 @@ class ArticleResult:
         return {
             "article": {"id": a.id, "title": a.title, "published": a.published,
                         "published_source": a.published_source, "url": a.url, "outlet": a.outlet,
-                        "source": a.source},
+                        "language": a.language, "source": a.source},
             "sentences": [s.to_dict() for s in self.sentences],
             "mentions": [m.to_dict() for m in self.mentions],
             "events": [e.to_dict() for e in self.events],

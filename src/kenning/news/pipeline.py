@@ -25,6 +25,7 @@ from kenning.news.events.target_links import link_named_targets
 from kenning.news.link.linker import link
 from kenning.news.model import ArticleResult
 from kenning.news.nlp.annotation import annotate
+from kenning.news.nlp.french import french_resources
 from kenning.news.nlp.models import resources
 from kenning.store import Store
 
@@ -62,7 +63,7 @@ def extract(article: Article, screener: Screener | None = None, *, store: Store 
     ``anchor`` is passed to :func:`~kenning.news.events.extract.extract_events` for an undated article.
     """
     started = time.perf_counter()
-    result = annotate(article, resources(store))
+    result = annotate(article, french_resources(store) if article.language == "fr" else resources(store))
     annotated = time.perf_counter()
     if screener is not None:
         link(result, screener, store)
@@ -102,6 +103,9 @@ def extract_many(articles: Iterable[Article], screener: Screener | None = None, 
         return
     resources(store)
     load_parser()
+    if any(a.language == "fr" for a in items):
+        french_resources(store)
+        load_parser("fr")
     context = multiprocessing.get_context("fork")
     with context.Pool(min(workers, len(items)), initializer=_start_worker) as pool:
         yield from pool.imap(_work, items, chunksize=1)

@@ -72,6 +72,8 @@ class SourceColumn:
     title: str
     published: str
     url: str | None
+    #: ISO 639-1 code of the report's language (None: unknown), for ``lang`` on its words.
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -204,7 +206,8 @@ def story_page(store: Store, story_id: str) -> StoryPage:
     story = report["story"]
     sources = [SourceColumn(id=a["id"], label=source_label(a),
                             title=a.get("title") or opening(get_article(store, a["id"])["article"]),
-                            published=a.get("published_words") or "undated", url=a.get("url"))
+                            published=a.get("published_words") or "undated", url=a.get("url"),
+                            language=a.get("language"))
                for a in report["articles"]]
     order = {s.id: i for i, s in enumerate(sources)}
     facts = [_fact(f, order) for f in report["facts"]]

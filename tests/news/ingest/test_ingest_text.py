@@ -64,7 +64,8 @@ def test_seed_000_has_no_date_and_says_why() -> None:
     assert article.published is None
     assert article.published_source is None
     assert article.notes == ("publication date unknown: no usable date in a header, the page metadata "
-                             "or the first words of the text",)
+                             "or the first words of the text", "language en detected from the text")
+    assert article.language == "en"
     assert article.text.startswith("The US has placed sanctions on three top Malian officials")
 
 

@@ -11,6 +11,12 @@ mentions from :mod:`kenning.news.nlp.annotation`, links from :mod:`kenning.news.
 3. the article's events are settled and merged (:mod:`~kenning.news.events.resolve`);
 4. the claims reconciliation compares are derived (:mod:`kenning.news.events.claims`).
 
+A report in French is read by :mod:`~kenning.news.events.french` (steps 1 and 2, from the French parse);
+steps 3 and 4 are the same. An undated French report (scraped excerpts often lose their date) reads its
+relative dates ("lundi") against the latest full date it states itself, if any (a report is written after
+the days it tells); that date only resolves date words, it never dates an action told without any.
+English reports keep them unresolved.
+
 Vocabularies live in ``data/events_*.yml``; nothing here knows a country, a person or a programme.
 """
 
@@ -22,6 +28,7 @@ import re
 from kenning.news.dates import FoundDate, find_dates, parse_anchor
 from kenning.news.events.claims import article_claims
 from kenning.news.events.facts import final_measures, measures_in, programs_in
+from kenning.news.events.french import latest_stated_day, read_french
 from kenning.news.events.lists import attach_lists
 from kenning.news.events.parse import ParsedSentence, parse_sentences
 from kenning.news.events.party_names import is_party_name, trim_name
@@ -43,8 +50,11 @@ def extract_events(result: ArticleResult, *, anchor: str | None = None) -> Artic
     """
     article = result.article
     anchor_date = parse_anchor(article.published or anchor)
-    dates = find_dates(article.text, anchor_date)
-    raws, parsed = _read_article(result, dates)
+    french = article.language == "fr"
+    dates = find_dates(article.text, anchor_date, language="fr" if french else "en")
+    if french and anchor_date is None and (stated := latest_stated_day(dates)) is not None:
+        dates = find_dates(article.text, stated, language="fr")
+    raws, parsed = read_french(result, dates) if french else _read_article(result, dates)
     resolved = resolve(raws, article.outlet, anchor_date)
     kept = [(r, e) for r, e in ((r, _event(r, result)) for r in resolved) if e is not None]
     result.events = [e for _, e in kept]

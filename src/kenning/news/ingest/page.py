@@ -18,6 +18,7 @@ import courlan
 from kenning.errors import ParseError
 from kenning.news.article import Article
 from kenning.news.ingest.html import decode_html, extract_html, looks_like_html
+from kenning.news.ingest.language import language_of
 from kenning.news.ingest.limits import human_size, news_max_bytes
 from kenning.news.ingest.outlets import outlet_name
 from kenning.news.ingest.page_dates import find_text_date, parse_date_value
@@ -100,10 +101,13 @@ def _finish(text: str, source: str, meta: _Meta, hints: Hints) -> Article:
     if not text.strip():
         raise ParseError(source, "the report has no body text")
     published, origin, words = _date(meta, text, source)
+    language, said = language_of(meta.language, text)
+    if said:
+        meta.notes.append(said)
     return Article.create(
         text, source, title=meta.title, published=published, published_source=origin,
         published_text=words, url=meta.url, outlet=meta.outlet, author=meta.author,
-        language=meta.language, fetched_at=hints.fetched_at, notes=tuple(meta.notes))
+        language=language, fetched_at=hints.fetched_at, notes=tuple(meta.notes))
 
 
 def article_from_text(text: str, source: str, hints: Hints | None = None,

@@ -20,13 +20,15 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from kenning.news.article import Article
-from kenning.news.model import ArticleResult, Mention, Span
+from kenning.news.model import ArticleResult
 from kenning.news.nlp.coref import resolve_coreference
-from kenning.news.nlp.ents import WANTED, Ent, Tokens
+from kenning.news.nlp.ents import WANTED, Tokens
 from kenning.news.nlp.fix import fix_entities
+from kenning.news.nlp.french import annotate_french
 from kenning.news.nlp.models import Resources, resources
 from kenning.news.nlp.parts import parse, parse_many
 from kenning.news.nlp.roles import attach_roles
+from kenning.news.nlp.spans import sentence_spans, to_mention
 
 __all__ = ["Resources", "annotate", "annotate_doc", "annotate_many", "resources"]
 
@@ -34,44 +36,15 @@ __all__ = ["Resources", "annotate", "annotate_doc", "annotate_many", "resources"
 BATCH_SIZE = 16
 
 
-def _sentences(toks: Tokens) -> tuple[list[Span], list[int]]:
-    """Sentence spans (whitespace-trimmed) and, for each token, the index of its sentence."""
-    spans: list[Span] = []
-    of_token = [0] * len(toks)
-    i = 0
-    while i < len(toks):
-        start, end = toks[i].sent_start, toks[i].sent_end
-        raw = toks.span_text(start, end)
-        text = raw.strip()
-        if text:
-            first = toks[start].idx + (len(raw) - len(raw.lstrip()))
-            spans.append(Span(first, first + len(text), text))
-        of_token[start:end] = [max(len(spans) - 1, 0)] * (end - start)
-        i = max(end, i + 1)
-    return spans, of_token
-
-
-def _mention(toks: Tokens, ent: Ent, sentence: int) -> Mention:
-    start, end = toks.char_span(ent.start, ent.end)
-    role = role_span = None
-    if ent.role_start is not None and ent.role_end is not None:
-        rstart, rend = toks.char_span(ent.role_start, ent.role_end)
-        role_span = Span(rstart, rend, toks.text[rstart:rend])
-        role = ent.role_text or role_span.text
-    refers = ent.refers_to.text(toks) if ent.refers_to is not None else None
-    return Mention(text=toks.text[start:end], label=ent.label, start=start, end=end, sentence=sentence,
-                   role=role, role_span=role_span, country=ent.country, refers_to=refers)
-
-
 def annotate_doc(article: Article, doc: Doc, res: Resources) -> ArticleResult:
     """The result for an article whose text the model has already processed into ``doc``."""
     started = time.perf_counter()
     toks = Tokens(doc)
-    sentences, of_token = _sentences(toks)
+    sentences, of_token = sentence_spans(toks)
     ents = fix_entities(toks, res)
     ents = attach_roles(toks, ents, res)
     ents = resolve_coreference(toks, ents, res)
-    mentions = [_mention(toks, e, of_token[e.start]) for e in ents if e.label in WANTED]
+    mentions = [to_mention(toks, e, of_token[e.start]) for e in ents if e.label in WANTED]
     result = ArticleResult(article=article, sentences=sentences, mentions=mentions)
     result.timings["nlp_rules"] = time.perf_counter() - started
     return result
@@ -80,9 +53,13 @@ def annotate_doc(article: Article, doc: Doc, res: Resources) -> ArticleResult:
 def annotate(article: Article, res: Resources | None = None) -> ArticleResult:
     """Sentences and mentions of one article (links empty).
 
-    ``res`` defaults to the cached model, gazetteer and list ruler of the configured store.
+    ``res`` defaults to the cached model, gazetteer and list ruler of the configured store. A report in
+    French goes through the French pipeline (:mod:`~kenning.news.nlp.french`; ``res`` is used only when it
+    is the French one); any other language through the English one.
     """
-    res = res or resources()
+    if article.language == "fr":
+        return annotate_french(article, res if res is not None and res.language == "fr" else None)
+    res = res if res is not None and res.language == "en" else resources()
     started = time.perf_counter()
     doc = parse(res.nlp, article.text)
     result = annotate_doc(article, doc, res)

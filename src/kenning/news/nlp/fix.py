@@ -35,7 +35,7 @@ from kenning.news.nlp.lexicon import lexicon
 from kenning.news.nlp.models import Resources
 from kenning.news.nlp.phrases import fold, fold_all, is_name_cased
 
-__all__ = ["fix_entities"]
+__all__ = ["fix_entities", "merge_phrases", "phrase_ents"]
 
 NOT_PARTIES = "nlp_not_parties.txt"
 _DETERMINERS = frozenset({"the", "a", "an"})
@@ -99,7 +99,7 @@ def _from_model(doc: Tokens, res: Resources) -> list[Ent]:
     return ents
 
 
-def _phrase_ents(doc: Tokens, res: Resources) -> list[Ent]:
+def phrase_ents(doc: Tokens, res: Resources) -> list[Ent]:
     """List-ruler and gazetteer matches, most reliable first (list names, then the gazetteer)."""
     texts = doc.texts
     keys = fold_all(texts)
@@ -110,7 +110,7 @@ def _phrase_ents(doc: Tokens, res: Resources) -> list[Ent]:
     return found
 
 
-def _merge(ents: list[Ent], found: list[Ent]) -> list[Ent]:
+def merge_phrases(ents: list[Ent], found: list[Ent]) -> list[Ent]:
     """Add phrase matches: one that covers model entities replaces them; one inside an entity is dropped."""
     at: dict[int, Ent] = {i: e for e in ents for i in range(e.start, e.end)}
     kept = {id(e): e for e in ents}
@@ -236,7 +236,7 @@ def _join_legal_tails(doc: Tokens, ents: list[Ent]) -> list[Ent]:
 
 def fix_entities(doc: Tokens, res: Resources) -> list[Ent]:
     """The model's entities, fixed and completed as the module docstring explains."""
-    ents = _join_legal_tails(doc, _merge(_from_model(doc, res), _phrase_ents(doc, res)))
+    ents = _join_legal_tails(doc, merge_phrases(_from_model(doc, res), phrase_ents(doc, res)))
     for ent in ents:
         _org_to_person(doc, ent, res)
     ents = _join_people(doc, sort_ents(ents + _given_name_people(doc, ents, res)), res)

@@ -115,6 +115,8 @@ class Resources:
     common: frozenset[str]
     #: Seconds spent loading the model, and building or loading the list ruler.
     timings: dict[str, float]
+    #: The language of the model (ISO 639-1).
+    language: str = "en"
 
 
 def resources(store: Store | None = None, *, use_store: bool = True) -> Resources:

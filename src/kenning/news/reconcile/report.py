@@ -60,8 +60,9 @@ def _article(result: ArticleResult) -> dict[str, Any]:
     a = result.article
     outlet = outlet_name(a.outlet, a.url)
     when = date_words(a.published)
-    return {"id": a.id, "title": a.title or headline(result), "outlet": outlet, "published": a.published,
-            "published_words": when.text if when else None, "url": a.url, "source": a.source}
+    return {"id": a.id, "title": a.title or headline(result), "outlet": outlet, "language": a.language,
+            "published": a.published, "published_words": when.text if when else None, "url": a.url,
+            "source": a.source}
 
 
 def headline(result: ArticleResult) -> str | None:

@@ -1,0 +1,171 @@
+"""French beside English: each stage scored on the multilingual dev set, dev and test parts side by side.
+
+Usage: ``python -m bench.news_multilingual [--cache FILE | --no-cache] [--speed N] [--write-split]``.
+
+Data and split: :mod:`bench.multilingual_data` (split by event; tune on dev only). Per part and language:
+
+* **language**: share of reports whose detected language (the detector on the body alone, no header)
+  is the one of the file name;
+* **linking**: precision / recall / F1 of the list ids linked from a report's mentions against the listed
+  parties it names (``bench/data/multilingual_parties.csv``); a link to the same party on another list
+  (same caption pattern) counts as right, any other link as wrong;
+* **event found**: share of the reports of a sanctions event with an extracted US action (not background)
+  dated to that day (±1 day) or to the week that holds it;
+* **designees**: P/R/F1 of the list ids of the event targets against the event's designees the report names;
+* **stories**: pairwise P/R/F1 of Kenning's story grouping over the part (all reports, both languages), and
+  over the pairs that cross languages only (one French, one English report).
+
+``--speed N`` adds French extraction speed, warm, in this process: N passes over the French reports (median
+reports/s). Linking needs ``KENNING_HOME`` with loaded lists; the pipeline results are cached under it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import statistics
+import time
+from collections.abc import Callable, Iterable, Sequence
+from itertools import combinations
+from pathlib import Path
+
+from bench.multilingual_data import EVENT_DATES, PARTIES, Labelled, load, write_split
+from kenning.news.dates import date_interval
+from kenning.news.model import ArticleResult, EntityLink
+from kenning.news.stories.boilerplate import boilerplate_keys
+from kenning.news.stories.features import story_features
+from kenning.news.stories.grouping import group
+
+PRF = tuple[float, float, float]
+Pair = frozenset[str]
+
+
+def prf(hits: int, found: int, wanted: int) -> PRF:
+    precision = hits / found if found else 1.0
+    recall = hits / wanted if wanted else 1.0
+    return precision, recall, (2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+
+
+def party_of(link: EntityLink) -> str:
+    """The bench party a link is right for (its id, or the same caption on another list), else the link id."""
+    for party in PARTIES:
+        if link.id == party.list_id or party.pattern.search(link.caption.title()):
+            return party.list_id
+    return link.id
+
+
+def linked(result: ArticleResult) -> set[str]:
+    return {party_of(link) for m in result.mentions for link in m.links}
+
+
+def designated(result: ArticleResult) -> set[str]:
+    return {party_of(link) for e in result.events if not e.background for t in e.targets for link in t.links}
+
+
+def set_prf(items: Sequence[Labelled], found: Callable[[ArticleResult], set[str]],
+            wanted: Callable[[Labelled], set[str]]) -> PRF:
+    hits = found_n = wanted_n = 0
+    for item in items:
+        if item.result is None:
+            wanted_n += len(wanted(item))
+            continue
+        got, gold = found(item.result), wanted(item)
+        hits, found_n, wanted_n = hits + len(got & gold), found_n + len(got), wanted_n + len(gold)
+    return prf(hits, found_n, wanted_n)
+
+
+def event_found(item: Labelled) -> bool:
+    """A US action, not background, dated to the event's day (±1) or to the week that holds it."""
+    day = dt.date.fromisoformat(EVENT_DATES[item.event])
+    for event in (item.result.events if item.result else []):
+        if not event.date or event.authority_country != "us" or event.background:
+            continue
+        first, last = date_interval(event.date)
+        if (last - first).days <= 6 and first - dt.timedelta(days=1) <= day <= last + dt.timedelta(days=1):
+            return True
+    return False
+
+
+def language_ok(item: Labelled) -> bool:
+    from kenning.news.ingest.language import detect_language
+
+    return detect_language(item.article.text) == item.lang
+
+
+def story_scores(items: Sequence[Labelled]) -> tuple[PRF, PRF]:
+    """Pairwise P/R/F1 of the grouping of ``items``: all pairs, and the pairs across languages."""
+    results = [i.result for i in items if i.result is not None]
+    keys = boilerplate_keys(results)
+    stories = group([story_features(r, None, keys[r.article.id]) for r in results])
+    found = {frozenset(p) for s in stories for p in combinations(s, 2)}
+    by_id = {i.result.article.id: i for i in items if i.result is not None}
+    wanted = {frozenset((a, b)) for a, b in combinations(by_id, 2) if by_id[a].event == by_id[b].event}
+
+    def cross(pairs: Iterable[Pair]) -> set[Pair]:
+        return {p for p in pairs if len({by_id[x].lang for x in p}) == 2}
+    return (prf(len(found & wanted), len(found), len(wanted)),
+            prf(len(cross(found) & cross(wanted)), len(cross(found)), len(cross(wanted))))
+
+
+def fmt(scores: PRF) -> str:
+    return "P {:.2f} R {:.2f} F1 {:.2f}".format(*scores)
+
+
+def share(items: Sequence[Labelled], test: Callable[[Labelled], bool]) -> str:
+    return f"{sum(map(test, items))}/{len(items)}" if items else "-"
+
+
+def report(items: list[Labelled]) -> None:
+    print("| part | lang | reports | language | linking | event found | designees |")
+    print("|---|---|---|---|---|---|---|")
+    for part in ("dev", "test"):
+        for lang in ("fr", "en"):
+            rows = [i for i in items if i.part == part and i.lang == lang]
+            events = [i for i in rows if i.event in EVENT_DATES]
+            print(f"| {part} | {lang} | {len(rows)} | {share(rows, language_ok)} | "
+                  f"{fmt(set_prf(rows, linked, lambda i: i.named))} | {share(events, event_found)} | "
+                  f"{fmt(set_prf(events, designated, lambda i: i.designees))} |")
+    print("\n| part | stories, all pairs | stories, cross-language pairs |")
+    print("|---|---|---|")
+    for part in ("dev", "test"):
+        whole, cross = story_scores([i for i in items if i.part == part])
+        print(f"| {part} | {fmt(whole)} | {fmt(cross)} |")
+
+
+def speed(items: list[Labelled], passes: int) -> None:
+    """Warm French extraction speed in this process (linking included), median over ``passes``."""
+    from kenning.matching import Screener
+    from kenning.news.pipeline import extract
+
+    french = [i.article for i in items if i.lang == "fr"]
+    screener = Screener.open()
+    extract(french[0], screener)
+    rates = []
+    for _ in range(passes):
+        started = time.perf_counter()
+        for article in french:
+            extract(article, screener)
+        rates.append(len(french) / (time.perf_counter() - started))
+    print(f"\nFrench extraction, warm, one process: {statistics.median(rates):.1f} reports/s "
+          f"(median of {passes} passes over {len(french)} reports)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", type=Path, help="pipeline results file (default: under KENNING_HOME)")
+    parser.add_argument("--no-cache", action="store_true", help="extract every report again, keep nothing")
+    parser.add_argument("--speed", type=int, default=0, metavar="N", help="passes of the speed measure")
+    parser.add_argument("--write-split", action="store_true", help="write bench/data/multilingual_split.csv")
+    args = parser.parse_args(argv)
+    if args.write_split:
+        write_split()
+        return 0
+    items = load(args.cache, use_cache=not args.no_cache)
+    report(items)
+    if args.speed:
+        speed(items, args.speed)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,152 @@
+"""Sanctions events in French reports, read from the dependency parse of the French spaCy pipeline.
+
+The English reader (:mod:`~kenning.news.events.read`) is mirrored in the parts that carry over: a cheap
+cue picks the sentences to parse (``data/events_fr.yml``), and in each the clause of the sanctions trigger
+gives the actor, the targets and the described group (:mod:`~kenning.news.events.french_clause`). Then:
+
+* **authority** — the most specific French alias of an authority of ``events_authorities.yml`` in the actor
+  ("Trésor américain" → the US Treasury), else in the sentence; an action whose sentence names none takes
+  the authority of the nearest action that names one, else the first one the report names (a report of
+  an action tells who acted somewhere: "Ces sanctions visent trois gradés", then "Washington fait état...");
+* **targets** — besides the clause's, when the clause names no one or describes a group, the names
+  enumerated after a colon ("trois hauts responsables : X, Y et Z"); when the parse gives a verb no
+  argument at all, the names after it up to a reason (a parse error after a date); a following sentence
+  that only names them ("Il s'agit d'Alou Boi Diarra et d'Adama Bagayoko.") continues the action, as in English;
+* **date** — the sentence's French date phrases (:mod:`kenning.news.dates`, ``events_dates_fr.yml``);
+* **tense** — the plus-que-parfait ("avait été sanctionné") is background;
+* **measures** — the French measure patterns, by their English names, plus ``designation``.
+
+The raw events then go through the same :mod:`.resolve` and event building as English ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from kenning.news.dates import FoundDate
+from kenning.news.events.french_clause import (
+    actor_of,
+    clause_verb,
+    described_group,
+    is_complement,
+    lemma,
+    target_tokens,
+    tense_of,
+    trigger_of,
+)
+from kenning.news.events.french_vocabulary import FrenchVocabulary, french_authority, french_vocabulary
+from kenning.news.events.parse import ParsedSentence, parse_sentences, phrase_span
+from kenning.news.events.read import RawEvent
+from kenning.news.model import ArticleResult
+
+__all__ = ["latest_stated_day", "read_french"]
+
+_PARTY = ("PERSON", "ORG")
+
+
+def read_french(result: ArticleResult, dates: Sequence[FoundDate]) -> tuple[list[RawEvent], dict[int, ParsedSentence]]:
+    """The raw events of a French report's sentences, and the parsed sentences (for claims)."""
+    vocab = french_vocabulary()
+    cued = {i for i, s in enumerate(result.sentences) if vocab.cue.search(s.text)}
+    following = {i for i, s in enumerate(result.sentences) if i not in cued and vocab.continuation.search(s.text)}
+    parsed = parse_sentences(result, sorted(cued | following))
+    raws: list[RawEvent] = []
+    for index in sorted(parsed):
+        sentence = parsed[index]
+        own = [d for d in dates if sentence.span.start <= d.start < sentence.span.end]
+        raw = _read(sentence, result, own, vocab) if index in cued else None
+        if raw is None and index in following and raws and index - raws[-1].sentence <= 2:
+            raw = _continuation(sentence, result)
+        if raw is not None:
+            raws.append(raw)
+    _fill_authorities(raws, result)
+    return raws, parsed
+
+
+def latest_stated_day(dates: Sequence[FoundDate]) -> dt.date | None:
+    """The latest full day ("le 26 juillet 2023") a report states, to read its relative dates against when
+    it has no publication date of its own."""
+    days = [d.value.value for d in dates if d.value is not None and d.value.grain == "day" and not d.value.approx]
+    return dt.date.fromisoformat(max(days)) if days else None
+
+
+def _fill_authorities(raws: list[RawEvent], result: ArticleResult) -> None:
+    """An action whose sentence names no authority takes the nearest named one, else the report's first."""
+    named = [r for r in raws if r.authority is not None]
+    fallback = french_authority(" ".join(filter(None, [result.article.title, result.article.text])))
+    for raw in raws:
+        if raw.authority is None and not raw.continues:
+            nearest = min(named, key=lambda r: abs(r.sentence - raw.sentence), default=None)
+            raw.authority = nearest.authority if nearest is not None else fallback
+            raw.implicit_actor = raw.authority is None
+
+
+def _parties(sentence: ParsedSentence, result: ArticleResult, tokens: set[int]) -> list[int]:
+    """The people and organisations on ``tokens``, without authorities and names that qualify another noun."""
+    nouns = french_vocabulary().nouns
+    found = {sentence.mention_at[i] for i in tokens if i in sentence.mention_at}
+    return sorted(n for n in found if result.mentions[n].label in _PARTY
+                  and french_authority(result.mentions[n].text) is None
+                  and not is_complement(sentence.mention_root(n), nouns))
+
+
+def _after_colon(sentence: ParsedSentence, trigger_i: int) -> set[int]:
+    colon = next((t.i for t in sentence.doc if t.text == ":" and t.i > trigger_i), None)
+    return set(range(colon + 1, len(sentence.doc))) if colon is not None else set()
+
+
+def _lost_object(trigger: Any, vocab: FrenchVocabulary) -> bool:
+    """A sanctions verb proper (not a support verb: "visent à mettre en lumière") whose parse gave it no
+    object, passive subject or clause at all."""
+    return (trigger.pos_ == "VERB" and lemma(trigger) not in vocab.support_verbs
+            and not any(c.dep_ in ("obj", "nsubj:pass", "iobj", "ccomp", "xcomp") for c in trigger.children))
+
+
+def _following(sentence: ParsedSentence, trigger_i: int, vocab: FrenchVocabulary) -> set[int]:
+    """The words after a sanctions verb up to a reason, another verb or the sentence's end: where its object
+    stands when the parse attached it elsewhere ("a sanctionné ce 24 juillet 2023 l'actuel ministre ... Sadio Camara",
+    parsed as a conjunct of the date)."""
+    out: set[int] = set()
+    for token in sentence.doc[trigger_i + 1:]:
+        if token.lower_ in vocab.reason_marks or token.text in (";", ":") or token.pos_ in ("VERB", "AUX"):
+            break
+        out.add(token.i)
+    return out
+
+
+def _read(sentence: ParsedSentence, result: ArticleResult, dates: Sequence[FoundDate],
+          vocab: FrenchVocabulary) -> RawEvent | None:
+    trigger = trigger_of(sentence.doc, vocab)
+    if trigger is None:
+        return None
+    verb = clause_verb(trigger)
+    actor = actor_of(verb)
+    actor_span = phrase_span(sentence, list(actor.subtree)) if actor is not None else None
+    authority = (french_authority(actor_span.text) if actor_span else None) or french_authority(sentence.span.text)
+    description, count = described_group(sentence, verb, trigger, vocab)
+    actor_tokens = {t.i for t in actor.subtree} if actor is not None else set()
+    mentions = _parties(sentence, result, target_tokens(verb, trigger, vocab) - actor_tokens)
+    if description is not None or not mentions:
+        mentions = sorted({*mentions, *_parties(sentence, result, _after_colon(sentence, trigger.i))})
+    if not mentions and description is None and _lost_object(trigger, vocab):
+        mentions = _parties(sentence, result, _following(sentence, trigger.i, vocab))
+    if not mentions and description is None:
+        return None
+    tense, background = tense_of(verb)
+    found = [name for name, patterns in vocab.measures if any(p.search(sentence.span.text) for p in patterns)]
+    date = next((d for d in dates if d.value is not None), None)
+    return RawEvent(sentence=sentence.index, position=sentence.span.start, measures=["designation", *found],
+                    lift="delisting" in found, authority=authority, actor=actor_span,
+                    implicit_actor=authority is None, mentions=mentions, description=description, count=count,
+                    date=date, tense=tense, background=background, evidence=[sentence.span])
+
+
+def _continuation(sentence: ParsedSentence, result: ArticleResult) -> RawEvent | None:
+    """A sentence that only names the targets of the action before it."""
+    mentions = _parties(sentence, result, set(range(len(sentence.doc))))
+    if not mentions:
+        return None
+    return RawEvent(sentence=sentence.index, position=sentence.span.start, measures=[], lift=False,
+                    implicit_actor=True, continues=True, mentions=mentions, evidence=[sentence.span])

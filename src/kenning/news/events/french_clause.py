@@ -1,0 +1,178 @@
+"""One French sentence's sanctions clause, from its dependency parse: trigger, actor, targets, described group.
+
+The rules (the vocabulary is ``data/events_fr.yml``):
+
+* **trigger** — a sanctions verb ("sanctionner", "geler", "désigner", "inscrire"), or a support verb with a
+  sanctions noun under it ("imposer des sanctions", "viser par des sanctions"), else a sanctions noun alone;
+* **actor** — the verb's subject, or its "par" agent in the passive;
+* **targets** — the noun phrases (their own words, without the clauses hanging on them: "accusé de
+  faciliter le déploiement de Wagner") of the object or passive subject, of the target prepositions
+  ("contre", "à l'encontre de"), of the subject of the verb a trigger completes ("X se voient imposer des
+  sanctions"), of the noun a sanctions participle qualifies ("deux cadres sanctionnés par le Trésor"); an
+  argument that is a sanctions noun ("a annoncé des sanctions visant X", "une série de sanctions contre X")
+  stands for its own targets; never a party named as the complement of another noun or adjective ("le chef
+  du groupe Wagner", "proches d'Assimi Goïta");
+* **described group** — an object whose head is a group noun or a role ("trois hauts responsables
+  maliens"), with its count in digits or French number words.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kenning.news.events.french_vocabulary import FrenchVocabulary
+from kenning.news.events.parse import ParsedSentence, phrase_span
+from kenning.news.model import Span
+from kenning.news.nlp.french_ents import role_words
+
+__all__ = ["actor_of", "argument_heads", "clause_verb", "described_group", "is_complement", "lemma", "own_tokens",
+           "target_tokens", "tense_of", "trigger_of"]
+
+#: Dependencies that open a clause of their own below a noun phrase.
+_CLAUSES = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
+
+
+def lemma(token: Any) -> str:
+    return str(token.lemma_).lower()
+
+
+def _governs_noun(verb: Any, vocab: FrenchVocabulary) -> bool:
+    """A sanctions noun among the verb's arguments or their prepositional complements."""
+    for child in verb.children:
+        if lemma(child) in vocab.nouns or any(lemma(g) in vocab.nouns for g in child.children
+                                               if g.dep_ in ("nmod", "obl")):
+            return True
+    return False
+
+
+def trigger_of(doc: Any, vocab: FrenchVocabulary) -> Any | None:
+    """The sanctions verb of the sentence (first one), else its first sanctions noun."""
+    for token in doc:
+        word = lemma(token)
+        if token.pos_ == "VERB" and word in vocab.verbs and (word not in vocab.support_verbs
+                                                             or _governs_noun(token, vocab)):
+            return token
+    return next((t for t in doc if t.pos_ == "NOUN" and lemma(t) in vocab.nouns), None)
+
+
+def clause_verb(trigger: Any) -> Any:
+    """The verb of the trigger's clause (the trigger itself, or the verb a sanctions noun depends on)."""
+    if trigger.pos_ == "VERB":
+        return trigger
+    return trigger.head if trigger.head.pos_ in ("VERB", "AUX") else trigger
+
+
+def tense_of(verb: Any) -> tuple[str, bool]:
+    """(tense, background): plus-que-parfait → background; passé composé → past; present; else none."""
+    auxes = [c for c in verb.children if c.dep_.startswith("aux")]
+    participle = verb.morph.get("VerbForm") == ["Part"]
+    if participle and any("Imp" in c.morph.get("Tense") for c in auxes):
+        return "pluperfect", True
+    if participle and auxes:
+        return "past", False
+    return ("present" if "Pres" in verb.morph.get("Tense") else "none"), False
+
+
+def _passive(verb: Any) -> bool:
+    return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children)
+
+
+def actor_of(verb: Any) -> Any | None:
+    """The subject (active) or the "par" agent (passive) of the verb."""
+    passive = _passive(verb)
+    for child in verb.children:
+        if (passive and child.dep_ == "obl:agent") or (not passive and child.dep_ == "nsubj"):
+            return child
+    return None
+
+
+def own_tokens(head: Any) -> set[int]:
+    """A noun phrase's words: ``head`` and its dependents, without the clauses hanging on them."""
+    out = {head.i}
+    for child in head.children:
+        if child.dep_ not in _CLAUSES:
+            out |= own_tokens(child)
+    return out
+
+
+def _noun_arguments(noun: Any, vocab: FrenchVocabulary) -> list[Any]:
+    """Who a sanctions noun is against: its complement with a target preposition ("sanctions contre X",
+    "à l'encontre de X") and the object of a targeting participle ("sanctions visant X")."""
+    out = []
+    for child in noun.children:
+        cases = {lemma(c) for c in child.children if c.dep_ in ("case", "fixed")}
+        if child.dep_ == "nmod" and cases & vocab.target_prepositions and lemma(child) not in vocab.nouns:
+            out.append(child)
+        if child.dep_ == "acl" and lemma(child) in vocab.verbs:
+            out += [g for g in child.children if g.dep_ in ("obj", "obl:arg")]
+    return out
+
+
+def _sanctions_noun(token: Any, vocab: FrenchVocabulary) -> Any | None:
+    """``token`` when it is a sanctions noun, or its sanctions-noun complement ("une série de sanctions")."""
+    if lemma(token) in vocab.nouns:
+        return token
+    return next((c for c in token.children if c.dep_ == "nmod" and lemma(c) in vocab.nouns), None)
+
+
+def argument_heads(verb: Any, trigger: Any, vocab: FrenchVocabulary) -> list[Any]:
+    """The heads of the noun phrases that may hold the targets (see the module docstring)."""
+    heads = []
+    for child in verb.children:
+        cases = {lemma(c) for c in child.children if c.dep_ == "case"}
+        prepositional = child.dep_.startswith("obl") and child.dep_ != "obl:agent"
+        if child.dep_ in ("obj", "nsubj:pass", "iobj") or (prepositional and cases & vocab.target_prepositions):
+            heads.append(child)
+    if verb.dep_ == "xcomp":
+        heads += [c for c in verb.head.children if c.dep_ == "nsubj"]
+    participle = not any(c.dep_.startswith("aux") for c in verb.children)
+    if verb.dep_ == "acl" and participle and verb.head.pos_ in ("NOUN", "PROPN") and verb is trigger:
+        heads.append(verb.head)  # "deux cadres de l'armée sanctionnés par le Trésor"
+    if trigger.pos_ == "NOUN":
+        heads.append(trigger)
+    out = []
+    for head in heads:
+        noun = _sanctions_noun(head, vocab)
+        out += _noun_arguments(noun, vocab) if noun is not None else [head]
+    return out
+
+
+def target_tokens(verb: Any, trigger: Any, vocab: FrenchVocabulary) -> set[int]:
+    """Tokens of the noun phrases that hold the targets (see the module docstring)."""
+    out: set[int] = set()
+    for head in argument_heads(verb, trigger, vocab):
+        out |= own_tokens(head)
+    return out
+
+
+def is_complement(root: Any, nouns: frozenset[str]) -> bool:
+    """A name introduced by a preposition under another noun or an adjective ("du groupe Wagner",
+    "proches d'Assimi Goïta"): it qualifies something else, it is not a target itself."""
+    head = root.head
+    has_case = any(c.dep_ == "case" for c in root.children)
+    return (has_case and root.dep_ in ("nmod", "obl", "obl:arg") and head.i != root.i
+            and head.pos_ in ("NOUN", "ADJ", "PROPN") and lemma(head) not in nouns)
+
+
+def _count(token: Any, vocab: FrenchVocabulary) -> int | None:
+    for child in token.children:
+        if child.dep_ == "nummod":
+            text = child.text.lower()
+            return int(text) if text.isdigit() else vocab.numbers.get(text)
+    return None
+
+
+def _is_group(token: Any, vocab: FrenchVocabulary) -> bool:
+    word = lemma(token)
+    return word in vocab.group_nouns or word.rstrip("s") in vocab.group_nouns or role_words().is_head(token.text)
+
+
+def described_group(sentence: ParsedSentence, verb: Any, trigger: Any,
+                    vocab: FrenchVocabulary) -> tuple[Span | None, int | None]:
+    """The argument that describes the targets without naming them (a group noun or a role), and its count."""
+    for child in argument_heads(verb, trigger, vocab):
+        if child.pos_ == "NOUN" and _is_group(child, vocab) and child.i not in sentence.mention_at:
+            words = [child, *(c for c in child.children if c.dep_ in ("nummod", "amod", "det"))]
+            words += [g for c in child.children if c.dep_ == "amod" for g in c.children if g.dep_ == "advmod"]
+            return phrase_span(sentence, words), _count(child, vocab)
+    return None, None
