@@ -89,6 +89,8 @@ bench: bench-setup
 	$(BIN)/python -m bench.news_speed || true
 	$(BIN)/python -m bench.load
 	$(BIN)/python -m bench.monitor
+	rm -rf /tmp/kenning-bench-rescreen && cp -a /tmp/kenning-bench-monitor /tmp/kenning-bench-rescreen
+	$(BIN)/python -m bench.monitor_rescreen --home /tmp/kenning-bench-rescreen --base /tmp/sdn-100/sdn.csv
 	$(BIN)/python -m bench.spark_screen --rows 1000000
 
 # The list parsers' fuzz targets at length (make test runs 25 examples per format; this runs 3,000).
