@@ -123,20 +123,34 @@ def _party_hits(conn: Connection, result: ArticleResult, hits: dict[int, _Hit]) 
 
 def _name_hits(screening: Screening, index: CustomerIndex, conn: Connection, result: ArticleResult,
                hits: dict[int, _Hit]) -> None:
-    raws = _mention_raws(result)
-    wanted: dict[int, list[tuple[int, Any, set[int]]]] = {}
-    for number, raw in raws:
+    """Unlisted mentions against the customers through the index. A name the report repeats (the same text,
+    full name and country) is screened once, and each customer is scored once against every mention that
+    reached it: a long report naming a few people many times costs what its distinct names cost."""
+    same: dict[tuple[Any, ...], list[int]] = {}
+    firsts: list[tuple[int, RawEntity]] = []
+    for number, raw in _mention_raws(result):
+        m = result.mentions[number]
+        numbers = same.setdefault((m.label, m.text, m.refers_to, m.country), [])
+        if not numbers:
+            firsts.append((number, raw))
+        numbers.append(number)
+    wanted: dict[int, list[tuple[Any, list[int]]]] = {}
+    numbers_of: dict[str, list[int]] = {}
+    for number, raw in firsts:
         record = record_of(raw, screening.rarity)
+        m = result.mentions[number]
+        numbers_of[record.id] = same[(m.label, m.text, m.refers_to, m.country)]
         for (pk, _seq), slots in reverse_candidates(index, [a for _p, a in raw.names], record).items():
-            wanted.setdefault(pk, []).append((number, record, slots))
+            wanted.setdefault(pk, []).append((record, sorted(slots)))
     rows = {r.id: r for r in customer_rows(conn, sorted(wanted))}
     for pk, items in wanted.items():
         row = rows.get(pk)
         if row is None or row.removed:
             continue
         query, _parts = screening.customer(customer_of(row))
-        for number, record, slots in items:
-            for match in screening.score(pk, query, [(record, [record.names[s] for s in sorted(slots)])]):
+        for match in screening.score(pk, query, [(record, [record.names[s] for s in slots])
+                                                 for record, slots in items]):
+            for number in numbers_of[match.target]:
                 _add_name_hit(hits, pk, result, number, match)
 
 

@@ -64,7 +64,10 @@ class RunReport:
     closed: int = 0
     matches: int = 0
     changed_entries: int = 0
+    #: Customers whose names were scored (once per unit that reached them) and, in reverse, the pairs scored:
+    #: a re-screen's work, which follows the changed entries and the customers they reach.
     customers_screened: int = 0
+    pairs_scored: int = 0
     seconds: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
@@ -90,10 +93,10 @@ def _finish_unit(ctx: RunContext, conn: Any, unit: dict[str, Any], outcome: Outc
                         "suppressed": outcome.suppressed, "closed": closed, "matches": outcome.matches})
 
 
-def _entries_unit(ctx: RunContext, unit: dict[str, Any]) -> tuple[Outcome, int]:
+def _entries_unit(ctx: RunContext, unit: dict[str, Any], workers: Any) -> tuple[Outcome, int]:
     with write_tx(ctx.store) as conn:
         if unit["type"] == "entries":
-            old, new, rows = reverse_entries(ctx, conn, unit["ids"])
+            old, new, rows = reverse_entries(ctx, conn, unit["ids"], workers)
         else:
             old = matches_of(conn, entities=unit["ids"])
             rows = {r.id: r for r in customer_rows(conn, sorted({pk for pk, _e in old}))}
@@ -105,9 +108,9 @@ def _entries_unit(ctx: RunContext, unit: dict[str, Any]) -> tuple[Outcome, int]:
     return outcome, 0
 
 
-def _customers_unit(ctx: RunContext, unit: dict[str, Any], pool: Any) -> tuple[Outcome, int]:
+def _customers_unit(ctx: RunContext, unit: dict[str, Any], workers: Any) -> tuple[Outcome, int]:
     rows = customers_in_window(ctx.store, unit["from"], unit["to"])
-    new, segment = forward_rows(ctx, rows, pool)
+    new, segment = forward_rows(ctx, rows, workers)
     ctx.segments.append(segment)
     ctx.entries(sorted({e for _p, e in new}))
     changed = ctx.plan.get("seq_before", 0)
@@ -200,24 +203,21 @@ def run_monitor(store: Store, *, full: bool = False, renew: bool = False, worker
         todo = [u for u in plan["units"] if u["id"] not in done]
         if say and resumed:
             say(f"resuming run {run_id}: {len(todo)} of {len(plan['units'])} units left")
-        with worker_pool(ctx) if any(u["type"] == "customers" for u in todo) else _no_pool() as pool, \
+        forward_too = any(u["type"] == "customers" for u in todo)
+        with worker_pool(ctx, forward_too) as pool, \
                 progress_bar("monitoring", total=len(todo), enabled=show_progress) as advance:
             for unit in todo:
                 if unit["type"] == "customers":
                     outcome, closed = _customers_unit(ctx, unit, pool)
                 else:
-                    outcome, closed = _entries_unit(ctx, unit)
+                    outcome, closed = _entries_unit(ctx, unit, pool)
                 _count(report, outcome, closed, ctx)
                 advance(1)
         report.units = len(todo)
+        report.customers_screened, report.pairs_scored = ctx.customers_scored, ctx.pairs_scored
         _finish(ctx, report, done)
     report.seconds = time.perf_counter() - started
     return report
-
-
-@contextmanager
-def _no_pool() -> Iterator[None]:
-    yield None
 
 
 def _count(report: RunReport, outcome: Outcome, closed: int, ctx: RunContext) -> None:

@@ -181,7 +181,12 @@ def forward(screening: Screening, pk: int, customer: Customer, targets: TargetIn
 
 def reverse_candidates(index: CustomerIndex, analyses: Sequence[NameAnalysis], record: EntityRecord,
                        ) -> dict[tuple[int, int], set[int]]:
-    """The customers (row id, seq) one target qualifies with, and for each the target's names to compare."""
+    """The customers (row id, seq) one target qualifies with, and for each the target's names to compare.
+
+    The rule is applied in numpy, row by row of (customer name, target name) sharing a key: a row counts
+    when it covers enough, or when its customer shares a birth date or an identifier with the target (then
+    every name it covers at all counts). Only those rows reach Python, so the cost follows the customers the
+    rule lets through, not every customer sharing one common key (a frequent given name) with the target."""
     hashes: list[int] = []
     owners: list[int] = []
     for slot, analysis in enumerate(analyses):
@@ -191,23 +196,17 @@ def reverse_candidates(index: CustomerIndex, analyses: Sequence[NameAnalysis], r
     keys = np.array(hashes, dtype=np.int64)
     slots_of = np.array(owners, dtype=np.int64)
     quals = [date_key(d) for d in record.birth_dates if len(d) == 10] + [number_key(i) for i in record.id_numbers]
-    per: dict[tuple[int, int], tuple[set[int], set[int]]] = {}
-    qualified: set[int] = set()
+    qualified = np.array(sorted({pk for seg in index.segments for pk in seg.qualified(quals)}), dtype=np.int64)
+    out: dict[tuple[int, int], set[int]] = {}
     for seg in index.segments:
         cname, tname, cover = seg.cover(keys, slots_of)
-        customers = np.asarray(seg.name_customer)[cname].tolist()
-        seqs = np.asarray(seg.name_seq)[cname].tolist()
-        for pk, seq, slot, value in zip(customers, seqs, tname.tolist(), cover.tolist(), strict=True):
-            strong, weak = per.setdefault((pk, seq), (set(), set()))
-            weak.add(slot)
-            if value >= COVER_MIN - 1e-9:
-                strong.add(slot)
-        qualified |= seg.qualified(quals)
-    out = {}
-    for (pk, seq), (strong, weak) in per.items():
-        chosen = _select(strong, weak, pk in qualified)
-        if chosen is not None:
-            out[(pk, seq)] = chosen
+        customers = np.asarray(seg.name_customer)[cname]
+        chosen = cover >= COVER_MIN - 1e-9
+        if len(qualified):
+            chosen |= np.isin(customers, qualified)
+        seqs = np.asarray(seg.name_seq)[cname[chosen]]
+        for pk, seq, slot in zip(customers[chosen].tolist(), seqs.tolist(), tname[chosen].tolist(), strict=True):
+            out.setdefault((pk, seq), set()).add(slot)
     return out
 
 

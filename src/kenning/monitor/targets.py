@@ -110,16 +110,25 @@ class RawCache:
     def __init__(self, matcher: str) -> None:
         self.path = settings.MONITOR_DIR / f"parties-{matcher}.pkl"
         self._items: dict[str, tuple[str, RawEntity]] = {}
+        self._loaded = False
         self._dirty = False
+
+    def _load(self) -> None:
+        """Read the cache file on first use: a run that screens only changed entries (whose content is new,
+        so the cache cannot hold them) never pays for reading every party."""
+        self._loaded = True
         if self.path.exists():
             try:
                 with self.path.open("rb") as fh:
-                    self._items = pickle.load(fh)
+                    self._items = pickle.load(fh) | self._items
             except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-                self._items = {}
+                pass
 
-    def get(self, entities: Iterable[Entity]) -> list[RawEntity]:
-        """Each entity analysed (from the cache when its content is unchanged)."""
+    def get(self, entities: Iterable[Entity], cached: bool = True) -> list[RawEntity]:
+        """Each entity analysed (from the cache when its content is unchanged; ``cached=False`` analyses
+        them without reading the cache file, for a few changed entries)."""
+        if cached and not self._loaded:
+            self._load()
         out = []
         for entity in entities:
             digest = hashlib.sha1(orjson.dumps(entity.to_dict()["properties"], option=orjson.OPT_SORT_KEYS)
@@ -135,6 +144,8 @@ class RawCache:
     def save(self) -> None:
         if not self._dirty:
             return
+        if not self._loaded:
+            self._load()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(".tmp")
         with tmp.open("wb") as fh:

@@ -6,14 +6,14 @@ new state and hands it to :func:`~kenning.monitor.transitions.apply_transitions`
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.engine import Connection, Row
 
-from kenning.matching.records import RawEntity
+from kenning.matching.records import EntityRecord, RawEntity
 from kenning.model import caption
 from kenning.monitor.custindex import CustomerIndex, IndexedCustomer, Segment, build_segment, merge_segments
 from kenning.monitor.customers import Customer
@@ -25,10 +25,13 @@ from kenning.monitor.targets import RawCache, TargetIndex, build_targets, entity
 from kenning.monitor.transitions import Change, PairInfo
 from kenning.store import Store
 
-__all__ = ["RunContext", "customer_of", "forward_rows", "removed_customers", "reverse_entries", "worker_pool"]
+__all__ = ["RunContext", "ScoreItem", "customer_of", "forward_rows", "removed_customers", "reverse_entries",
+           "score_items", "worker_pool"]
 
 #: Customers per task handed to a worker process.
 TASK = 250
+#: Customers per reverse-scoring task (fewer: a re-screen reaches a few thousand customers).
+REVERSE_TASK = 100
 
 _SCREENING: Screening | None = None
 _TARGETS: TargetIndex | None = None
@@ -55,6 +58,10 @@ class RunContext:
     _targets: TargetIndex | None = None
     _stamps: dict[str, tuple[dict[str, Any], str, int]] = field(default_factory=dict)
     segments: list[Segment] = field(default_factory=list)
+    #: Work done, for the run's report: customers whose names were scored (in reverse, once per unit) and
+    #: customer–entry pairs scored.
+    customers_scored: int = 0
+    pairs_scored: int = 0
 
     def targets(self) -> TargetIndex:
         """Every listed party of the current versions, indexed (built on first use)."""
@@ -96,11 +103,15 @@ class RunContext:
         return pair
 
 
-def reverse_entries(ctx: RunContext, conn: Connection, ids: Sequence[str],
+def reverse_entries(ctx: RunContext, conn: Connection, ids: Sequence[str], workers: Callable[[bool], Any] | None = None,
                     ) -> tuple[dict[tuple[int, str], Row[Any]], dict[tuple[int, str], Match], dict[int, Row[Any]]]:
-    """Old and new state of the pairs of these entries with the customers unchanged since the last run."""
+    """Old and new state of the pairs of these entries with the customers unchanged since the last run.
+
+    Only the customers the pair rule lets through are read and scored (on the worker processes when there
+    are many), so the work follows the changed entries and the customers they reach, not the portfolio."""
     found = ctx.store.get_entities(list(ids))
-    raws: list[RawEntity] = ctx.raw.get(found[i] for i in ids if i in found)
+    # Changed entries are new content: the party cache cannot hold them, so it is not read.
+    raws: list[RawEntity] = ctx.raw.get((found[i] for i in ids if i in found), cached=False)
     wanted: dict[tuple[int, int], list[tuple[int, set[int]]]] = {}
     records = [record_of(raw, ctx.screening.rarity) for raw in raws]
     for n, raw in enumerate(raws):
@@ -111,19 +122,44 @@ def reverse_entries(ctx: RunContext, conn: Connection, ids: Sequence[str],
     rows = {r.id: r for r in customer_rows(conn, sorted({pk for pk, _s in wanted} | {pk for pk, _e in old}))}
     seq_from = ctx.plan["seq_from"]
     unchanged = {pk for pk, r in rows.items() if not r.removed and r.seq <= seq_from}
-    new: dict[tuple[int, str], Match] = {}
+    items: list[ScoreItem] = []
     for (pk, seq), targets in sorted(wanted.items()):
         row = rows.get(pk)
         if row is None or pk not in unchanged or row.seq != seq:
             continue
-        query, _parts = ctx.screening.customer(customer_of(row))
-        candidates = []
-        for n, slots in targets:
-            target = records[n]
-            candidates.append((target, [target.names[s] for s in sorted(slots)]))
-        for match in ctx.screening.score(pk, query, candidates):
-            new[(pk, match.target)] = match
+        items.append((pk, customer_of(row), [(records[n], sorted(slots)) for n, slots in targets]))
+    ctx.customers_scored += len(items)
+    ctx.pairs_scored += sum(len(t) for _pk, _c, t in items)
+    new = {(m.customer_pk, m.target): m for m in score_items(ctx.screening, items, workers)}
     return {k: v for k, v in old.items() if k[0] in unchanged}, new, rows
+
+
+#: One customer and the entries (with the names to compare) it is scored against.
+ScoreItem = tuple[int, Customer, list[tuple[EntityRecord, list[int]]]]
+
+
+def _score(screening: Screening, items: list[ScoreItem]) -> list[Match]:
+    out: list[Match] = []
+    for pk, customer, targets in items:
+        query, _parts = screening.customer(customer)
+        out += screening.score(pk, query, [(t, [t.names[s] for s in slots]) for t, slots in targets])
+    return out
+
+
+def _score_task(items: list[ScoreItem]) -> list[Match]:
+    assert _SCREENING is not None
+    return _score(_SCREENING, items)
+
+
+def score_items(screening: Screening, items: Sequence[ScoreItem], workers: Callable[[bool], Any] | None,
+                ) -> list[Match]:
+    """The matches of these customers against their entries, on the worker processes when there are many
+    (the pool's screening is the run's, shared by fork)."""
+    pool = workers(True) if workers is not None and len(items) >= 2 * REVERSE_TASK else None
+    if pool is None:
+        return _score(screening, list(items))
+    tasks = [list(items[n:n + REVERSE_TASK]) for n in range(0, len(items), REVERSE_TASK)]
+    return [m for matches in pool.map(_score_task, tasks) for m in matches]
 
 
 def removed_customers(conn: Connection, rows: Sequence[Row[Any]]) -> int:
@@ -144,23 +180,40 @@ def _task(items: list[tuple[int, int, Customer]]) -> tuple[list[Match], Segment]
     return matches, build_segment(indexed)
 
 
-def forward_rows(ctx: RunContext, rows: Sequence[Row[Any]], pool: Any) -> tuple[dict[tuple[int, str], Match], Segment]:
+def forward_rows(ctx: RunContext, rows: Sequence[Row[Any]], workers: Callable[[bool], Any],
+                 ) -> tuple[dict[tuple[int, str], Match], Segment]:
     """Active customers of ``rows`` against every current entry; their matches and their index segment."""
     items = [(r.id, r.seq, customer_of(r)) for r in rows if not r.removed]
+    ctx.customers_scored += len(items)
     tasks = [items[n:n + TASK] for n in range(0, len(items), TASK)]
-    outputs = pool.map(_task, tasks) if pool is not None and len(tasks) > 1 else [_task(t) for t in tasks]
+    pool = workers(len(tasks) > 1)
+    outputs = pool.map(_task, tasks) if pool is not None else [_task(t) for t in tasks]
     new = {(m.customer_pk, m.target): m for matches, _seg in outputs for m in matches}
     segments = [seg for _m, seg in outputs]
     return new, merge_segments(segments, None) if segments else build_segment([])
 
 
 @contextmanager
-def worker_pool(ctx: RunContext) -> Iterator[Any]:
-    """A fork pool sharing the run's screening and target index (None with one worker)."""
+def worker_pool(ctx: RunContext, forward_too: bool = True) -> Iterator[Callable[[bool], Any]]:
+    """A getter of a fork pool sharing the run's screening (and, for forward units, the target index),
+    started on first use (None with one worker): a re-screen that reaches few customers forks nothing.
+    ``get(False)`` only shares them with this process's own tasks."""
     global _SCREENING, _TARGETS
-    _SCREENING, _TARGETS = ctx.screening, ctx.targets()
-    if ctx.workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        yield None
-        return
-    with multiprocessing.get_context("fork").Pool(ctx.workers) as pool:
-        yield pool
+    _SCREENING, _TARGETS = ctx.screening, None
+    started: list[Any] = []
+
+    def get(pool: bool = True) -> Any:
+        global _TARGETS
+        if forward_too and _TARGETS is None:
+            _TARGETS = ctx.targets()
+        if pool and not started:
+            usable = ctx.workers > 1 and "fork" in multiprocessing.get_all_start_methods()
+            started.append(multiprocessing.get_context("fork").Pool(ctx.workers) if usable else None)
+        return started[0] if pool else None
+
+    try:
+        yield get
+    finally:
+        if started and started[0] is not None:
+            started[0].terminate()
+            started[0].join()
