@@ -56,14 +56,19 @@ def _syllables() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _longest() -> int:
+    """The length of the longest syllable spelling (computed once: the table has thousands of spellings)."""
+    return max(len(s) for s in _syllables())
+
+
 @lru_cache(maxsize=1 << 14)
 def _split_word(word: str) -> tuple[str, ...] | None:
     """The lists' spellings of the syllables of ``word`` split as Revised Romanization: the fewest
     syllables, then the fewest that start with a vowel after the first ("sin-geum", not "sing-eum")."""
     if len(word) > MAX_WORD:
         return None
-    table = _syllables()
-    longest = max(len(s) for s in table)
+    table, longest = _syllables(), _longest()
     best: dict[int, tuple[int, int, tuple[str, ...]]] = {0: (0, 0, ())}
     for end in range(1, len(word) + 1):
         options = [(best[start][0] + 1, best[start][1] + (start > 0 and word[start] in _VOWELS),
