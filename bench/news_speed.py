@@ -35,7 +35,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from bench import REPO
+from bench import REPO, baseline_tree
 
 DEFAULT_TEXTS = REPO / "data" / "news" / "treasury_press" / "texts"
 GOAL = 20.0
@@ -99,13 +99,6 @@ def child_run(texts: Path, link: bool, workers: int, tree: Path | None) -> dict[
         raise SystemExit(f"the warm run failed ({'baseline' if tree else 'this tree'}):\n{done.stderr}")
     data: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return data
-
-
-def baseline_tree(ref: str, folder: Path) -> Path:
-    """The ``src`` of git revision ``ref`` of this repository, extracted into ``folder``."""
-    archive = subprocess.run(["git", "-C", str(REPO), "archive", ref, "src"], check=True, capture_output=True)
-    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
-    return folder
 
 
 def _median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
