@@ -8,7 +8,8 @@ STAMP  := $(VENV)/.kenning-installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 # Optionally, a git revision `make bench` times batch screening against in the same run
-# (e.g. `make bench BASELINE_REF=df65cce`: the ratio of queries/s says whether screening got slower).
+# (e.g. `make bench BASELINE_REF=df65cce`: the ratio of queries/s says whether screening got slower), and
+# news extraction too (articles/s and CPU per article).
 BASELINE_REF ?=
 
 .PHONY: setup run demo serve test lint typecheck pytest browser postgres java bench bench-setup fuzz soak clean
@@ -86,7 +87,7 @@ bench: bench-setup
 	$(BIN)/python -m bench.news_press
 	$(BIN)/python -m bench.news_stories --embeddings
 	$(BIN)/python -m bench.news_html
-	$(BIN)/python -m bench.news_speed || true
+	$(BIN)/python -m bench.news_speed $(if $(BASELINE_REF),--baseline-ref $(BASELINE_REF)) || true
 	$(BIN)/python -m bench.load
 	$(BIN)/python -m bench.monitor
 	$(BIN)/python -m bench.spark_screen --rows 1000000
