@@ -8,7 +8,8 @@ STAMP  := $(VENV)/.kenning-installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 # Optionally, a git revision `make bench` times batch screening against in the same run
-# (e.g. `make bench BASELINE_REF=df65cce`: the ratio of queries/s says whether screening got slower).
+# (e.g. `make bench BASELINE_REF=df65cce`: the ratio of queries/s says whether screening got slower), and
+# news extraction too (articles/s and CPU per article).
 BASELINE_REF ?=
 
 # `make` also compiles the scoring core (Cython, src/kenning/matching/_core.pyx) in place: about 10 s.
@@ -93,7 +94,7 @@ bench: bench-setup
 	$(BIN)/python -m bench.news_html
 	$(BIN)/python -m bench.news_multilingual --speed 3
 	KENNING_NEWS_FR_MODEL=fr_core_news_sm $(BIN)/python -m bench.news_multilingual --no-cache --speed 3
-	$(BIN)/python -m bench.news_speed || true
+	$(BIN)/python -m bench.news_speed $(if $(BASELINE_REF),--baseline-ref $(BASELINE_REF)) || true
 	$(BIN)/python -m bench.load
 	$(BIN)/python -m bench.monitor
 	rm -rf /tmp/kenning-bench-rescreen && cp -a /tmp/kenning-bench-monitor /tmp/kenning-bench-rescreen

@@ -46,6 +46,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench import baseline_tree
 from bench.screening_common import judge, load_parties, use_home
 from bench.screening_pairs import find_clusters
 from bench.screening_workload import make_workload
@@ -124,14 +125,6 @@ def _run_child(*args: str, baseline: Path | None = None) -> tuple[dict[str, Any]
     done = subprocess.run([sys.executable, "-m", "bench.screening_speed", "--child", *args], check=True,
                           capture_output=True, text=True, env=env)
     return json.loads(done.stdout.strip().splitlines()[-1]), time.perf_counter() - started
-
-
-def baseline_tree(ref: str, folder: Path) -> Path:
-    """The ``src`` of git revision ``ref`` of this repository, extracted into ``folder``."""
-    repo = Path(__file__).resolve().parents[1]
-    archive = subprocess.run(["git", "-C", str(repo), "archive", ref, "src"], check=True, capture_output=True)
-    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
-    return folder
 
 
 def same_run_ratio(path: Path, baseline: Path, workers: int, runs: int) -> dict[str, Any]:

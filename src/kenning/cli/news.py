@@ -114,6 +114,7 @@ def extract(items: tuple[str, ...], as_json: bool, as_jsonl: bool, no_link: bool
     """Extract mentions, links and sanctions events without storing (ArticleResult JSON)."""
     import sys
 
+    from kenning.news.pipeline import STAGES
     from kenning.news.service import extract_items
 
     results, failures = extract_items(items, None if no_link else _screener_or_none(),
@@ -128,7 +129,8 @@ def extract(items: tuple[str, ...], as_json: bool, as_jsonl: bool, no_link: bool
         _table(f"{len(results)} extracted, {len(failures)} failed",
                     ["article", "title", "mentions", "linked", "events", "seconds"],
                     [[r.article.id, r.article.title or r.article.source, len(r.mentions),
-                      sum(1 for m in r.mentions if m.links), len(r.events), f"{sum(r.timings.values()):.2f}"]
+                      sum(1 for m in r.mentions if m.links), len(r.events),
+                      f"{sum(r.timings.get(s, 0.0) for s in STAGES):.2f}"]
                      for r in results])
     code = _report_failures(failures)
     if code:
