@@ -170,6 +170,8 @@ def report(outcomes: list[Outcome], churn: Churn, start: float) -> int:
     print_table("Soak: POST /match/default while lists reload and news arrives",
                 ["minute", "requests", "answered", "shed (503)", "errors", "p50 ms", "p99 ms", "RSS MiB",
                  "news process MiB", "reloads", "reports"], rows)
+    for row in rows:  # the same rows whole, for a README (the table above is cut to the terminal's width)
+        print("| " + " | ".join(str(value) for value in row) + " |")
     errors = sum(not o.ok and not o.shed for o in outcomes)
     shed = sum(o.shed for o in outcomes)
     rss = [int(row[7]) for row in rows if row[7]]
