@@ -27,7 +27,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from kenning import settings
 from kenning.errors import KenningError, StoreError
 from kenning.matching import Screener
-from kenning.news.worker import ExtractionProcess
+from kenning.news.pipeline import ExtractionProcess
 from kenning.store import Store
 from kenning.store.parties import EntityData
 

@@ -5,8 +5,9 @@ sent, so the same report posted twice is one source; title, date, outlet and lin
 its metadata) and is added like any ingested report. A posted URL must pass the ingest layer's address
 guard first: an address that is private, loopback, link-local or otherwise not public is refused (422)
 before anything is fetched, and the fetcher checks the address it actually connects to again.
-Reports are extracted one at a time, in a child process of the server (:mod:`kenning.news.worker`), so
-a report's language pipeline does not hold up the screening requests answered meanwhile.
+Reports are extracted one at a time, in a child process of the server
+(:class:`kenning.news.pipeline.ExtractionProcess`), so a report's language pipeline does not hold up
+the screening requests answered meanwhile.
 """
 
 from __future__ import annotations

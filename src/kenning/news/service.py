@@ -57,7 +57,7 @@ __all__ = ["AddedArticle", "Extractor", "ScreenerSource", "add_articles", "add_i
 
 #: A screener, a function that opens one only when something must be extracted, or None (no linking).
 ScreenerSource = Screener | Callable[[], Screener] | None
-#: Something that extracts reports elsewhere (:class:`kenning.news.worker.ExtractionProcess`): the results
+#: Something that extracts reports elsewhere (:class:`kenning.news.pipeline.ExtractionProcess`): the results
 #: and the failures, as :func:`extract_isolated` gives them.
 Extractor = Callable[[Sequence[Article]], tuple[list[ArticleResult], list[IngestFailure]]]
 #: File suffixes taken from a folder given as an item.
