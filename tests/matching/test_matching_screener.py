@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -26,9 +25,7 @@ def test_index_is_persisted_and_reused(bundled_home: Path) -> None:
     files = list(settings.INDEX_DIR.glob("index-*.pkl"))
     assert len(files) == 1
     mtime = files[0].stat().st_mtime
-    started = time.perf_counter()
-    screener = Screener.open()
-    assert time.perf_counter() - started < 10
+    screener = Screener.open()  # its start-up time is bench.screening_speed's, not asserted on a noisy CI
     assert files[0].stat().st_mtime == mtime
     assert screener.index.size > 50_000
 
