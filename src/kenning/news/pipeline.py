@@ -51,9 +51,11 @@ from kenning.news.model import ArticleResult
 from kenning.news.nlp.annotation import annotate, annotate_many
 from kenning.news.nlp.french import french_resources
 from kenning.news.nlp.models import resources
+from kenning.progress import Advance
 from kenning.store import Store
 
-__all__ = ["BATCH", "STAGES", "Extracted", "ExtractionProcess", "Failed", "extract", "extract_batch", "extract_many"]
+__all__ = ["BATCH", "STAGES", "Extracted", "ExtractionProcess", "Failed", "extract", "extract_batch",
+           "extract_isolated", "extract_many"]
 
 #: The stages, in order, as keys of ``ArticleResult.timings`` (``cpu_`` + stage: their CPU seconds).
 STAGES = ("nlp", "link", "events")
@@ -210,16 +212,25 @@ def _start_child(environment: dict[str, str]) -> None:
     _CHILD.ready = True
 
 
-def _extract_in_child(articles: list[Article]) -> Extracted:
+def extract_isolated(articles: Sequence[Article], screener: Screener | None, workers: int = 2,
+                     store: Store | None = None, advance: Advance | None = None) -> Extracted:
+    """Run the pipeline over ``articles`` on ``workers`` processes; a report the pipeline fails on (any
+    exception: an extractor bug on one odd report must not cost the batch) is a failure, the others go on."""
+    step = advance or (lambda _n: None)
     results: list[ArticleResult] = []
     failures: list[IngestFailure] = []
-    for outcome in extract_many(articles, _WORK.screener, 1, store=_WORK.store):
-        if isinstance(outcome, Failed):  # worded as the service words a failed extraction
+    for outcome in extract_many(articles, screener, workers, store=store):
+        if isinstance(outcome, Failed):
             failures.append(IngestFailure(outcome.article.source, f"cannot be extracted: {outcome.kind}: "
                                           f"{outcome.error}", ExtractError))
         else:
             results.append(outcome)
+        step(1)
     return results, failures
+
+
+def _extract_in_child(articles: list[Article]) -> Extracted:
+    return extract_isolated(articles, _WORK.screener, 1, _WORK.store)
 
 
 class ExtractionProcess:

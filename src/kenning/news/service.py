@@ -22,11 +22,12 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from kenning.errors import ExtractError, StoreError
+from kenning.errors import StoreError
 from kenning.matching import Screener
 from kenning.news.article import Article
 from kenning.news.ingest.collect import IngestFailure, find_duplicates, ingest_many
 from kenning.news.model import ArticleResult
+from kenning.news.pipeline import extract_isolated
 from kenning.news.storage import (
     ensure_news_tables,
     find_stored_duplicate,
@@ -49,7 +50,7 @@ from kenning.news.stories.placing import (
     update_member,
 )
 from kenning.news.views import entity_news, get_article, list_stories, listing_of, release_listing, story_report
-from kenning.progress import Advance, progress_bar
+from kenning.progress import progress_bar
 from kenning.store import Store
 
 __all__ = ["AddedArticle", "Extractor", "ScreenerSource", "add_articles", "add_items", "entity_news", "expand_items",
@@ -102,26 +103,6 @@ def _screener(source: ScreenerSource) -> Screener | None:
     if source is None or isinstance(source, Screener):
         return source
     return source()
-
-
-def extract_isolated(articles: Sequence[Article], screener: Screener | None, workers: int = 2,
-                     store: Store | None = None, advance: Advance | None = None,
-                     ) -> tuple[list[ArticleResult], list[IngestFailure]]:
-    """Run the pipeline over ``articles`` on ``workers`` processes; a report the pipeline fails on (any
-    exception: an extractor bug on one odd report must not cost the batch) is a failure, the others go on."""
-    from kenning.news.pipeline import Failed, extract_many
-
-    step = advance or (lambda _n: None)
-    results: list[ArticleResult] = []
-    failures: list[IngestFailure] = []
-    for outcome in extract_many(articles, screener, workers, store=store):
-        if isinstance(outcome, Failed):
-            failures.append(IngestFailure(outcome.article.source, f"cannot be extracted: {outcome.kind}: "
-                                          f"{outcome.error}", ExtractError))
-        else:
-            results.append(outcome)
-        step(1)
-    return results, failures
 
 
 def extract_items(items: Iterable[str | Path], screener: ScreenerSource = None, allow_private: bool = False,
