@@ -62,8 +62,11 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy src
 
+# Two pytest workers (pytest-xdist), one test file per worker at a time: the session fixtures (the bundled
+# store, PostgreSQL) are built once per worker. PYTEST_WORKERS=0 runs in one process.
+PYTEST_WORKERS ?= 2
 pytest: setup browser postgres java
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $(PYTEST_WORKERS) --dist loadfile
 
 test: lint typecheck pytest
 

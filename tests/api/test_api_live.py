@@ -43,9 +43,9 @@ def test_schemathesis_finds_no_server_error(live_server: str, api_keys: tuple[st
                "--header", f"X-API-Key: {api_keys[0]}",
                # downloads the official lists from the internet: a 502 here is the truth, not a bug
                "--exclude-path", "/lists/update",
-               "--max-examples", "60", "--seed", "20261124", "--workers", "1", "--request-timeout", "60",
+               "--max-examples", "25", "--seed", "20261124", "--workers", "1", "--request-timeout", "60",
                "--no-color"]
     run = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900, check=False)
     summary = re.search(r"(\d+) generated, (\d+) passed", run.stdout)
     assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]
-    assert summary is not None and summary.group(1) == summary.group(2) and int(summary.group(1)) > 300
+    assert summary is not None and summary.group(1) == summary.group(2) and int(summary.group(1)) > 250
