@@ -16,7 +16,9 @@ never has to load and parse every stored result.
   report linked to the OFAC entry and one that only names the person still share a key;
 * ``events`` — each headline event's authority country, date, named targets' keys and roles, stated target
   count, and, when it leaves targets unnamed (none named, or fewer than its stated count), its evidence
-  text (where a role said without a name may be found).
+  text (where a role said without a name may be found) and the keys of every party the report names
+  (where its targets may be named outside the action's sentence: "trois militaires maliens" in one
+  sentence, Camara by name in the next).
 """
 
 from __future__ import annotations
@@ -80,6 +82,9 @@ class EventKey:
     text: str = ""
     #: Number of named targets.
     named: int = 0
+    #: Keys of every person and organisation the report names, kept for an event that leaves targets
+    #: unnamed: its targets may be named elsewhere in the report, in any language.
+    parties: frozenset[str] = frozenset()
 
     @property
     def open(self) -> bool:
@@ -93,12 +98,13 @@ class EventKey:
 
     def to_dict(self) -> dict[str, Any]:
         return {"country": self.country, "date": self.date, "targets": sorted(self.targets), "count": self.count,
-                "roles": list(self.roles), "text": self.text, "named": self.named}
+                "roles": list(self.roles), "text": self.text, "named": self.named, "parties": sorted(self.parties)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> EventKey:
         return cls(data.get("country"), data.get("date"), frozenset(data.get("targets") or ()), data.get("count"),
-                   tuple(data.get("roles") or ()), data.get("text") or "", int(data.get("named") or 0))
+                   tuple(data.get("roles") or ()), data.get("text") or "", int(data.get("named") or 0),
+                   frozenset(data.get("parties") or ()))
 
 
 @dataclass(frozen=True)
@@ -154,7 +160,7 @@ def is_named(result: ArticleResult, target: Target) -> bool:
     return False
 
 
-def _events(result: ArticleResult, canon: Canon | None) -> tuple[EventKey, ...]:
+def _events(result: ArticleResult, canon: Canon | None, parties: frozenset[str]) -> tuple[EventKey, ...]:
     keys = []
     for event in result.events:
         if event.background:
@@ -171,7 +177,7 @@ def _events(result: ArticleResult, canon: Canon | None) -> tuple[EventKey, ...]:
         key = EventKey(event.authority_country, event.date, frozenset(targets), event.target_count, tuple(roles),
                        named=named)
         if key.open:
-            key = replace(key, text=" ".join(s.text for s in event.evidence))
+            key = replace(key, text=" ".join(s.text for s in event.evidence), parties=parties)
         keys.append(key)
     return tuple(keys)
 
@@ -208,6 +214,6 @@ def story_features(result: ArticleResult, canon: Canon | None = None,
     text = " ".join(kept) if boilerplate and kept else article.text
     lead = lead_text(article.title, kept if boilerplate else [s.text for s in result.sentences])
     return StoryFeatures(id=article.id, title=article.title, day=_day(result), terms=dict(terms(text)),
-                         lead=dict(terms(lead)), entities=frozenset(entities), events=_events(result, canon),
+                         lead=dict(terms(lead)), entities=frozenset(entities), events=_events(result, canon, frozenset(entities)),
                          names=_names(result, canon, NAME_LABELS), people=_names(result, canon, {"PERSON"}),
                          places=_names(result, canon, {"GPE"}), outlet=article.outlet)
