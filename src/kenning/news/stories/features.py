@@ -213,7 +213,8 @@ def story_features(result: ArticleResult, canon: Canon | None = None,
     kept = [s.text for i, s in enumerate(result.sentences) if keys.get(i) not in boilerplate]
     text = " ".join(kept) if boilerplate and kept else article.text
     lead = lead_text(article.title, kept if boilerplate else [s.text for s in result.sentences])
+    parties = frozenset(entities)
     return StoryFeatures(id=article.id, title=article.title, day=_day(result), terms=dict(terms(text)),
-                         lead=dict(terms(lead)), entities=frozenset(entities), events=_events(result, canon, frozenset(entities)),
+                         lead=dict(terms(lead)), entities=parties, events=_events(result, canon, parties),
                          names=_names(result, canon, NAME_LABELS), people=_names(result, canon, {"PERSON"}),
                          places=_names(result, canon, {"GPE"}), outlet=article.outlet)
