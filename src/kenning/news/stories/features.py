@@ -14,7 +14,8 @@ never has to load and parse every stored result.
 * ``entities`` — keys of the people and organisations named: ``name:<folded full name>`` always, and the
   linked list entity (through ``canon``, the representative of its same-as cluster) when linked, so a
   report linked to the OFAC entry and one that only names the person still share a key;
-* ``events`` — each headline event's authority country, date, named targets' keys and roles, stated target
+* ``events`` — each headline event's (:func:`headline_events`: not background, not dated a month or more
+  before the report's latest action) authority country, date, named targets' keys and roles, stated target
   count, and, when it leaves targets unnamed (none named, or fewer than its stated count), its evidence
   text (where a role said without a name may be found) and the keys of every party the report names
   (where its targets may be named outside the action's sentence: "trois militaires maliens" in one
@@ -23,20 +24,25 @@ never has to load and parse every stored result.
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from kenning.news.model import ArticleResult, EntityLink, Target
+from kenning.errors import InputError
+from kenning.news.dates import date_interval
+from kenning.news.model import ArticleResult, EntityLink, SanctionEvent, Target
 from kenning.news.stories.text import lead_text, sentence_key, terms
 
-__all__ = ["Canon", "EventKey", "StoryFeatures", "entity_keys", "fold_name", "is_named", "sentence_keys",
-           "story_features"]
+__all__ = ["EARLIER_DAYS", "Canon", "EventKey", "StoryFeatures", "entity_keys", "fold_name", "headline_events",
+           "is_named", "sentence_keys", "story_features"]
 
 #: Maps a list entity id to the representative id of its same-as cluster.
 Canon = Callable[[str], str]
+#: An action dated to end more than this many days before the report's latest action is context, not news.
+EARLIER_DAYS = 30
 #: Mention labels whose names count as the report's parties.
 PARTY_LABELS = frozenset({"PERSON", "ORG"})
 #: Mention labels whose names count in the ``names`` vector (parties, places, nationalities).
@@ -145,8 +151,8 @@ class StoryFeatures:
 def _day(result: ArticleResult) -> str | None:
     if result.article.published:
         return result.article.published
-    for event in result.events:
-        if not event.background and event.date and len(event.date) == 10:
+    for event in headline_events(result):
+        if event.date and len(event.date) == 10:
             return event.date
     return None
 
@@ -160,11 +166,30 @@ def is_named(result: ArticleResult, target: Target) -> bool:
     return False
 
 
+def _interval(value: str | None) -> tuple[dt.date, dt.date] | None:
+    try:
+        return date_interval(value) if value else None
+    except InputError:
+        return None
+
+
+def headline_events(result: ArticleResult) -> list[SanctionEvent]:
+    """The report's events that are not background: neither told as earlier by the report, nor dated to end
+    more than :data:`EARLIER_DAYS` before the start of its latest dated event (a report leads with its
+    latest action; "in January, the US designated Wagner" in a July report is context)."""
+    found = [e for e in result.events if not e.background]
+    spans = {id(e): _interval(e.date) for e in found}
+    starts = [span[0] for span in spans.values() if span is not None]
+    if not starts:
+        return found
+    latest = max(starts)
+    return [e for e in found if (span := spans[id(e)]) is None
+            or (latest - span[1]).days <= EARLIER_DAYS]
+
+
 def _events(result: ArticleResult, canon: Canon | None, parties: frozenset[str]) -> tuple[EventKey, ...]:
     keys = []
-    for event in result.events:
-        if event.background:
-            continue
+    for event in headline_events(result):
         targets: set[str] = set()
         roles = []
         named = 0

@@ -10,7 +10,8 @@ agree (:func:`event_match`):
   their action's targets (70 of 80 named, none shared, is another action): 0;
 * one side leaving targets unnamed (none named, or fewer than its count) whose report names elsewhere
   some of the other's named targets (by name or linked list entity, so in any language: "trois militaires
-  maliens" in the action's sentence, "Sadio Camara" in the next): 0.75 + a quarter of the share named;
+  maliens" in the action's sentence, "Sadio Camara" in the next), when both dates are known or two
+  targets or more are named: 0.75 + a quarter of the share named;
 * one side leaving targets unnamed that says the roles of the other's named targets ("Mali's defence
   minister" for a named "Defence Minister"): 0.5 + half the share of roles found;
 * else 0.5 when both countries are known, 0.25 when one is not.
@@ -57,15 +58,27 @@ def days_apart(left: str | None, right: str | None) -> int | None:
     return abs((dt.date.fromisoformat(left) - dt.date.fromisoformat(right)).days)
 
 
-def named_elsewhere(named: EventKey, described: EventKey) -> float:
-    """Share of ``named``'s targets that ``described``'s report names somewhere (by linked entity, else by
-    name: whichever finds more)."""
-    shares = []
+def named_elsewhere(named: EventKey, described: EventKey) -> tuple[int, float]:
+    """How many of ``named``'s targets ``described``'s report names somewhere, and their share (by linked
+    entity, else by name: whichever finds more)."""
+    found = []
     for kind in ("entity:", "name:"):
         wanted = {t for t in named.targets if t.startswith(kind)}
         if wanted:
-            shares.append(len(wanted & described.parties) / len(wanted))
-    return max(shares, default=0.0)
+            hits = len(wanted & described.parties)
+            found.append((hits, hits / len(wanted)))
+    return max(found, default=(0, 0.0))
+
+
+def _joins_by_parties(named: EventKey, described: EventKey) -> float | None:
+    """The match of an open event whose report names the other's targets elsewhere, when that is telling:
+    the two dates are known (and compatible: checked before), or two targets or more are named. One party
+    named by an undated report ("Wagner", named in every report of the region) says nothing."""
+    hits, share = named_elsewhere(named, described)
+    dated = named.date is not None and described.date is not None
+    if hits and (dated or (hits >= 2 and share >= 0.5)):
+        return 0.75 + 0.25 * share
+    return None
 
 
 def event_match(a: EventKey, b: EventKey) -> float:
@@ -82,8 +95,8 @@ def event_match(a: EventKey, b: EventKey) -> float:
     if a.targets and b.targets and a.mostly_named and b.mostly_named:
         return 0.0
     for named, described in ((a, b), (b, a)):
-        if described.open and (share := named_elsewhere(named, described)) > 0:
-            return 0.75 + 0.25 * share
+        if described.open and (joined := _joins_by_parties(named, described)) is not None:
+            return joined
     for named, described in ((a, b), (b, a)):
         if named.roles and described.open and described.text:
             roles = [(str(i), role) for i, role in enumerate(named.roles)]
