@@ -23,33 +23,19 @@ from collections.abc import Sequence
 from kenning.news.ingest.dedup import find_duplicates
 from kenning.news.model import ArticleResult
 from kenning.news.stories.boilerplate import Boilerplate, boilerplate_keys
-from kenning.news.stories.features import Canon, StoryFeatures
-from kenning.news.stories.grouping import Grouping, assign, time_order
+from kenning.news.stories.features import Canon
+from kenning.news.stories.grouping import assign, time_order
 from kenning.news.stories.model import StoryModel, story_model
-from kenning.news.stories.placing import Placement, anchor_for, batch_frequencies, read_undated
+from kenning.news.stories.placing import Placement, batch_frequencies, placements_of, read_undated
 
 __all__ = ["group_results"]
-
-
-def _placements(results: Sequence[ArticleResult], grouping: Grouping,
-                features: dict[str, StoryFeatures]) -> list[Placement]:
-    members: dict[str, list[StoryFeatures]] = {}
-    for placed in grouping.assignments:
-        members.setdefault(placed.story_id, []).append(features[placed.article_id])
-    by_id = {r.article.id: r for r in results}
-    out = []
-    for placed in grouping.assignments:
-        result = by_id[placed.article_id]
-        anchor = None if result.article.published else anchor_for(members[placed.story_id], placed)
-        out.append(Placement(result, placed, features[placed.article_id], anchor))
-    return out
 
 
 def _place(results: Sequence[ArticleResult], boilerplate: Boilerplate, canon: Canon | None,
            model: StoryModel) -> list[Placement]:
     features = {r.article.id: boilerplate.features(r, canon, model.embeddings) for r in results}
     found = list(features.values())
-    return _placements(results, assign(found, {}, model, batch_frequencies(found)), features)
+    return placements_of(results, assign(found, {}, model, batch_frequencies(found)), features)
 
 
 def group_results(results: Sequence[ArticleResult], canon: Canon | None = None,

@@ -27,13 +27,13 @@ from kenning.news.storage import stories as rows
 from kenning.news.stories.boilerplate import Boilerplate, backfill_counts
 from kenning.news.stories.cluster import StoryChange
 from kenning.news.stories.features import Canon, StoryFeatures, story_features
-from kenning.news.stories.grouping import Assignment, assign
+from kenning.news.stories.grouping import Assignment, Grouping, assign
 from kenning.news.stories.model import StoryModel, story_model
 from kenning.news.stories.text import Frequencies
 from kenning.store.sameas import same_as_pairs
 
-__all__ = ["Batch", "Placement", "anchor_for", "batch_frequencies", "place", "read_undated", "reanchor",
-           "same_as_canon", "save_batch", "stale_undated", "update_member"]
+__all__ = ["Batch", "Placement", "anchor_for", "batch_frequencies", "place", "placements_of", "read_undated",
+           "reanchor", "same_as_canon", "save_batch", "stale_undated", "update_member"]
 
 #: Characters of a report's first sentence used as its story's title when it has none.
 TITLE_CHARS = 120
@@ -130,8 +130,15 @@ def place(conn: Connection, results: Sequence[ArticleResult], canon: Canon | Non
     features = {r.article.id: boilerplate.features(r, canon, model.embeddings) for r in results}
     stories = _candidates(conn, [f.day for f in features.values()], model.window_days)
     grouping = assign(list(features.values()), stories, model, _frequencies(conn, list(features.values()), stories))
+    return Batch(placements_of(results, grouping, features, stories), grouping.moves, grouping.changes, boilerplate)
+
+
+def placements_of(results: Sequence[ArticleResult], grouping: Grouping, features: Mapping[str, StoryFeatures],
+                  stories: Mapping[str, Sequence[StoryFeatures]] | None = None) -> list[Placement]:
+    """Each new report with its assignment, features and the date an undated one is read against (its
+    story's, :func:`anchor_for`), the story's members being its stored reports (``stories``) and new ones."""
     members: dict[str, list[StoryFeatures]] = {}
-    for story, reports in stories.items():
+    for story, reports in (stories or {}).items():
         for report in reports:
             members.setdefault(grouping.moves.get(report.id, story), []).append(report)
     for placed in grouping.assignments:
@@ -142,7 +149,7 @@ def place(conn: Connection, results: Sequence[ArticleResult], canon: Canon | Non
         result = by_id[placed.article_id]
         anchor = None if result.article.published else anchor_for(members[placed.story_id], placed)
         placements.append(Placement(result, placed, features[placed.article_id], anchor))
-    return Batch(placements, grouping.moves, grouping.changes, boilerplate)
+    return placements
 
 
 def reanchor(result: ArticleResult, anchor: str, canon: Canon | None = None,
