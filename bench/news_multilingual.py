@@ -13,7 +13,9 @@ Data and split: :mod:`bench.multilingual_data` (split by event; tune on dev only
   dated to that day (±1 day) or to the week that holds it;
 * **designees**: P/R/F1 of the list ids of the event targets against the event's designees the report names;
 * **stories**: pairwise P/R/F1 of Kenning's story grouping over the part (all reports, both languages), and
-  over the pairs that cross languages only (one French, one English report).
+  over the pairs that cross languages only (one French, one English report); grouped in memory as the
+  store groups one batch (:func:`kenning.news.stories.memory.group_results`: undated reports read again
+  against their story's date).
 
 ``--speed N`` adds French extraction speed, warm, in this process: N passes over the French reports (median
 reports/s). Linking needs ``KENNING_HOME`` with loaded lists; the pipeline results are cached under it.
@@ -32,9 +34,7 @@ from pathlib import Path
 from bench.multilingual_data import EVENT_DATES, PARTIES, Labelled, load, write_split
 from kenning.news.dates import date_interval
 from kenning.news.model import ArticleResult, EntityLink
-from kenning.news.stories.boilerplate import boilerplate_keys
-from kenning.news.stories.features import story_features
-from kenning.news.stories.grouping import group
+from kenning.news.stories.memory import group_results
 
 PRF = tuple[float, float, float]
 Pair = frozenset[str]
@@ -95,8 +95,7 @@ def language_ok(item: Labelled) -> bool:
 def story_scores(items: Sequence[Labelled]) -> tuple[PRF, PRF]:
     """Pairwise P/R/F1 of the grouping of ``items``: all pairs, and the pairs across languages."""
     results = [i.result for i in items if i.result is not None]
-    keys = boilerplate_keys(results)
-    stories = group([story_features(r, None, keys[r.article.id]) for r in results])
+    stories = group_results(results)
     found = {frozenset(p) for s in stories for p in combinations(s, 2)}
     by_id = {i.result.article.id: i for i in items if i.result is not None}
     wanted = {frozenset((a, b)) for a, b in combinations(by_id, 2) if by_id[a].event == by_id[b].event}

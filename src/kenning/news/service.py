@@ -43,6 +43,7 @@ from kenning.news.stories.placing import (
     Batch,
     Placement,
     place,
+    read_undated,
     reanchor,
     same_as_canon,
     save_batch,
@@ -229,16 +230,7 @@ def add_articles(store: Store, articles: Sequence[Article], screener: ScreenerSo
     with store.engine.begin() as conn:  # place() may count the reports of an older store once
         canon = same_as_canon(conn)
         batch = place(conn, results, canon)
-        if _read_undated(batch, canon):
+        if read_undated(batch.placements, canon, batch.boilerplate):
             batch = place(conn, results, canon)  # placed again with what they say once dated
-            _read_undated(batch, canon)
+            read_undated(batch.placements, canon, batch.boilerplate)
     return _store_batch(store, batch, sorted_out, failures), failures
-
-
-def _read_undated(batch: Batch, canon: Any) -> bool:
-    """Read each undated report of the batch against its story's date (its events resolve "last week");
-    whether any was."""
-    anchored = [p for p in batch.placements if p.anchor is not None]
-    for placement in anchored:
-        placement.features = reanchor(placement.result, placement.anchor or "", canon, batch.boilerplate)
-    return bool(anchored)

@@ -86,3 +86,32 @@ def test_function_words_and_common_nouns_are_no_names(res: Resources) -> None:
 def test_french_demonym_forms(word: str, forms: list[str]) -> None:
     assert french_forms(word) == forms
     assert all(gazetteer("fr").lookup_text(f) is not None for f in forms)
+
+
+ADVERBS = ["déjà", "auparavant", "précédemment"]
+SUBJECTS = ["Le Trésor américain a", "Washington a", "Les États-Unis ont"]
+ACTIONS = ["{adverb} sanctionné {name}", "{adverb} imposé des sanctions à {name}"]
+
+
+def test_an_action_said_to_be_earlier_is_background(res: Resources) -> None:
+    """The passé composé with "déjà" (or "auparavant", "précédemment": ``background_adverbs``) tells an earlier
+    action, as "already" does in English; without the adverb the same sentence is today's action. (The parse
+    loses some of these sentences altogether: most must give an event.)"""
+    found = 0
+    cases = list(itertools.product(ADVERBS, SUBJECTS, ACTIONS, NAMES))
+    for adverb, subject, action, name in cases:
+        earlier = _read(f"{subject} {action.format(adverb=adverb, name=name)}.", res).events
+        today = _read(f"{subject} {action.format(adverb='', name=name)}.".replace("  ", " "), res).events
+        assert all(e.background for e in earlier) and not any(e.background for e in today), (adverb, subject, name)
+        found += bool(earlier)
+    assert found >= 0.75 * len(cases)
+
+
+@pytest.mark.parametrize(("name", "other"), list(itertools.product(NAMES[:2], ["Brahim Traoré", "Jean-Pierre Dubois"])))
+def test_a_second_object_of_the_verb_is_another_clause(name: str, other: str, res: Resources) -> None:
+    """A comma-spliced clause whose subject the parse hangs on the sanctions verb as a second object
+    ("..., qui gèlent les avoirs de X, le dirigeant Y, a nié ...") gives no target: a verb has one object."""
+    text = (f"Les États-Unis ont gelé les avoirs de {name}, le dirigeant par intérim du Burkina Faso, {other}, "
+            "a nié en mai la présence des forces russes dans le pays.")
+    for event in _read(text, res).events:
+        assert other not in [t.name for t in event.targets]

@@ -29,6 +29,7 @@ from kenning.news.storage import (
     replace_result,
 )
 from kenning.news.storage.tables import news_event_targets, news_events, news_links, news_story_members
+from kenning.news.stories import placing
 from kenning.news.stories.features import StoryFeatures, story_features
 from kenning.store import Store
 from kenning.store.sameas import replace_same_as
@@ -58,7 +59,8 @@ def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return story_features(result)
 
     monkeypatch.setattr(service, "extract_isolated", extract)
-    monkeypatch.setattr(service, "reanchor", reanchor)
+    monkeypatch.setattr(service, "reanchor", reanchor)  # stored undated reports of a touched story
+    monkeypatch.setattr(placing, "reanchor", reanchor)  # the batch's own (placing.read_undated)
     return anchored
 
 

@@ -13,7 +13,8 @@ gives the actor, the targets and the described group (:mod:`~kenning.news.events
   argument at all, the names after it up to a reason (a parse error after a date); a following sentence
   that only names them ("Il s'agit d'Alou Boi Diarra et d'Adama Bagayoko.") continues the action, as in English;
 * **date** — the sentence's French date phrases (:mod:`kenning.news.dates`, ``events_dates_fr.yml``);
-* **tense** — the plus-que-parfait ("avait été sanctionné") is background;
+* **tense** — the plus-que-parfait ("avait été sanctionné") and an action said to be earlier ("ont déjà
+  imposé", adverbs of ``background_adverbs``) are background;
 * **measures** — the French measure patterns, by their English names, plus ``designation``.
 
 The raw events then go through the same :mod:`.resolve` and event building as English ones.
@@ -134,7 +135,7 @@ def _read(sentence: ParsedSentence, result: ArticleResult, dates: Sequence[Found
         mentions = _parties(sentence, result, _following(sentence, trigger.i, vocab))
     if not mentions and description is None:
         return None
-    tense, background = tense_of(verb)
+    tense, background = tense_of(verb, vocab.background_adverbs)
     found = [name for name, patterns in vocab.measures if any(p.search(sentence.span.text) for p in patterns)]
     date = next((d for d in dates if d.value is not None), None)
     return RawEvent(sentence=sentence.index, position=sentence.span.start, measures=["designation", *found],

@@ -6,7 +6,9 @@ The rules (the vocabulary is ``data/events_fr.yml``):
   sanctions noun under it ("imposer des sanctions", "viser par des sanctions"), else a sanctions noun alone;
 * **actor** — the verb's subject, or its "par" agent in the passive;
 * **targets** — the noun phrases (their own words, without the clauses hanging on them: "accusé de
-  faciliter le déploiement de Wagner") of the object or passive subject, of the target prepositions
+  faciliter le déploiement de Wagner") of the object (the first: a second direct object the parse gives
+  a verb is the subject of a comma-spliced clause, "qui gèlent les avoirs ..., le dirigeant X, a nié")
+  or passive subject, of the target prepositions
   ("contre", "à l'encontre de"), of the subject of the verb a trigger completes ("X se voient imposer des
   sanctions"), of the noun a sanctions participle qualifies ("deux cadres sanctionnés par le Trésor"); an
   argument that is a sanctions noun ("a annoncé des sanctions visant X", "une série de sanctions contre X")
@@ -62,14 +64,15 @@ def clause_verb(trigger: Any) -> Any:
     return trigger.head if trigger.head.pos_ in ("VERB", "AUX") else trigger
 
 
-def tense_of(verb: Any) -> tuple[str, bool]:
-    """(tense, background): plus-que-parfait → background; passé composé → past; present; else none."""
+def tense_of(verb: Any, earlier: frozenset[str] = frozenset()) -> tuple[str, bool]:
+    """(tense, background): plus-que-parfait → background; passé composé → past, background when an adverb
+    of ``earlier`` ("déjà") is on the verb; present; else none."""
     auxes = [c for c in verb.children if c.dep_.startswith("aux")]
     participle = verb.morph.get("VerbForm") == ["Part"]
     if participle and any("Imp" in c.morph.get("Tense") for c in auxes):
         return "pluperfect", True
     if participle and auxes:
-        return "past", False
+        return "past", any(c.dep_ == "advmod" and lemma(c) in earlier for c in verb.children)
     return ("present" if "Pres" in verb.morph.get("Tense") else "none"), False
 
 
@@ -118,9 +121,14 @@ def _sanctions_noun(token: Any, vocab: FrenchVocabulary) -> Any | None:
 def argument_heads(verb: Any, trigger: Any, vocab: FrenchVocabulary) -> list[Any]:
     """The heads of the noun phrases that may hold the targets (see the module docstring)."""
     heads = []
+    objects = 0
     for child in verb.children:
         cases = {lemma(c) for c in child.children if c.dep_ == "case"}
         prepositional = child.dep_.startswith("obl") and child.dep_ != "obl:agent"
+        if child.dep_ == "obj":
+            objects += 1
+            if objects > 1:  # a verb has one direct object: a second one is a comma-spliced clause's subject
+                continue
         if child.dep_ in ("obj", "nsubj:pass", "iobj") or (prepositional and cases & vocab.target_prepositions):
             heads.append(child)
     if verb.dep_ == "xcomp":

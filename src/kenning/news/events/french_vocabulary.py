@@ -37,6 +37,7 @@ class FrenchVocabulary:
     reason_marks: frozenset[str]
     group_nouns: frozenset[str]
     continuation: re.Pattern[str]
+    background_adverbs: frozenset[str] = frozenset()
 
 
 def _words(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -67,7 +68,8 @@ def _load(data: dict[str, Any]) -> FrenchVocabulary:
                           for name, aliases in data["authorities"].items()),
         numbers={str(k).lower(): int(v) for k, v in data["numbers"].items()},
         reason_marks=_words(data, "reason_marks"), group_nouns=_words(data, "group_nouns"),
-        continuation=re.compile(str(data["continuation"]), re.IGNORECASE))
+        continuation=re.compile(str(data["continuation"]), re.IGNORECASE),
+        background_adverbs=_words(data, "background_adverbs"))
 
 
 @cache

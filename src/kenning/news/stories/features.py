@@ -14,27 +14,35 @@ never has to load and parse every stored result.
 * ``entities`` — keys of the people and organisations named: ``name:<folded full name>`` always, and the
   linked list entity (through ``canon``, the representative of its same-as cluster) when linked, so a
   report linked to the OFAC entry and one that only names the person still share a key;
-* ``events`` — each headline event's authority country, date, named targets' keys and roles, stated target
+* ``events`` — each headline event's (:func:`headline_events`: not background, not dated a month or more
+  before the report's latest action) authority country, date, named targets' keys and roles, stated target
   count, and, when it leaves targets unnamed (none named, or fewer than its stated count), its evidence
-  text (where a role said without a name may be found).
+  text (where a role said without a name may be found) and the keys of every party the report names
+  (where its targets may be named outside the action's sentence: "trois militaires maliens" in one
+  sentence, Camara by name in the next).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from kenning.news.model import ArticleResult, EntityLink, Target
+from kenning.errors import InputError
+from kenning.news.dates import date_interval
+from kenning.news.model import ArticleResult, EntityLink, SanctionEvent, Target
 from kenning.news.stories.text import lead_text, sentence_key, terms
 
-__all__ = ["Canon", "EventKey", "StoryFeatures", "entity_keys", "fold_name", "is_named", "sentence_keys",
-           "story_features"]
+__all__ = ["EARLIER_DAYS", "Canon", "EventKey", "StoryFeatures", "entity_keys", "fold_name", "headline_events",
+           "is_named", "sentence_keys", "story_features"]
 
 #: Maps a list entity id to the representative id of its same-as cluster.
 Canon = Callable[[str], str]
+#: An action dated to end more than this many days before the report's latest action is context, not news.
+EARLIER_DAYS = 30
 #: Mention labels whose names count as the report's parties.
 PARTY_LABELS = frozenset({"PERSON", "ORG"})
 #: Mention labels whose names count in the ``names`` vector (parties, places, nationalities).
@@ -80,6 +88,9 @@ class EventKey:
     text: str = ""
     #: Number of named targets.
     named: int = 0
+    #: Keys of every person and organisation the report names, kept for an event that leaves targets
+    #: unnamed: its targets may be named elsewhere in the report, in any language.
+    parties: frozenset[str] = frozenset()
 
     @property
     def open(self) -> bool:
@@ -93,12 +104,13 @@ class EventKey:
 
     def to_dict(self) -> dict[str, Any]:
         return {"country": self.country, "date": self.date, "targets": sorted(self.targets), "count": self.count,
-                "roles": list(self.roles), "text": self.text, "named": self.named}
+                "roles": list(self.roles), "text": self.text, "named": self.named, "parties": sorted(self.parties)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> EventKey:
         return cls(data.get("country"), data.get("date"), frozenset(data.get("targets") or ()), data.get("count"),
-                   tuple(data.get("roles") or ()), data.get("text") or "", int(data.get("named") or 0))
+                   tuple(data.get("roles") or ()), data.get("text") or "", int(data.get("named") or 0),
+                   frozenset(data.get("parties") or ()))
 
 
 @dataclass(frozen=True)
@@ -139,8 +151,8 @@ class StoryFeatures:
 def _day(result: ArticleResult) -> str | None:
     if result.article.published:
         return result.article.published
-    for event in result.events:
-        if not event.background and event.date and len(event.date) == 10:
+    for event in headline_events(result):
+        if event.date and len(event.date) == 10:
             return event.date
     return None
 
@@ -154,11 +166,30 @@ def is_named(result: ArticleResult, target: Target) -> bool:
     return False
 
 
-def _events(result: ArticleResult, canon: Canon | None) -> tuple[EventKey, ...]:
+def _interval(value: str | None) -> tuple[dt.date, dt.date] | None:
+    try:
+        return date_interval(value) if value else None
+    except InputError:
+        return None
+
+
+def headline_events(result: ArticleResult) -> list[SanctionEvent]:
+    """The report's events that are not background: neither told as earlier by the report, nor dated to end
+    more than :data:`EARLIER_DAYS` before the start of its latest dated event (a report leads with its
+    latest action; "in January, the US designated Wagner" in a July report is context)."""
+    found = [e for e in result.events if not e.background]
+    spans = {id(e): _interval(e.date) for e in found}
+    starts = [span[0] for span in spans.values() if span is not None]
+    if not starts:
+        return found
+    latest = max(starts)
+    return [e for e in found if (span := spans[id(e)]) is None
+            or (latest - span[1]).days <= EARLIER_DAYS]
+
+
+def _events(result: ArticleResult, canon: Canon | None, parties: frozenset[str]) -> tuple[EventKey, ...]:
     keys = []
-    for event in result.events:
-        if event.background:
-            continue
+    for event in headline_events(result):
         targets: set[str] = set()
         roles = []
         named = 0
@@ -171,7 +202,7 @@ def _events(result: ArticleResult, canon: Canon | None) -> tuple[EventKey, ...]:
         key = EventKey(event.authority_country, event.date, frozenset(targets), event.target_count, tuple(roles),
                        named=named)
         if key.open:
-            key = replace(key, text=" ".join(s.text for s in event.evidence))
+            key = replace(key, text=" ".join(s.text for s in event.evidence), parties=parties)
         keys.append(key)
     return tuple(keys)
 
@@ -207,7 +238,8 @@ def story_features(result: ArticleResult, canon: Canon | None = None,
     kept = [s.text for i, s in enumerate(result.sentences) if keys.get(i) not in boilerplate]
     text = " ".join(kept) if boilerplate and kept else article.text
     lead = lead_text(article.title, kept if boilerplate else [s.text for s in result.sentences])
+    parties = frozenset(entities)
     return StoryFeatures(id=article.id, title=article.title, day=_day(result), terms=dict(terms(text)),
-                         lead=dict(terms(lead)), entities=frozenset(entities), events=_events(result, canon),
+                         lead=dict(terms(lead)), entities=parties, events=_events(result, canon, parties),
                          names=_names(result, canon, NAME_LABELS), people=_names(result, canon, {"PERSON"}),
                          places=_names(result, canon, {"GPE"}), outlet=article.outlet)

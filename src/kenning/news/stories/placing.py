@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Connection
@@ -27,13 +27,13 @@ from kenning.news.storage import stories as rows
 from kenning.news.stories.boilerplate import Boilerplate, backfill_counts
 from kenning.news.stories.cluster import StoryChange
 from kenning.news.stories.features import Canon, StoryFeatures, story_features
-from kenning.news.stories.grouping import Assignment, assign
+from kenning.news.stories.grouping import Assignment, Grouping, assign
 from kenning.news.stories.model import StoryModel, story_model
 from kenning.news.stories.text import Frequencies
 from kenning.store.sameas import same_as_pairs
 
-__all__ = ["Batch", "Placement", "place", "reanchor", "same_as_canon", "save_batch", "stale_undated",
-           "update_member"]
+__all__ = ["Batch", "Placement", "anchor_for", "batch_frequencies", "place", "placements_of", "read_undated",
+           "reanchor", "same_as_canon", "save_batch", "stale_undated", "update_member"]
 
 #: Characters of a report's first sentence used as its story's title when it has none.
 TITLE_CHARS = 120
@@ -93,7 +93,7 @@ def _candidates(conn: Connection, days: Sequence[str | None], window: int) -> di
             for story, found in rows.member_features(conn, only=open_stories).items()}
 
 
-def _anchor(story: Sequence[StoryFeatures], placed: Assignment) -> str | None:
+def anchor_for(story: Sequence[StoryFeatures], placed: Assignment) -> str | None:
     """The date an undated report is read against: the report it matched, else the story's first day."""
     days = {f.id: f.day for f in story}
     matched = placed.evidence.get("with")
@@ -108,10 +108,17 @@ def _frequencies(conn: Connection, features: Sequence[StoryFeatures],
     """Document frequencies of every term compared, over the stored reports and the new ones."""
     wanted = {t for f in features for t in (*f.terms, *f.names)}
     wanted |= {t for members in stories.values() for f in members for t in (*f.terms, *f.names)}
-    known = Counter(counts.term_counts(conn, wanted))
+    return batch_frequencies(features, counts.term_counts(conn, wanted), counts.count_reports(conn))
+
+
+def batch_frequencies(features: Sequence[StoryFeatures], known: Mapping[str, int] | None = None,
+                      reports: int = 0) -> Frequencies:
+    """Document frequencies of the words and names of ``features`` added to ``known`` ones of ``reports``
+    stored reports: what every vector of the scorer weighs by, in the store and in memory alike."""
+    found = Counter(known or {})
     for f in features:
-        known.update({*f.terms, *f.names})
-    return known, counts.count_reports(conn) + len(features)
+        found.update({*f.terms, *f.names})
+    return found, reports + len(features)
 
 
 def place(conn: Connection, results: Sequence[ArticleResult], canon: Canon | None = None,
@@ -123,8 +130,15 @@ def place(conn: Connection, results: Sequence[ArticleResult], canon: Canon | Non
     features = {r.article.id: boilerplate.features(r, canon, model.embeddings) for r in results}
     stories = _candidates(conn, [f.day for f in features.values()], model.window_days)
     grouping = assign(list(features.values()), stories, model, _frequencies(conn, list(features.values()), stories))
+    return Batch(placements_of(results, grouping, features, stories), grouping.moves, grouping.changes, boilerplate)
+
+
+def placements_of(results: Sequence[ArticleResult], grouping: Grouping, features: Mapping[str, StoryFeatures],
+                  stories: Mapping[str, Sequence[StoryFeatures]] | None = None) -> list[Placement]:
+    """Each new report with its assignment, features and the date an undated one is read against (its
+    story's, :func:`anchor_for`), the story's members being its stored reports (``stories``) and new ones."""
     members: dict[str, list[StoryFeatures]] = {}
-    for story, reports in stories.items():
+    for story, reports in (stories or {}).items():
         for report in reports:
             members.setdefault(grouping.moves.get(report.id, story), []).append(report)
     for placed in grouping.assignments:
@@ -133,9 +147,9 @@ def place(conn: Connection, results: Sequence[ArticleResult], canon: Canon | Non
     placements = []
     for placed in grouping.assignments:
         result = by_id[placed.article_id]
-        anchor = None if result.article.published else _anchor(members[placed.story_id], placed)
+        anchor = None if result.article.published else anchor_for(members[placed.story_id], placed)
         placements.append(Placement(result, placed, features[placed.article_id], anchor))
-    return Batch(placements, grouping.moves, grouping.changes, boilerplate)
+    return placements
 
 
 def reanchor(result: ArticleResult, anchor: str, canon: Canon | None = None,
@@ -147,6 +161,17 @@ def reanchor(result: ArticleResult, anchor: str, canon: Canon | None = None,
     if boilerplate is not None:
         return boilerplate.features(result, canon, False)
     return story_features(result, canon)
+
+
+def read_undated(placements: Sequence[Placement], canon: Canon | None,
+                 boilerplate: Boilerplate | None) -> bool:
+    """Read each undated report placed in a story with a dated one against that story's date (its events
+    resolve "lundi", "last week") and take its new features; whether any was. The store and the in-memory
+    grouping (:func:`~.memory.group_results`) both do this, so both see the same events."""
+    anchored = [p for p in placements if p.anchor is not None]
+    for placement in anchored:
+        placement.features = reanchor(placement.result, placement.anchor or "", canon, boilerplate)
+    return bool(anchored)
 
 
 def stale_undated(conn: Connection, story_ids: Iterable[str]) -> list[tuple[ArticleResult, str]]:

@@ -8,9 +8,12 @@ agree (:func:`event_match`):
 * shared named targets: 0.5 + half the overlap;
 * otherwise, different stated counts, or disjoint lists of named targets that each name at least half of
   their action's targets (70 of 80 named, none shared, is another action): 0;
-* one side leaving targets unnamed (none named, or fewer than its count) that says the roles of the
-  other's named targets ("Mali's defence minister" for a named "Defence Minister"): 0.5 + half the share
-  of roles found;
+* one side leaving targets unnamed (none named, or fewer than its count) whose report names elsewhere
+  some of the other's named targets (by name or linked list entity, so in any language: "trois militaires
+  maliens" in the action's sentence, "Sadio Camara" in the next), when both dates are known or two
+  targets or more are named: 0.75 + a quarter of the share named;
+* one side leaving targets unnamed that says the roles of the other's named targets ("Mali's defence
+  minister" for a named "Defence Minister"): 0.5 + half the share of roles found;
 * else 0.5 when both countries are known, 0.25 when one is not.
 """
 
@@ -23,7 +26,7 @@ from kenning.news.dates import date_interval
 from kenning.news.stories.features import EventKey
 from kenning.news.stories.roles import find_role_phrases
 
-__all__ = ["DATE_SLACK_DAYS", "date_range", "dates_compatible", "days_apart", "event_match"]
+__all__ = ["DATE_SLACK_DAYS", "date_range", "dates_compatible", "days_apart", "event_match", "named_elsewhere"]
 
 #: Two event dates within this many days of each other can be the same day told differently.
 DATE_SLACK_DAYS = 2
@@ -55,6 +58,29 @@ def days_apart(left: str | None, right: str | None) -> int | None:
     return abs((dt.date.fromisoformat(left) - dt.date.fromisoformat(right)).days)
 
 
+def named_elsewhere(named: EventKey, described: EventKey) -> tuple[int, float]:
+    """How many of ``named``'s targets ``described``'s report names somewhere, and their share (by linked
+    entity, else by name: whichever finds more)."""
+    found = []
+    for kind in ("entity:", "name:"):
+        wanted = {t for t in named.targets if t.startswith(kind)}
+        if wanted:
+            hits = len(wanted & described.parties)
+            found.append((hits, hits / len(wanted)))
+    return max(found, default=(0, 0.0))
+
+
+def _joins_by_parties(named: EventKey, described: EventKey) -> float | None:
+    """The match of an open event whose report names the other's targets elsewhere, when that is telling:
+    the two dates are known (and compatible: checked before), or two targets or more are named. One party
+    named by an undated report ("Wagner", named in every report of the region) says nothing."""
+    hits, share = named_elsewhere(named, described)
+    dated = named.date is not None and described.date is not None
+    if hits and (dated or (hits >= 2 and share >= 0.5)):
+        return 0.75 + 0.25 * share
+    return None
+
+
 def event_match(a: EventKey, b: EventKey) -> float:
     """Agreement of two headline events (see the module docstring)."""
     if a.country and b.country and a.country != b.country:
@@ -68,6 +94,9 @@ def event_match(a: EventKey, b: EventKey) -> float:
         return 0.0
     if a.targets and b.targets and a.mostly_named and b.mostly_named:
         return 0.0
+    for named, described in ((a, b), (b, a)):
+        if described.open and (joined := _joins_by_parties(named, described)) is not None:
+            return joined
     for named, described in ((a, b), (b, a)):
         if named.roles and described.open and described.text:
             roles = [(str(i), role) for i, role in enumerate(named.roles)]
