@@ -106,7 +106,7 @@ class Screening:
             verdict = self.algorithm.score(record, target, names, False)
             if verdict.score >= self.threshold:
                 out.append(Match(pk, target.id, round(verdict.score, 6),
-                                 explain(self.algorithm.score(record, target, names, True), names)))
+                                 explain(self.algorithm.explained(record, target, names, verdict), names)))
         return out
 
 

@@ -13,17 +13,18 @@ identifier supports it. A shared identifier and countries act as in v1. Match th
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from kenning.matching import features as f
 from kenning.matching import features_v2 as f2
-from kenning.matching.algorithms.base import Algorithm, Feature, Scored
+from kenning.matching.algorithms.base import Algorithm, Feature, NamePair, Scored
 from kenning.matching.align_v2 import name_match_v2, name_score_v2
 from kenning.matching.records import NAME_PROPS, EntityRecord, NameRecord, QueryRecord
 from kenning.matching.similarity import Prepared, fill_memo
 from kenning.matching.similarity_v2 import similarity_matrix_v2
 from kenning.matching.types import FeatureScore
 
-__all__ = ["ALGORITHM", "FEATURES", "prefill", "score"]
+__all__ = ["ALGORITHM", "FEATURES", "explain_verdict", "prefill", "score"]
 
 THRESHOLD = 0.70
 #: Cost of listed name parts the query lacks (capped at one part's worth).
@@ -48,7 +49,7 @@ def _weakness(q: Prepared, n: NameRecord, schema: str) -> str | None:
 
 
 def _best_name(query: QueryRecord, names: Sequence[NameRecord], schema: str,
-               supported: bool) -> tuple[float, str | None, tuple[Prepared, NameRecord, f.Memo] | None]:
+               supported: bool) -> tuple[float, str | None, NamePair | None]:
     """(name score, why it is weak or None, the best pairing): the best pairing of a query name with a
     listed name, a weak one counting at its penalised value when nothing supports it."""
     best, effective, weak, pair = 0.0, 0.0, None, None
@@ -64,15 +65,28 @@ def _best_name(query: QueryRecord, names: Sequence[NameRecord], schema: str,
     return best, weak, pair
 
 
-def _name_feature(best: float, pair: tuple[Prepared, NameRecord, f.Memo] | None, explain: bool) -> FeatureScore:
+def _detail(pair: NamePair | None) -> str:
+    """The name feature's sentence: how the parts of the best pairing lined up."""
     if pair is None:
-        return FeatureScore(best, NAME.weight, "no listed name pairs with the query" if explain else "")
+        return "no listed name pairs with the query"
     q, n, memo = pair
-    detail = ""
-    if explain:
-        via = "" if n.prop == "name" else f" (via {n.prop})"
-        detail = name_match_v2(q, n.name, EXTRA_PART_PENALTY, memo).describe(q.original, n.name.original) + via
-    return FeatureScore(best, NAME.weight, detail, query=q.original, candidate=n.name.original)
+    via = "" if n.prop == "name" else f" (via {n.prop})"
+    return name_match_v2(q, n.name, EXTRA_PART_PENALTY, memo).describe(q.original, n.name.original) + via
+
+
+def _name_feature(best: float, pair: NamePair | None, explain: bool) -> FeatureScore:
+    detail = _detail(pair) if explain else ""
+    if pair is None:
+        return FeatureScore(best, NAME.weight, detail)
+    return FeatureScore(best, NAME.weight, detail, query=pair[0].original, candidate=pair[1].name.original)
+
+
+def explain_verdict(verdict: Scored) -> Scored:
+    """An unexplained verdict explained from the pairing it was scored on (equal to scoring it again
+    with ``explain=True``)."""
+    detail = _detail(verdict.pair)
+    name = replace(verdict.explanation[NAME.name], detail=detail)
+    return Scored(verdict.score, {**verdict.explanation, NAME.name: name}, detail, verdict.pair)
 
 
 def _qualifiers(query: QueryRecord, candidate: EntityRecord) -> dict[str, FeatureScore]:
@@ -127,7 +141,7 @@ def score(query: QueryRecord, candidate: EntityRecord, names: Sequence[NameRecor
             explanation[WEAK_NAME.name] = FeatureScore(
                 -1.0, WEAK_NAME.weight, f"{weak}; no birth date, country or identifier supports it "
                 f"(score x{WEAK_NAME.weight})")
-    return Scored(min(max(value, 0.0), 1.0), explanation, name.detail)
+    return Scored(min(max(value, 0.0), 1.0), explanation, name.detail, pair, explain)
 
 
 def prefill(query: QueryRecord, names: Sequence[Prepared]) -> None:
@@ -143,4 +157,5 @@ ALGORITHM = Algorithm(
     features=FEATURES,
     score=score,
     prefill=prefill,
+    explain=explain_verdict,
 )
