@@ -35,7 +35,8 @@ from kenning.matching.similarity_v2 import similarity_matrix_v2, token_similarit
 from kenning.names import is_known_name
 from kenning.names.phonetic import ocr_fold, split_ending
 
-__all__ = ["JOIN", "PREFIX_BASE", "PREFIX_SPAN", "name_match_v2", "name_score_v2"]
+__all__ = ["JOIN", "PREFIX_BASE", "PREFIX_SPAN", "Reading", "name_match_v2", "name_reading_v2", "name_score_v2",
+           "one_to_one_match_v2"]
 
 #: A joined reading's similarity is multiplied by this (a little less sure than a part as written).
 JOIN = 0.95
@@ -64,7 +65,9 @@ class _Pairing:
 
 
 @dataclass(slots=True)
-class _State:
+class Reading:
+    """How the parts of two names paired once other readings were tried (kept to explain the score)."""
+
     chosen: list[_Pairing] = field(default_factory=list)
     used_q: set[int] = field(default_factory=set)
     used_c: set[int] = field(default_factory=set)
@@ -149,7 +152,7 @@ def _loosely_alike(a: str, b: str) -> bool:
 
 
 def _align(q: Prepared, c: Prepared, extra_penalty: float, memo: Memo,
-           always_state: bool = False) -> tuple[float, _State | None]:
+           always_state: bool = False) -> tuple[float, Reading | None]:
     """The name score and, when other readings were tried (or ``always_state``), how the parts paired."""
     pairs = part_pairs(q, c, memo, similarity_matrix_v2)
     used_q: set[int] = set()
@@ -163,7 +166,7 @@ def _align(q: Prepared, c: Prepared, extra_penalty: float, memo: Memo,
     if not _worth_more(q, c, used_q, used_c, chosen):
         if not always_state:
             return _score_singles(q, c, extra_penalty, chosen, used_c), None
-        state = _State()
+        state = Reading()
         for s, i, j in chosen:
             state.take(_Pairing(s, (i,), (j,)))
         return _score(q, c, extra_penalty, state), state
@@ -176,7 +179,7 @@ def _align(q: Prepared, c: Prepared, extra_penalty: float, memo: Memo,
             return _score_singles(q, c, extra_penalty, chosen, used_c), None
         left_q = left_c = []
     extras = _extras(q, c, left_q, left_c, frozenset(used_q), frozenset(used_c))
-    state = _State()
+    state = Reading()
     for pairing in sorted([_Pairing(s, (i,), (j,)) for s, i, j in pairs] + extras, key=lambda p: -p.score):
         state.take(pairing)
     return _score(q, c, extra_penalty, state), state
@@ -221,7 +224,7 @@ def _score_singles(q: Prepared, c: Prepared, extra_penalty: float, chosen: list[
     return min(matched / total, 1.0) if total > 0 else 0.0
 
 
-def _score(q: Prepared, c: Prepared, extra_penalty: float, state: _State) -> float:
+def _score(q: Prepared, c: Prepared, extra_penalty: float, state: Reading) -> float:
     matched, total, strong = 0.0, q.total, False
     for p in state.chosen:
         wq = sum(q.weights[i] for i in p.query) / len(p.query)
@@ -241,24 +244,49 @@ def _score(q: Prepared, c: Prepared, extra_penalty: float, state: _State) -> flo
 def name_score_v2(query: Prepared, candidate: Prepared, extra_penalty: float, memo: Memo) -> float:
     """The name score alone (the fast path of :func:`name_match_v2`): the compiled core's first pass when
     built (:mod:`kenning.matching.core`), the other readings in Python when it says they may do better."""
+    return name_reading_v2(query, candidate, extra_penalty, memo)[0]
+
+
+def name_reading_v2(query: Prepared, candidate: Prepared, extra_penalty: float,
+                    memo: Memo) -> tuple[float, Reading | None]:
+    """The name score and, when other readings were tried, how the parts paired (for
+    :func:`name_match_v2` to explain without trying them again; None: a one-to-one pairing)."""
     compiled = core.first_pass
     if compiled is not None:
         person = query.person or candidate.person
         score, state = compiled(query, candidate, memo, person, extra_penalty, True, _first_letter)
         if state == 0:
-            return score
-    return _align(query, candidate, extra_penalty, memo)[0]
+            return score, None
+    return _align(query, candidate, extra_penalty, memo)
 
 
-def name_match_v2(query: Prepared, candidate: Prepared, extra_penalty: float, memo: Memo) -> NameMatch:
+def name_match_v2(query: Prepared, candidate: Prepared, extra_penalty: float, memo: Memo,
+                  reading: Reading | None = None) -> NameMatch:
     """Names: parts paired in any order by spelling, sound, initials, OCR look-alikes and consonants; parts
     split by a stray space or run together read as one, and a last part cut short read as the start of
     a listed part (the explanation says so). The score is the weighted share of the query's parts found
     in the listed name; listed parts the query lacks cost a little, up to one part's worth; weak parts
     (legal forms, particles, suffixes such as Jr. or III, honorifics) count for little; a name must pair
     at least one strong part well to score at all."""
-    score, state = _align(query, candidate, extra_penalty, memo, always_state=True)
-    assert state is not None
+    if reading is None:
+        score, state = _align(query, candidate, extra_penalty, memo, always_state=True)
+        assert state is not None
+    else:
+        score, state = _score(query, candidate, extra_penalty, reading), reading
+    return _as_match(query, candidate, score, state)
+
+
+def one_to_one_match_v2(query: Prepared, candidate: Prepared, extra_penalty: float, memo: Memo) -> NameMatch:
+    """:func:`name_match_v2` of a pair that scoring read one to one (no other reading was tried: the
+    compiled first pass's score was final), without trying the other readings again."""
+    state = Reading()
+    for s, i, j in part_pairs(query, candidate, memo, similarity_matrix_v2):
+        if i not in state.used_q and j not in state.used_c:
+            state.take(_Pairing(s, (i,), (j,)))
+    return _as_match(query, candidate, _score(query, candidate, extra_penalty, state), state)
+
+
+def _as_match(query: Prepared, candidate: Prepared, score: float, state: Reading) -> NameMatch:
     pairs = tuple((" ".join(query.tokens[i] for i in p.query), " ".join(candidate.tokens[j] for j in p.listed),
                    p.score) for p in state.chosen)
     notes = tuple(p.note for p in state.chosen if p.note)

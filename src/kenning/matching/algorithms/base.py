@@ -40,6 +40,8 @@ class Scored:
     #: The names the name feature was scored on (None: no listed name paired), so that the verdict can be
     #: explained later without scoring it again (:meth:`Algorithm.explained`); not part of equality.
     pair: NamePair | None = field(default=None, compare=False, repr=False)
+    #: The algorithm's own record of how the pair's parts lined up, when it has one worth keeping.
+    reading: object | None = field(default=None, compare=False, repr=False)
     #: Whether the verdict is already explained (its name feature has its sentence).
     explained: bool = field(default=True, compare=False, repr=False)
 

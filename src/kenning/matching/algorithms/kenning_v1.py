@@ -70,7 +70,7 @@ def explain_verdict(verdict: Scored) -> Scored:
     with ``explain=True``)."""
     detail = _detail(verdict.pair)
     name = replace(verdict.explanation[NAME.name], detail=detail)
-    return Scored(verdict.score, {**verdict.explanation, NAME.name: name}, detail, verdict.pair)
+    return Scored(verdict.score, {**verdict.explanation, NAME.name: name}, detail, verdict.pair, None)
 
 
 def score(query: QueryRecord, candidate: EntityRecord, names: Sequence[NameRecord] | None = None,
@@ -101,7 +101,7 @@ def score(query: QueryRecord, candidate: EntityRecord, names: Sequence[NameRecor
     if ident is not None and name.score > 0:
         value = 1 - (1 - value) * (1 - IDENTIFIER.weight)
         explanation[IDENTIFIER.name] = FeatureScore(ident.score, IDENTIFIER.weight, ident.detail)
-    return Scored(min(max(value, 0.0), 1.0), explanation, name.detail, pair, explain)
+    return Scored(min(max(value, 0.0), 1.0), explanation, name.detail, pair, None, explain)
 
 
 def prefill(query: QueryRecord, names: Sequence[f.Prepared]) -> None:

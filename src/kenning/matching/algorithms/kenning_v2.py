@@ -18,7 +18,7 @@ from dataclasses import replace
 from kenning.matching import features as f
 from kenning.matching import features_v2 as f2
 from kenning.matching.algorithms.base import Algorithm, Feature, NamePair, Scored
-from kenning.matching.align_v2 import name_match_v2, name_score_v2
+from kenning.matching.align_v2 import Reading, name_match_v2, name_reading_v2, one_to_one_match_v2
 from kenning.matching.records import NAME_PROPS, EntityRecord, NameRecord, QueryRecord
 from kenning.matching.similarity import Prepared, fill_memo
 from kenning.matching.similarity_v2 import similarity_matrix_v2
@@ -49,33 +49,38 @@ def _weakness(q: Prepared, n: NameRecord, schema: str) -> str | None:
 
 
 def _best_name(query: QueryRecord, names: Sequence[NameRecord], schema: str,
-               supported: bool) -> tuple[float, str | None, NamePair | None]:
-    """(name score, why it is weak or None, the best pairing): the best pairing of a query name with a
-    listed name, a weak one counting at its penalised value when nothing supports it."""
-    best, effective, weak, pair = 0.0, 0.0, None, None
+               supported: bool) -> tuple[float, str | None, NamePair | None, Reading | None]:
+    """(name score, why it is weak or None, the best pairing, how its parts read): the best pairing of a
+    query name with a listed name, a weak one counting at its penalised value when nothing supports it."""
+    best, effective, weak, pair, reading = 0.0, 0.0, None, None, None
     for q, memo in zip(query.names, query.memos_for(PROFILE), strict=True):
         for n in names:
-            value = name_score_v2(q, n.name, EXTRA_PART_PENALTY, memo) * NAME_PROPS[n.prop]
+            value, how = name_reading_v2(q, n.name, EXTRA_PART_PENALTY, memo)
+            value *= NAME_PROPS[n.prop]
             if value <= effective:
                 continue
             reason = _weakness(q, n, schema)
             counted = value * WEAK_NAME.weight if reason and not supported else value
             if counted > effective:
-                best, effective, weak, pair = value, counted, reason, (q, n, memo)
-    return best, weak, pair
+                best, effective, weak, pair, reading = value, counted, reason, (q, n, memo), how
+    return best, weak, pair, reading
 
 
-def _detail(pair: NamePair | None) -> str:
+def _detail(pair: NamePair | None, reading: Reading | None) -> str:
     """The name feature's sentence: how the parts of the best pairing lined up."""
     if pair is None:
         return "no listed name pairs with the query"
     q, n, memo = pair
     via = "" if n.prop == "name" else f" (via {n.prop})"
-    return name_match_v2(q, n.name, EXTRA_PART_PENALTY, memo).describe(q.original, n.name.original) + via
+    if reading is None:  # scoring read the names one to one: explained the same way, without other readings
+        match = one_to_one_match_v2(q, n.name, EXTRA_PART_PENALTY, memo)
+    else:
+        match = name_match_v2(q, n.name, EXTRA_PART_PENALTY, memo, reading)
+    return match.describe(q.original, n.name.original) + via
 
 
-def _name_feature(best: float, pair: NamePair | None, explain: bool) -> FeatureScore:
-    detail = _detail(pair) if explain else ""
+def _name_feature(best: float, pair: NamePair | None, reading: Reading | None, explain: bool) -> FeatureScore:
+    detail = _detail(pair, reading) if explain else ""
     if pair is None:
         return FeatureScore(best, NAME.weight, detail)
     return FeatureScore(best, NAME.weight, detail, query=pair[0].original, candidate=pair[1].name.original)
@@ -84,9 +89,10 @@ def _name_feature(best: float, pair: NamePair | None, explain: bool) -> FeatureS
 def explain_verdict(verdict: Scored) -> Scored:
     """An unexplained verdict explained from the pairing it was scored on (equal to scoring it again
     with ``explain=True``)."""
-    detail = _detail(verdict.pair)
+    reading = verdict.reading if isinstance(verdict.reading, Reading) else None
+    detail = _detail(verdict.pair, reading)
     name = replace(verdict.explanation[NAME.name], detail=detail)
-    return Scored(verdict.score, {**verdict.explanation, NAME.name: name}, detail, verdict.pair)
+    return Scored(verdict.score, {**verdict.explanation, NAME.name: name}, detail, verdict.pair, verdict.reading)
 
 
 def _qualifiers(query: QueryRecord, candidate: EntityRecord) -> dict[str, FeatureScore]:
@@ -127,8 +133,8 @@ def score(query: QueryRecord, candidate: EntityRecord, names: Sequence[NameRecor
     """Score one candidate; ``names`` limits the listed names compared (default: all of them)."""
     qualifiers = _qualifiers(query, candidate)
     supported = any(q.score > 0 for q in qualifiers.values())
-    best, weak, pair = _best_name(query, names or candidate.names, candidate.schema, supported)
-    name = _name_feature(best, pair, explain)
+    best, weak, pair, reading = _best_name(query, names or candidate.names, candidate.schema, supported)
+    name = _name_feature(best, pair, reading, explain)
     if best <= 0:
         qualifiers.pop(IDENTIFIER.name, None)
     value = _apply(best * NAME.weight, qualifiers)
@@ -141,7 +147,7 @@ def score(query: QueryRecord, candidate: EntityRecord, names: Sequence[NameRecor
             explanation[WEAK_NAME.name] = FeatureScore(
                 -1.0, WEAK_NAME.weight, f"{weak}; no birth date, country or identifier supports it "
                 f"(score x{WEAK_NAME.weight})")
-    return Scored(min(max(value, 0.0), 1.0), explanation, name.detail, pair, explain)
+    return Scored(min(max(value, 0.0), 1.0), explanation, name.detail, pair, reading, explain)
 
 
 def prefill(query: QueryRecord, names: Sequence[Prepared]) -> None:
