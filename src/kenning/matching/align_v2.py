@@ -23,6 +23,7 @@ v1's: the weighted share of the query's parts found, listed parts the query lack
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -35,7 +36,8 @@ from kenning.matching.similarity_v2 import similarity_matrix_v2, token_similarit
 from kenning.names import is_known_name
 from kenning.names.phonetic import ocr_fold, split_ending
 
-__all__ = ["JOIN", "PREFIX_BASE", "PREFIX_SPAN", "Reading", "name_match_v2", "name_reading_v2", "name_score_v2",
+__all__ = ["JOIN", "PREFIX_BASE", "PREFIX_SPAN", "Reading", "name_bounded_v2", "name_match_v2", "name_reading_v2",
+           "name_score_v2",
            "one_to_one_match_v2"]
 
 #: A joined reading's similarity is multiplied by this (a little less sure than a part as written).
@@ -151,9 +153,11 @@ def _loosely_alike(a: str, b: str) -> bool:
             and Levenshtein.normalized_similarity(a, b) >= LOOSE_SIMILARITY)
 
 
-def _align(q: Prepared, c: Prepared, extra_penalty: float, memo: Memo,
-           always_state: bool = False) -> tuple[float, Reading | None]:
-    """The name score and, when other readings were tried (or ``always_state``), how the parts paired."""
+def _align(q: Prepared, c: Prepared, extra_penalty: float, memo: Memo, always_state: bool = False,
+           enough: Callable[[float], bool] | None = None) -> tuple[float, Reading | None, bool]:
+    """(name score, how the parts paired when other readings were tried or ``always_state``, exact). When
+    other readings would be tried and ``enough`` says the bound of the score they could reach
+    (:func:`_bound`) is not enough, they are not: the bound is returned, not exact."""
     pairs = part_pairs(q, c, memo, similarity_matrix_v2)
     used_q: set[int] = set()
     used_c: set[int] = set()
@@ -165,24 +169,78 @@ def _align(q: Prepared, c: Prepared, extra_penalty: float, memo: Memo,
             chosen.append((s, i, j))
     if not _worth_more(q, c, used_q, used_c, chosen):
         if not always_state:
-            return _score_singles(q, c, extra_penalty, chosen, used_c), None
+            return _score_singles(q, c, extra_penalty, chosen, used_c), None, True
         state = Reading()
         for s, i, j in chosen:
             state.take(_Pairing(s, (i,), (j,)))
-        return _score(q, c, extra_penalty, state), state
+        return _score(q, c, extra_penalty, state), state, True
     unsure_q = {i for s, i, _j in chosen if s < JOIN}
     unsure_c = {j for s, _i, j in chosen if s < JOIN}
     left_q = [i for i in range(len(q.tokens)) if i not in used_q or i in unsure_q]
     left_c = [j for j in range(len(c.tokens)) if j not in used_c or j in unsure_c]
     if not _may_read_otherwise(q, c, left_q, left_c):
         if not always_state:
-            return _score_singles(q, c, extra_penalty, chosen, used_c), None
+            return _score_singles(q, c, extra_penalty, chosen, used_c), None, True
         left_q = left_c = []
+    elif enough is not None and not enough(bound := _bound(q, c, pairs, left_q, left_c, used_q, used_c)):
+        return bound, None, False
     extras = _extras(q, c, left_q, left_c, frozenset(used_q), frozenset(used_c))
     state = Reading()
     for pairing in sorted([_Pairing(s, (i,), (j,)) for s, i, j in pairs] + extras, key=lambda p: -p.score):
         state.take(pairing)
-    return _score(q, c, extra_penalty, state), state
+    return _score(q, c, extra_penalty, state), state, True
+
+
+def _bound(q: Prepared, c: Prepared, pairs: list[tuple[float, int, int]], left_q: list[int], left_c: list[int],
+           used_q: set[int], used_c: set[int]) -> float:
+    """An upper bound of the score the other readings can give, computed without trying them.
+
+    The score is (sum over pairings of similarity x mean weight of both sides) / (the query's weight, a
+    joined query pairing counting its two parts' mean once, plus the cost of listed parts left over). Each
+    query part is given the best ratio any pairing holding it could have — its pairings by spelling, and
+    the other readings its letters allow at their highest similarity (:data:`JOIN`; a loose one
+    :data:`LOOSE`), with the heaviest listed part left over — and counted whole or, where two neighbouring
+    parts left over may be read as one, at half weight, whichever is higher."""
+    qw, cw = q.weights, c.weights
+    if not left_c or min(qw, default=0.0) <= 0:
+        return 1.0
+    rho = [0.0] * len(qw)
+    for s, i, j in pairs:
+        rho[i] = max(rho[i], s * (qw[i] + cw[j]) / (2 * qw[i]))
+    heaviest = max(cw[j] for j in left_c)
+    joined_c = [len(c.raw[j]) + len(c.raw[j + 1]) for j in left_c if j + 1 in left_c]
+    loose_c = {(c.raw[j][:1], c.raw[j][-1:]) for j in left_c if j not in used_c and len(c.raw[j]) >= MIN_LOOSE}
+    halves: set[int] = set()
+    for i in left_q:
+        part, best = q.raw[i], 0.0
+        if any(abs(n - len(part)) <= MAX_LENGTH_GAP for n in joined_c) or (i == q.final and any(
+                c.raw[j].startswith(part) or c.tokens[j].startswith(q.tokens[i]) for j in left_c)):
+            best = JOIN
+        elif i not in used_q and not q.weak[i] and len(part) >= MIN_LOOSE and (part[:1], part[-1:]) in loose_c:
+            best = LOOSE
+        rho[i] = max(rho[i], best * (qw[i] + heaviest) / (2 * qw[i]))
+        if i + 1 in left_q and any(abs(len(part) + len(q.raw[i + 1]) - len(c.raw[j])) <= MAX_LENGTH_GAP
+                                   for j in left_c):
+            mean = (qw[i] + qw[i + 1]) / 2
+            rho[i] = rho[i + 1] = max(rho[i], rho[i + 1], JOIN * (mean + heaviest) / (2 * mean))
+            halves.update((i, i + 1))
+    return min(_best_share(qw, rho, halves), 1.0) + 1e-9
+
+
+def _best_share(weights: tuple[float, ...], rho: list[float], halves: set[int]) -> float:
+    """max of sum(d_i w_i rho_i) / sum(d_i w_i) with d_i 1, or 1/2 for the parts in ``halves``: the parts
+    of the highest ratios count whole, the rest of ``halves`` half (every split tried)."""
+    flexible = sorted(halves, key=lambda i: -rho[i])
+    top, bottom = 0.0, 0.0
+    for i, (w, r) in enumerate(zip(weights, rho, strict=True)):
+        if i not in halves:
+            top, bottom = top + w * r, bottom + w
+    best = 0.0
+    for k in range(len(flexible) + 1):
+        num = top + sum(weights[i] * rho[i] for i in flexible[:k]) + sum(weights[i] * rho[i] / 2 for i in flexible[k:])
+        den = bottom + sum(weights[i] for i in flexible[:k]) + sum(weights[i] / 2 for i in flexible[k:])
+        best = max(best, num / den if den > 0 else 0.0)
+    return best
 
 
 def _may_read_otherwise(q: Prepared, c: Prepared, left_q: list[int], left_c: list[int]) -> bool:
@@ -257,7 +315,22 @@ def name_reading_v2(query: Prepared, candidate: Prepared, extra_penalty: float,
         score, state = compiled(query, candidate, memo, person, extra_penalty, True, _first_letter)
         if state == 0:
             return score, None
-    return _align(query, candidate, extra_penalty, memo)
+    score, reading, _exact = _align(query, candidate, extra_penalty, memo)
+    return score, reading
+
+
+def name_bounded_v2(query: Prepared, candidate: Prepared, extra_penalty: float, memo: Memo,
+                    enough: Callable[[float], bool]) -> tuple[float, Reading | None, bool]:
+    """:func:`name_reading_v2`, and whether the score is exact: when other readings would be tried and
+    ``enough`` rejects the upper bound of what they could reach (:func:`_bound`), that bound is returned
+    instead (not exact) and they are not tried."""
+    compiled = core.first_pass
+    if compiled is not None:
+        person = query.person or candidate.person
+        score, state = compiled(query, candidate, memo, person, extra_penalty, True, _first_letter)
+        if state == 0:
+            return score, None, True
+    return _align(query, candidate, extra_penalty, memo, enough=enough)
 
 
 def name_match_v2(query: Prepared, candidate: Prepared, extra_penalty: float, memo: Memo,
@@ -269,7 +342,7 @@ def name_match_v2(query: Prepared, candidate: Prepared, extra_penalty: float, me
     (legal forms, particles, suffixes such as Jr. or III, honorifics) count for little; a name must pair
     at least one strong part well to score at all."""
     if reading is None:
-        score, state = _align(query, candidate, extra_penalty, memo, always_state=True)
+        score, state, _exact = _align(query, candidate, extra_penalty, memo, always_state=True)
         assert state is not None
     else:
         score, state = _score(query, candidate, extra_penalty, reading), reading

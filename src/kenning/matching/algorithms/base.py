@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from kenning.matching.records import EntityRecord, NameRecord, QueryRecord
 from kenning.matching.similarity import Memo, Prepared
@@ -46,8 +47,14 @@ class Scored:
     explained: bool = field(default=True, compare=False, repr=False)
 
 
-#: (query, candidate, the candidate names to compare or None for all, whether to explain) -> verdict
-ScoreFn = Callable[[QueryRecord, EntityRecord, Sequence[NameRecord] | None, bool], Scored]
+class ScoreFn(Protocol):
+    """(query, candidate, the candidate names to compare or None for all, whether to explain, and the floor
+    below which the verdict need not be exact: None, always exact) -> verdict."""
+
+    def __call__(self, query: QueryRecord, candidate: EntityRecord, names: Sequence[NameRecord] | None = None,
+                 explain: bool = True, floor: float | None = None) -> Scored: ...
+
+
 #: (query, every listed name about to be scored): compute the part similarities in one vectorised pass.
 PrefillFn = Callable[[QueryRecord, Sequence[Prepared]], None]
 #: (an unexplained verdict that carries its name pair) -> the same verdict explained in words.

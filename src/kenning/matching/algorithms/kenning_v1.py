@@ -74,8 +74,9 @@ def explain_verdict(verdict: Scored) -> Scored:
 
 
 def score(query: QueryRecord, candidate: EntityRecord, names: Sequence[NameRecord] | None = None,
-          explain: bool = True) -> Scored:
-    """Score one candidate; ``names`` limits the listed names compared (default: all of them)."""
+          explain: bool = True, floor: float | None = None) -> Scored:
+    """Score one candidate; ``names`` limits the listed names compared (default: all of them). ``floor`` is
+    not used: kenning-v1 reads every pair one way, there is nothing costly to skip below it."""
     best, pair = _best_name(query, names or candidate.names)
     name = _name_feature(best, pair, explain)
     value = name.score * NAME.weight

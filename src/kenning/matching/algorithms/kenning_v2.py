@@ -12,13 +12,13 @@ identifier supports it. A shared identifier and countries act as in v1. Match th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from kenning.matching import features as f
 from kenning.matching import features_v2 as f2
 from kenning.matching.algorithms.base import Algorithm, Feature, NamePair, Scored
-from kenning.matching.align_v2 import Reading, name_match_v2, name_reading_v2, one_to_one_match_v2
+from kenning.matching.align_v2 import Reading, name_bounded_v2, name_match_v2, one_to_one_match_v2
 from kenning.matching.records import NAME_PROPS, EntityRecord, NameRecord, QueryRecord
 from kenning.matching.similarity import Prepared, fill_memo
 from kenning.matching.similarity_v2 import similarity_matrix_v2
@@ -48,16 +48,26 @@ def _weakness(q: Prepared, n: NameRecord, schema: str) -> str | None:
     return f2.weak_name(q, n.name, n.prop, schema == "Person", COMMON_GIVEN_TOP, COMMON_SURNAME_TOP)
 
 
-def _best_name(query: QueryRecord, names: Sequence[NameRecord], schema: str,
-               supported: bool) -> tuple[float, str | None, NamePair | None, Reading | None]:
+def _best_name(query: QueryRecord, names: Sequence[NameRecord], schema: str, supported: bool,
+               reach: Callable[[float], bool] | None = None,
+               ) -> tuple[float, str | None, NamePair | None, Reading | None]:
     """(name score, why it is weak or None, the best pairing, how its parts read): the best pairing of a
-    query name with a listed name, a weak one counting at its penalised value when nothing supports it."""
+    query name with a listed name, a weak one counting at its penalised value when nothing supports it.
+
+    A pairing whose other readings could not beat the best so far, or (``reach``) could not bring the
+    candidate to the floor asked for, is not read otherwise (:func:`name_bounded_v2`): the first case
+    changes nothing, the second only verdicts below the floor."""
     best, effective, weak, pair, reading = 0.0, 0.0, None, None, None
     for q, memo in zip(query.names, query.memos_for(PROFILE), strict=True):
         for n in names:
-            value, how = name_reading_v2(q, n.name, EXTRA_PART_PENALTY, memo)
-            value *= NAME_PROPS[n.prop]
-            if value <= effective:
+            prop = NAME_PROPS[n.prop]
+
+            def enough(bound: float, prop: float = prop, beat: float = effective) -> bool:
+                return bound * prop > beat and (reach is None or reach(bound * prop))
+
+            value, how, exact = name_bounded_v2(q, n.name, EXTRA_PART_PENALTY, memo, enough)
+            value *= prop
+            if not exact or value <= effective:
                 continue
             reason = _weakness(q, n, schema)
             counted = value * WEAK_NAME.weight if reason and not supported else value
@@ -129,11 +139,18 @@ def _apply(value: float, qualifiers: dict[str, FeatureScore]) -> float:
 
 
 def score(query: QueryRecord, candidate: EntityRecord, names: Sequence[NameRecord] | None = None,
-          explain: bool = True) -> Scored:
-    """Score one candidate; ``names`` limits the listed names compared (default: all of them)."""
+          explain: bool = True, floor: float | None = None) -> Scored:
+    """Score one candidate; ``names`` limits the listed names compared (default: all of them). With a
+    ``floor`` (monitoring's threshold), a verdict below it may be lower than the exact score (names whose
+    other readings provably cannot lift the candidate to the floor are not read otherwise); every verdict
+    at or above it is exact and the same."""
     qualifiers = _qualifiers(query, candidate)
     supported = any(q.score > 0 for q in qualifiers.values())
-    best, weak, pair, reading = _best_name(query, names or candidate.names, candidate.schema, supported)
+    reach = None
+    if floor is not None:
+        def reach(value: float) -> bool:
+            return _apply(value * NAME.weight, qualifiers) >= floor
+    best, weak, pair, reading = _best_name(query, names or candidate.names, candidate.schema, supported, reach)
     name = _name_feature(best, pair, reading, explain)
     if best <= 0:
         qualifiers.pop(IDENTIFIER.name, None)
