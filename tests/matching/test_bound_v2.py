@@ -10,8 +10,9 @@ from __future__ import annotations
 import pytest
 from test_core import PAIRS
 
+from kenning.matching import core
 from kenning.matching.algorithms import kenning_v2
-from kenning.matching.align_v2 import _align
+from kenning.matching.align_v2 import _align, _first_letter
 from kenning.matching.features import Memo, Prepared, fill_memo
 from kenning.matching.records import EntityRecord, NameRecord, QueryRecord
 from kenning.matching.similarity_v2 import similarity_matrix_v2
@@ -48,3 +49,18 @@ def test_a_floor_changes_only_verdicts_below_it(floor: float) -> None:
             assert floored == exact, (q.original, c.original)
         lowered += floored != exact
     assert lowered > 0  # the floor does skip work on these pairs
+
+
+def test_the_compiled_core_gives_the_same_bound() -> None:
+    """The compiled first pass returns the bound when other readings are due: the reference's number."""
+    assert core.first_pass is not None
+    compared = 0
+    for q, c in PAIRS:
+        memo: Memo = {}
+        fill_memo(q, [c], memo, similarity_matrix_v2)
+        score, state = core.first_pass(q, c, memo, q.person or c.person, 0.5, True, _first_letter)
+        if state == 1:
+            bound, _none, is_exact = _align(q, c, 0.5, memo, enough=lambda _b: False)
+            assert not is_exact and score == bound, (q.original, c.original, score, bound)
+            compared += 1
+    assert compared > 300

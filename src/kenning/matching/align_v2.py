@@ -230,7 +230,7 @@ def _bound(q: Prepared, c: Prepared, pairs: list[tuple[float, int, int]], left_q
 def _best_share(weights: tuple[float, ...], rho: list[float], halves: set[int]) -> float:
     """max of sum(d_i w_i rho_i) / sum(d_i w_i) with d_i 1, or 1/2 for the parts in ``halves``: the parts
     of the highest ratios count whole, the rest of ``halves`` half (every split tried)."""
-    flexible = sorted(halves, key=lambda i: -rho[i])
+    flexible = sorted(sorted(halves), key=lambda i: -rho[i])
     top, bottom = 0.0, 0.0
     for i, (w, r) in enumerate(zip(weights, rho, strict=True)):
         if i not in halves:
@@ -320,7 +320,7 @@ def name_reading_v2(query: Prepared, candidate: Prepared, extra_penalty: float,
 
 
 def name_bounded_v2(query: Prepared, candidate: Prepared, extra_penalty: float, memo: Memo,
-                    enough: Callable[[float], bool]) -> tuple[float, Reading | None, bool]:
+                    enough: Callable[[float], bool] | None) -> tuple[float, Reading | None, bool]:
     """:func:`name_reading_v2`, and whether the score is exact: when other readings would be tried and
     ``enough`` rejects the upper bound of what they could reach (:func:`_bound`), that bound is returned
     instead (not exact) and they are not tried."""
@@ -330,6 +330,10 @@ def name_bounded_v2(query: Prepared, candidate: Prepared, extra_penalty: float, 
         score, state = compiled(query, candidate, memo, person, extra_penalty, True, _first_letter)
         if state == 0:
             return score, None, True
+        if state == 1:  # the score is the bound
+            if enough is not None and not enough(score):
+                return score, None, False
+            return _align(query, candidate, extra_penalty, memo)
     return _align(query, candidate, extra_penalty, memo, enough=enough)
 
 

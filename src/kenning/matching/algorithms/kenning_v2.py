@@ -54,16 +54,18 @@ def _best_name(query: QueryRecord, names: Sequence[NameRecord], schema: str, sup
     """(name score, why it is weak or None, the best pairing, how its parts read): the best pairing of a
     query name with a listed name, a weak one counting at its penalised value when nothing supports it.
 
-    A pairing whose other readings could not beat the best so far, or (``reach``) could not bring the
-    candidate to the floor asked for, is not read otherwise (:func:`name_bounded_v2`): the first case
-    changes nothing, the second only verdicts below the floor."""
+    With ``reach`` (a floor asked for), a pairing whose other readings could neither beat the best so far
+    nor bring the candidate to the floor is not read otherwise (:func:`name_bounded_v2`): that changes only
+    verdicts below the floor. (Without a floor the bound is not computed: it would rarely spare the
+    readings it costs as much as.)"""
     best, effective, weak, pair, reading = 0.0, 0.0, None, None, None
     for q, memo in zip(query.names, query.memos_for(PROFILE), strict=True):
         for n in names:
             prop = NAME_PROPS[n.prop]
-
-            def enough(bound: float, prop: float = prop, beat: float = effective) -> bool:
-                return bound * prop > beat and (reach is None or reach(bound * prop))
+            enough = None
+            if reach is not None:
+                def enough(bound: float, prop: float = prop, beat: float = effective) -> bool:
+                    return bound * prop > beat and reach(bound * prop)
 
             value, how, exact = name_bounded_v2(q, n.name, EXTRA_PART_PENALTY, memo, enough)
             value *= prop
