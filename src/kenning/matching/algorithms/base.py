@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from kenning.matching.records import EntityRecord, NameRecord, QueryRecord
 from kenning.matching.similarity import Memo, Prepared
 from kenning.matching.types import FeatureScore
 
-__all__ = ["Algorithm", "Feature", "NamePair", "Scored"]
+__all__ = ["Algorithm", "Feature", "NamePair", "Scored", "with_name_detail"]
 
 #: The best pairing a verdict was scored on: the query name, the listed name, the query name's memo.
 NamePair = tuple[Prepared, NameRecord, Memo]
@@ -45,6 +45,13 @@ class Scored:
     reading: object | None = field(default=None, compare=False, repr=False)
     #: Whether the verdict is already explained (its name feature has its sentence).
     explained: bool = field(default=True, compare=False, repr=False)
+
+
+def with_name_detail(verdict: Scored, detail: str) -> Scored:
+    """``verdict`` explained: its name feature (``"name"``) with the sentence ``detail``, which is also the
+    matched name's description."""
+    name = replace(verdict.explanation["name"], detail=detail)
+    return Scored(verdict.score, {**verdict.explanation, "name": name}, detail, verdict.pair, verdict.reading)
 
 
 class ScoreFn(Protocol):

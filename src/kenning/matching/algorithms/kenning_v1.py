@@ -9,10 +9,9 @@ shared identifier number moves it nearly to 1; countries nudge it. Match thresho
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from kenning.matching import features as f
-from kenning.matching.algorithms.base import Algorithm, Feature, NamePair, Scored
+from kenning.matching.algorithms.base import Algorithm, Feature, NamePair, Scored, with_name_detail
 from kenning.matching.records import NAME_PROPS, EntityRecord, NameRecord, QueryRecord
 from kenning.matching.types import FeatureScore
 
@@ -68,9 +67,7 @@ def _name_feature(best: float, pair: NamePair | None, explain: bool) -> FeatureS
 def explain_verdict(verdict: Scored) -> Scored:
     """An unexplained verdict explained from the pairing it was scored on (equal to scoring it again
     with ``explain=True``)."""
-    detail = _detail(verdict.pair)
-    name = replace(verdict.explanation[NAME.name], detail=detail)
-    return Scored(verdict.score, {**verdict.explanation, NAME.name: name}, detail, verdict.pair, None)
+    return with_name_detail(verdict, _detail(verdict.pair))
 
 
 def score(query: QueryRecord, candidate: EntityRecord, names: Sequence[NameRecord] | None = None,

@@ -13,11 +13,10 @@ identifier supports it. A shared identifier and countries act as in v1. Match th
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 
 from kenning.matching import features as f
 from kenning.matching import features_v2 as f2
-from kenning.matching.algorithms.base import Algorithm, Feature, NamePair, Scored
+from kenning.matching.algorithms.base import Algorithm, Feature, NamePair, Scored, with_name_detail
 from kenning.matching.align_v2 import Reading, name_bounded_v2, name_match_v2, one_to_one_match_v2
 from kenning.matching.records import NAME_PROPS, EntityRecord, NameRecord, QueryRecord
 from kenning.matching.similarity import Prepared, fill_memo
@@ -102,9 +101,7 @@ def explain_verdict(verdict: Scored) -> Scored:
     """An unexplained verdict explained from the pairing it was scored on (equal to scoring it again
     with ``explain=True``)."""
     reading = verdict.reading if isinstance(verdict.reading, Reading) else None
-    detail = _detail(verdict.pair, reading)
-    name = replace(verdict.explanation[NAME.name], detail=detail)
-    return Scored(verdict.score, {**verdict.explanation, NAME.name: name}, detail, verdict.pair, verdict.reading)
+    return with_name_detail(verdict, _detail(verdict.pair, reading))
 
 
 def _qualifiers(query: QueryRecord, candidate: EntityRecord) -> dict[str, FeatureScore]:
