@@ -89,6 +89,7 @@ bench: bench-setup
 	$(BIN)/python -m bench.screening_speed --queries 20000 $(if $(BASELINE_REF),--baseline-ref $(BASELINE_REF))
 	$(BIN)/python -m bench.screening_speed --queries 20000 --algorithm kenning-v1
 	$(BIN)/python -m bench.screening_identical
+	$(BIN)/python -m bench.screening_floor
 	$(BIN)/python -m bench.scoring_core
 	$(BIN)/python -m bench.news_seeds
 	$(BIN)/python -m bench.news_link
@@ -99,6 +100,7 @@ bench: bench-setup
 	KENNING_NEWS_FR_MODEL=fr_core_news_sm $(BIN)/python -m bench.news_multilingual --no-cache --speed 3
 	$(BIN)/python -m bench.news_speed $(if $(BASELINE_REF),--baseline-ref $(BASELINE_REF)) || true
 	$(BIN)/python -m bench.load
+	$(BIN)/python -m bench.monitor_forward $(if $(BASELINE_REF),--baseline-ref $(BASELINE_REF))
 	$(BIN)/python -m bench.monitor
 	rm -rf /tmp/kenning-bench-rescreen && cp -a /tmp/kenning-bench-monitor /tmp/kenning-bench-rescreen
 	$(BIN)/python -m bench.monitor_rescreen --home /tmp/kenning-bench-rescreen --base /tmp/sdn-100/sdn.csv

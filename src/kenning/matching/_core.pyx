@@ -9,7 +9,8 @@ all descending, as Python's ``sort(reverse=True)`` of ``(s, i, j)`` tuples), tak
 one; the weighted share of the query's parts found, listed parts the query lacks costing a little.
 
 ``first_pass`` returns ``(score, state)``: state 0, the score is final; state 1, kenning-v2 must try its
-other readings (the Python path takes over); state 2, the memo lacks a listed part (the Python path
+other readings (the Python path takes over) and the score is the upper bound of what they can give
+(``align_v2._bound``, computed the same way); state 2, the memo lacks a listed part (the Python path
 fills it). ``tests/matching/test_core.py`` checks it against the Python reference on generated pairs,
 ``bench.screening_identical`` on every case of the screening dev set.
 """
@@ -19,6 +20,9 @@ from libc.stdlib cimport qsort
 
 cdef double JOIN = 0.95
 cdef double STRONG = 0.8
+cdef double LOOSE = 0.6
+cdef Py_ssize_t MIN_LOOSE = 4
+cdef Py_ssize_t MAX_LENGTH_GAP = 3
 
 
 cdef struct Pair:
@@ -122,7 +126,7 @@ def first_pass(object q, object c, dict memo, bint person, double extra_penalty,
         if v2:
             if (nc > 0 if taken_q < nq else (taken_c < nc and unsure)) and _may_read_otherwise(
                     q.raw, c.raw, used_q, used_c, unsure_q, unsure_c, first_letter):
-                return 0.0, 1
+                return _bound(q, c, pairs, count, used_q, used_c, unsure_q, unsure_c), 1
         if not strong:
             return 0.0, 0
         left_c = 0.0
@@ -137,3 +141,125 @@ def first_pass(object q, object c, dict memo, bint person, double extra_penalty,
     finally:
         PyMem_Free(pairs)
         PyMem_Free(flags)
+
+
+cdef double _bound(object q, object c, Pair* pairs, int count, char* used_q, char* used_c, char* unsure_q,
+                   char* unsure_c) except -1.0:
+    """``align_v2._bound``: the upper bound of the score kenning-v2's other readings can give (the same
+    steps in the same order, so the same number)."""
+    cdef tuple qw = q.weights, cw = c.weights, q_raw = q.raw, c_raw = c.raw, q_tokens = q.tokens
+    cdef tuple c_tokens = c.tokens, q_weak = q.weak
+    cdef Py_ssize_t nq = len(qw), nc = len(cw), i, j, k, final = q.final, n
+    cdef double heaviest = 0.0, best, mean, value, w
+    cdef bint any_c = False, found
+    cdef str part, other
+    cdef list joined_c = []
+    cdef set loose_c = set()
+    if nq == 0:
+        return 1.0
+    for i in range(nq):
+        if <double> qw[i] <= 0:
+            return 1.0
+    for j in range(nc):
+        if not used_c[j] or unsure_c[j]:
+            if not any_c or <double> cw[j] > heaviest:
+                heaviest = <double> cw[j]
+            any_c = True
+    if not any_c:
+        return 1.0
+    cdef double* rho = <double*> PyMem_Malloc(nq * sizeof(double))
+    cdef char* half = <char*> PyMem_Malloc(nq + 1)
+    if rho == NULL or half == NULL:
+        PyMem_Free(rho)
+        PyMem_Free(half)
+        raise MemoryError()
+    try:
+        for i in range(nq):
+            rho[i] = 0.0
+            half[i] = 0
+        for k in range(count):
+            i, j = pairs[k].i, pairs[k].j
+            value = pairs[k].s * (<double> qw[i] + <double> cw[j]) / (2 * <double> qw[i])
+            if value > rho[i]:
+                rho[i] = value
+        for j in range(nc):
+            if not used_c[j] or unsure_c[j]:
+                if j + 1 < nc and (not used_c[j + 1] or unsure_c[j + 1]):
+                    joined_c.append(len(<str> c_raw[j]) + len(<str> c_raw[j + 1]))
+                other = c_raw[j]
+                if not used_c[j] and len(other) >= MIN_LOOSE:
+                    loose_c.add((other[:1], other[len(other) - 1:]))
+        for i in range(nq):
+            if used_q[i] and not unsure_q[i]:
+                continue
+            part, best, w = q_raw[i], 0.0, <double> qw[i]
+            found = False
+            for n in joined_c:
+                if abs(n - len(part)) <= MAX_LENGTH_GAP:
+                    found = True
+                    break
+            if not found and i == final:
+                for j in range(nc):
+                    if (not used_c[j] or unsure_c[j]) and ((<str> c_raw[j]).startswith(part)
+                                                          or (<str> c_tokens[j]).startswith(q_tokens[i])):
+                        found = True
+                        break
+            if found:
+                best = JOIN
+            elif not used_q[i] and not q_weak[i] and len(part) >= MIN_LOOSE and (part[:1], part[len(part) - 1:]) in loose_c:
+                best = LOOSE
+            rho[i] = max(rho[i], best * (w + heaviest) / (2 * w))
+            if i + 1 < nq and (not used_q[i + 1] or unsure_q[i + 1]):
+                n = len(part) + len(<str> q_raw[i + 1])
+                for j in range(nc):
+                    if (not used_c[j] or unsure_c[j]) and abs(n - len(<str> c_raw[j])) <= MAX_LENGTH_GAP:
+                        mean = (w + <double> qw[i + 1]) / 2
+                        value = max(rho[i], rho[i + 1], JOIN * (mean + heaviest) / (2 * mean))
+                        rho[i] = value
+                        rho[i + 1] = value
+                        half[i] = 1
+                        half[i + 1] = 1
+                        break
+        return min(_best_share(qw, rho, half, nq), 1.0) + 1e-9
+    finally:
+        PyMem_Free(rho)
+        PyMem_Free(half)
+
+
+cdef double _best_share(tuple qw, double* rho, char* half, Py_ssize_t nq):
+    """``align_v2._best_share`` (the same sums in the same order)."""
+    cdef double top = 0.0, bottom = 0.0, best = 0.0, num, den, a, b, value
+    cdef Py_ssize_t i, k, m = 0, x, y
+    cdef list flexible = []
+    for i in range(nq):  # the parts that may count half, by ratio descending, ties by position (a stable sort)
+        if half[i]:
+            y = m
+            while y > 0 and rho[<Py_ssize_t> flexible[y - 1]] < rho[i]:
+                y -= 1
+            flexible.insert(y, i)
+            m += 1
+    for i in range(nq):
+        if not half[i]:
+            top = top + <double> qw[i] * rho[i]
+            bottom = bottom + <double> qw[i]
+    for k in range(m + 1):
+        a = 0.0
+        b = 0.0
+        for x in range(k):
+            i = flexible[x]
+            a = a + <double> qw[i] * rho[i]
+        for x in range(k, m):
+            i = flexible[x]
+            b = b + <double> qw[i] * rho[i] / 2
+        num = top + a + b
+        a = 0.0
+        b = 0.0
+        for x in range(k):
+            a = a + <double> qw[flexible[x]]
+        for x in range(k, m):
+            b = b + <double> qw[flexible[x]] / 2
+        den = bottom + a + b
+        value = num / den if den > 0 else 0.0
+        if value > best:
+            best = value
+    return best

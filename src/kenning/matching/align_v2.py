@@ -23,6 +23,7 @@ v1's: the weighted share of the query's parts found, listed parts the query lack
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -35,7 +36,9 @@ from kenning.matching.similarity_v2 import similarity_matrix_v2, token_similarit
 from kenning.names import is_known_name
 from kenning.names.phonetic import ocr_fold, split_ending
 
-__all__ = ["JOIN", "PREFIX_BASE", "PREFIX_SPAN", "name_match_v2", "name_score_v2"]
+__all__ = ["JOIN", "PREFIX_BASE", "PREFIX_SPAN", "Reading", "name_bounded_v2", "name_match_v2", "name_reading_v2",
+           "name_score_v2",
+           "one_to_one_match_v2"]
 
 #: A joined reading's similarity is multiplied by this (a little less sure than a part as written).
 JOIN = 0.95
@@ -64,7 +67,9 @@ class _Pairing:
 
 
 @dataclass(slots=True)
-class _State:
+class Reading:
+    """How the parts of two names paired once other readings were tried (kept to explain the score)."""
+
     chosen: list[_Pairing] = field(default_factory=list)
     used_q: set[int] = field(default_factory=set)
     used_c: set[int] = field(default_factory=set)
@@ -148,9 +153,11 @@ def _loosely_alike(a: str, b: str) -> bool:
             and Levenshtein.normalized_similarity(a, b) >= LOOSE_SIMILARITY)
 
 
-def _align(q: Prepared, c: Prepared, extra_penalty: float, memo: Memo,
-           always_state: bool = False) -> tuple[float, _State | None]:
-    """The name score and, when other readings were tried (or ``always_state``), how the parts paired."""
+def _align(q: Prepared, c: Prepared, extra_penalty: float, memo: Memo, always_state: bool = False,
+           enough: Callable[[float], bool] | None = None) -> tuple[float, Reading | None, bool]:
+    """(name score, how the parts paired when other readings were tried or ``always_state``, exact). When
+    other readings would be tried and ``enough`` says the bound of the score they could reach
+    (:func:`_bound`) is not enough, they are not: the bound is returned, not exact."""
     pairs = part_pairs(q, c, memo, similarity_matrix_v2)
     used_q: set[int] = set()
     used_c: set[int] = set()
@@ -162,24 +169,78 @@ def _align(q: Prepared, c: Prepared, extra_penalty: float, memo: Memo,
             chosen.append((s, i, j))
     if not _worth_more(q, c, used_q, used_c, chosen):
         if not always_state:
-            return _score_singles(q, c, extra_penalty, chosen, used_c), None
-        state = _State()
+            return _score_singles(q, c, extra_penalty, chosen, used_c), None, True
+        state = Reading()
         for s, i, j in chosen:
             state.take(_Pairing(s, (i,), (j,)))
-        return _score(q, c, extra_penalty, state), state
+        return _score(q, c, extra_penalty, state), state, True
     unsure_q = {i for s, i, _j in chosen if s < JOIN}
     unsure_c = {j for s, _i, j in chosen if s < JOIN}
     left_q = [i for i in range(len(q.tokens)) if i not in used_q or i in unsure_q]
     left_c = [j for j in range(len(c.tokens)) if j not in used_c or j in unsure_c]
     if not _may_read_otherwise(q, c, left_q, left_c):
         if not always_state:
-            return _score_singles(q, c, extra_penalty, chosen, used_c), None
+            return _score_singles(q, c, extra_penalty, chosen, used_c), None, True
         left_q = left_c = []
+    elif enough is not None and not enough(bound := _bound(q, c, pairs, left_q, left_c, used_q, used_c)):
+        return bound, None, False
     extras = _extras(q, c, left_q, left_c, frozenset(used_q), frozenset(used_c))
-    state = _State()
+    state = Reading()
     for pairing in sorted([_Pairing(s, (i,), (j,)) for s, i, j in pairs] + extras, key=lambda p: -p.score):
         state.take(pairing)
-    return _score(q, c, extra_penalty, state), state
+    return _score(q, c, extra_penalty, state), state, True
+
+
+def _bound(q: Prepared, c: Prepared, pairs: list[tuple[float, int, int]], left_q: list[int], left_c: list[int],
+           used_q: set[int], used_c: set[int]) -> float:
+    """An upper bound of the score the other readings can give, computed without trying them.
+
+    The score is (sum over pairings of similarity x mean weight of both sides) / (the query's weight, a
+    joined query pairing counting its two parts' mean once, plus the cost of listed parts left over). Each
+    query part is given the best ratio any pairing holding it could have — its pairings by spelling, and
+    the other readings its letters allow at their highest similarity (:data:`JOIN`; a loose one
+    :data:`LOOSE`), with the heaviest listed part left over — and counted whole or, where two neighbouring
+    parts left over may be read as one, at half weight, whichever is higher."""
+    qw, cw = q.weights, c.weights
+    if not left_c or min(qw, default=0.0) <= 0:
+        return 1.0
+    rho = [0.0] * len(qw)
+    for s, i, j in pairs:
+        rho[i] = max(rho[i], s * (qw[i] + cw[j]) / (2 * qw[i]))
+    heaviest = max(cw[j] for j in left_c)
+    joined_c = [len(c.raw[j]) + len(c.raw[j + 1]) for j in left_c if j + 1 in left_c]
+    loose_c = {(c.raw[j][:1], c.raw[j][-1:]) for j in left_c if j not in used_c and len(c.raw[j]) >= MIN_LOOSE}
+    halves: set[int] = set()
+    for i in left_q:
+        part, best = q.raw[i], 0.0
+        if any(abs(n - len(part)) <= MAX_LENGTH_GAP for n in joined_c) or (i == q.final and any(
+                c.raw[j].startswith(part) or c.tokens[j].startswith(q.tokens[i]) for j in left_c)):
+            best = JOIN
+        elif i not in used_q and not q.weak[i] and len(part) >= MIN_LOOSE and (part[:1], part[-1:]) in loose_c:
+            best = LOOSE
+        rho[i] = max(rho[i], best * (qw[i] + heaviest) / (2 * qw[i]))
+        if i + 1 in left_q and any(abs(len(part) + len(q.raw[i + 1]) - len(c.raw[j])) <= MAX_LENGTH_GAP
+                                   for j in left_c):
+            mean = (qw[i] + qw[i + 1]) / 2
+            rho[i] = rho[i + 1] = max(rho[i], rho[i + 1], JOIN * (mean + heaviest) / (2 * mean))
+            halves.update((i, i + 1))
+    return min(_best_share(qw, rho, halves), 1.0) + 1e-9
+
+
+def _best_share(weights: tuple[float, ...], rho: list[float], halves: set[int]) -> float:
+    """max of sum(d_i w_i rho_i) / sum(d_i w_i) with d_i 1, or 1/2 for the parts in ``halves``: the parts
+    of the highest ratios count whole, the rest of ``halves`` half (every split tried)."""
+    flexible = sorted(sorted(halves), key=lambda i: -rho[i])
+    top, bottom = 0.0, 0.0
+    for i, (w, r) in enumerate(zip(weights, rho, strict=True)):
+        if i not in halves:
+            top, bottom = top + w * r, bottom + w
+    best = 0.0
+    for k in range(len(flexible) + 1):
+        num = top + sum(weights[i] * rho[i] for i in flexible[:k]) + sum(weights[i] * rho[i] / 2 for i in flexible[k:])
+        den = bottom + sum(weights[i] for i in flexible[:k]) + sum(weights[i] / 2 for i in flexible[k:])
+        best = max(best, num / den if den > 0 else 0.0)
+    return best
 
 
 def _may_read_otherwise(q: Prepared, c: Prepared, left_q: list[int], left_c: list[int]) -> bool:
@@ -221,7 +282,7 @@ def _score_singles(q: Prepared, c: Prepared, extra_penalty: float, chosen: list[
     return min(matched / total, 1.0) if total > 0 else 0.0
 
 
-def _score(q: Prepared, c: Prepared, extra_penalty: float, state: _State) -> float:
+def _score(q: Prepared, c: Prepared, extra_penalty: float, state: Reading) -> float:
     matched, total, strong = 0.0, q.total, False
     for p in state.chosen:
         wq = sum(q.weights[i] for i in p.query) / len(p.query)
@@ -241,24 +302,68 @@ def _score(q: Prepared, c: Prepared, extra_penalty: float, state: _State) -> flo
 def name_score_v2(query: Prepared, candidate: Prepared, extra_penalty: float, memo: Memo) -> float:
     """The name score alone (the fast path of :func:`name_match_v2`): the compiled core's first pass when
     built (:mod:`kenning.matching.core`), the other readings in Python when it says they may do better."""
+    return name_reading_v2(query, candidate, extra_penalty, memo)[0]
+
+
+def name_reading_v2(query: Prepared, candidate: Prepared, extra_penalty: float,
+                    memo: Memo) -> tuple[float, Reading | None]:
+    """The name score and, when other readings were tried, how the parts paired (for
+    :func:`name_match_v2` to explain without trying them again; None: a one-to-one pairing)."""
     compiled = core.first_pass
     if compiled is not None:
         person = query.person or candidate.person
         score, state = compiled(query, candidate, memo, person, extra_penalty, True, _first_letter)
         if state == 0:
-            return score
-    return _align(query, candidate, extra_penalty, memo)[0]
+            return score, None
+    score, reading, _exact = _align(query, candidate, extra_penalty, memo)
+    return score, reading
 
 
-def name_match_v2(query: Prepared, candidate: Prepared, extra_penalty: float, memo: Memo) -> NameMatch:
+def name_bounded_v2(query: Prepared, candidate: Prepared, extra_penalty: float, memo: Memo,
+                    enough: Callable[[float], bool] | None) -> tuple[float, Reading | None, bool]:
+    """:func:`name_reading_v2`, and whether the score is exact: when other readings would be tried and
+    ``enough`` rejects the upper bound of what they could reach (:func:`_bound`), that bound is returned
+    instead (not exact) and they are not tried."""
+    compiled = core.first_pass
+    if compiled is not None:
+        person = query.person or candidate.person
+        score, state = compiled(query, candidate, memo, person, extra_penalty, True, _first_letter)
+        if state == 0:
+            return score, None, True
+        if state == 1:  # the score is the bound
+            if enough is not None and not enough(score):
+                return score, None, False
+            return _align(query, candidate, extra_penalty, memo)
+    return _align(query, candidate, extra_penalty, memo, enough=enough)
+
+
+def name_match_v2(query: Prepared, candidate: Prepared, extra_penalty: float, memo: Memo,
+                  reading: Reading | None = None) -> NameMatch:
     """Names: parts paired in any order by spelling, sound, initials, OCR look-alikes and consonants; parts
     split by a stray space or run together read as one, and a last part cut short read as the start of
     a listed part (the explanation says so). The score is the weighted share of the query's parts found
     in the listed name; listed parts the query lacks cost a little, up to one part's worth; weak parts
     (legal forms, particles, suffixes such as Jr. or III, honorifics) count for little; a name must pair
     at least one strong part well to score at all."""
-    score, state = _align(query, candidate, extra_penalty, memo, always_state=True)
-    assert state is not None
+    if reading is None:
+        score, state, _exact = _align(query, candidate, extra_penalty, memo, always_state=True)
+        assert state is not None
+    else:
+        score, state = _score(query, candidate, extra_penalty, reading), reading
+    return _as_match(query, candidate, score, state)
+
+
+def one_to_one_match_v2(query: Prepared, candidate: Prepared, extra_penalty: float, memo: Memo) -> NameMatch:
+    """:func:`name_match_v2` of a pair that scoring read one to one (no other reading was tried: the
+    compiled first pass's score was final), without trying the other readings again."""
+    state = Reading()
+    for s, i, j in part_pairs(query, candidate, memo, similarity_matrix_v2):
+        if i not in state.used_q and j not in state.used_c:
+            state.take(_Pairing(s, (i,), (j,)))
+    return _as_match(query, candidate, _score(query, candidate, extra_penalty, state), state)
+
+
+def _as_match(query: Prepared, candidate: Prepared, score: float, state: Reading) -> NameMatch:
     pairs = tuple((" ".join(query.tokens[i] for i in p.query), " ".join(candidate.tokens[j] for j in p.listed),
                    p.score) for p in state.chosen)
     notes = tuple(p.note for p in state.chosen if p.note)

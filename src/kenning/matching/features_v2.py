@@ -65,6 +65,7 @@ def _relation(a: str, b: str) -> tuple[float, str]:
     return -1.0, ""
 
 
+@lru_cache(maxsize=1 << 16)  # pure; monitoring compares the same dates over and over
 def birth_date_v2(query: tuple[str, ...], listed: tuple[str, ...]) -> Verdict | None:
     """Birth dates: the same day is strong support, the same month or year weaker; a date one slip away
     (a mistyped or swapped digit, day and month swapped, an impossible day or month, a few days or a year

@@ -212,10 +212,11 @@ class Screener:
         return [self.result(ranking, s, explain) for s in scored[:limit]]
 
     def result(self, ranking: Ranking, scoring: Scoring, explain: bool) -> Result:
-        """The result of one scored entry (explained again with sentences when ``explain``)."""
+        """The result of one scored entry; with ``explain``, its explanation in words, made from the name
+        pairing ranking found (not scored again: the same words and numbers)."""
         verdict = scoring.verdict
         if explain:
-            verdict = ranking.algorithm.score(ranking.record, scoring.entity, scoring.names or None, True)
+            verdict = ranking.algorithm.explained(ranking.record, scoring.entity, scoring.names or None, verdict)
         return self._result(scoring.entity, verdict, ranking.cutoff)
 
     def _result(self, entity: EntityRecord, scored: Scored, cutoff: float) -> Result:

@@ -17,7 +17,7 @@ from followthemoney.types import registry
 
 from kenning.matching import schemata_compatible
 from kenning.matching.algorithms.base import Algorithm, Scored
-from kenning.matching.features import Memo, fill_memo
+from kenning.matching.features import Memo
 from kenning.matching.records import EntityRecord, NameRecord, QueryRecord, query_record
 from kenning.matching.types import Query
 from kenning.monitor.custindex import CustomerIndex, IndexedCustomer, date_key, number_key
@@ -50,6 +50,8 @@ class _Named:
     parts: tuple[NameParts, ...]
     memos: tuple[Memo, ...]
     covers: dict[str, list[tuple[Any, Any, Any, Any]]]
+    #: The memos of other similarity rules (kenning-v2's), shared by every customer of the name too.
+    other_memos: dict[str, tuple[Memo, ...]] = field(default_factory=dict)
 
 
 @dataclass
@@ -82,7 +84,7 @@ class Screening:
         query = customer.query()
         countries = frozenset(str(c) for c in (registry.country.clean(v) for v in query.countries) if c)
         record = QueryRecord(query, named.record.analyses, named.record.names, query.birth_dates, countries,
-                             frozenset(i for i in query.id_numbers if len(i) >= 4), named.memos)
+                             frozenset(i for i in query.id_numbers if len(i) >= 4), named.memos, named.other_memos)
         return record, named.parts
 
     def indexed(self, pk: int, seq: int, customer: Customer) -> IndexedCustomer:
@@ -95,18 +97,17 @@ class Screening:
         usable = [(t, names) for t, names in candidates if schemata_compatible(record.query.schema, t.schema)]
         if not usable:
             return []
-        listed = [n.name for _t, names in usable for n in names]
-        memos = record.memos or self.named(record.query.names, record.query.schema).memos
-        for prepared, memo in zip(record.names, memos, strict=True):
-            fill_memo(prepared, listed, memo)
-        record = QueryRecord(record.query, record.analyses, record.names, record.birth_dates, record.countries,
-                             record.id_numbers, memos)
+        if not record.memos:  # a record made elsewhere: it shares the memos of the customers of its name
+            named = self.named(record.query.names, record.query.schema)
+            record = QueryRecord(record.query, record.analyses, record.names, record.birth_dates, record.countries,
+                                 record.id_numbers, named.memos, named.other_memos)
+        self.algorithm.prefill(record, [n.name for _t, names in usable for n in names])
         out = []
         for target, names in usable:
-            verdict = self.algorithm.score(record, target, names, False)
+            verdict = self.algorithm.score(record, target, names, False, self.threshold)
             if verdict.score >= self.threshold:
                 out.append(Match(pk, target.id, round(verdict.score, 6),
-                                 explain(self.algorithm.score(record, target, names, True), names)))
+                                 explain(self.algorithm.explained(record, target, names, verdict), names)))
         return out
 
 

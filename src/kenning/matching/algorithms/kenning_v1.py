@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kenning.matching import features as f
-from kenning.matching.algorithms.base import Algorithm, Feature, Scored
+from kenning.matching.algorithms.base import Algorithm, Feature, NamePair, Scored, with_name_detail
 from kenning.matching.records import NAME_PROPS, EntityRecord, NameRecord, QueryRecord
 from kenning.matching.types import FeatureScore
 
-__all__ = ["ALGORITHM", "FEATURES", "prefill", "score"]
+__all__ = ["ALGORITHM", "FEATURES", "explain_verdict", "prefill", "score"]
 
 THRESHOLD = 0.70
 #: Cost of listed name parts the query lacks (capped at one part's worth).
@@ -35,8 +35,8 @@ IDENTIFIER = Feature.documented("identifier", 0.8, f.identifier)
 FEATURES = (NAME, BIRTH_DATE, COUNTRY, IDENTIFIER)
 
 
-def _best_name(query: QueryRecord, names: Sequence[NameRecord], explain: bool) -> FeatureScore:
-    """The name feature: the best pairing of a query name with a listed name, and the two strings compared."""
+def _best_name(query: QueryRecord, names: Sequence[NameRecord]) -> tuple[float, NamePair | None]:
+    """The best pairing of a query name with a listed name: its score and the names paired."""
     best, pair = 0.0, None
     memos = query.memos_for("v1")
     for q, memo in zip(query.names, memos, strict=True):
@@ -44,20 +44,38 @@ def _best_name(query: QueryRecord, names: Sequence[NameRecord], explain: bool) -
             value = f.name_score(q, n.name, EXTRA_PART_PENALTY, memo) * NAME_PROPS[n.prop]
             if value > best:
                 best, pair = value, (q, n, memo)
+    return best, pair
+
+
+def _detail(pair: NamePair | None) -> str:
+    """The name feature's sentence: how the parts of the best pairing lined up."""
     if pair is None:
-        return FeatureScore(best, NAME.weight, "no listed name pairs with the query" if explain else "")
+        return "no listed name pairs with the query"
     q, n, memo = pair
-    detail = ""
-    if explain:
-        via = "" if n.prop == "name" else f" (via {n.prop})"
-        detail = f.name_match(q, n.name, EXTRA_PART_PENALTY, memo).describe(q.original, n.name.original) + via
-    return FeatureScore(best, NAME.weight, detail, query=q.original, candidate=n.name.original)
+    via = "" if n.prop == "name" else f" (via {n.prop})"
+    return f.name_match(q, n.name, EXTRA_PART_PENALTY, memo).describe(q.original, n.name.original) + via
+
+
+def _name_feature(best: float, pair: NamePair | None, explain: bool) -> FeatureScore:
+    """The name feature: the best pairing's score, the two strings compared and (``explain``) why."""
+    detail = _detail(pair) if explain else ""
+    if pair is None:
+        return FeatureScore(best, NAME.weight, detail)
+    return FeatureScore(best, NAME.weight, detail, query=pair[0].original, candidate=pair[1].name.original)
+
+
+def explain_verdict(verdict: Scored) -> Scored:
+    """An unexplained verdict explained from the pairing it was scored on (equal to scoring it again
+    with ``explain=True``)."""
+    return with_name_detail(verdict, _detail(verdict.pair))
 
 
 def score(query: QueryRecord, candidate: EntityRecord, names: Sequence[NameRecord] | None = None,
-          explain: bool = True) -> Scored:
-    """Score one candidate; ``names`` limits the listed names compared (default: all of them)."""
-    name = _best_name(query, names or candidate.names, explain)
+          explain: bool = True, floor: float | None = None) -> Scored:
+    """Score one candidate; ``names`` limits the listed names compared (default: all of them). ``floor`` is
+    not used: kenning-v1 reads every pair one way, there is nothing costly to skip below it."""
+    best, pair = _best_name(query, names or candidate.names)
+    name = _name_feature(best, pair, explain)
     value = name.score * NAME.weight
     explanation = {NAME.name: name}
     dob = f.birth_date(query.birth_dates, candidate.birth_dates)
@@ -81,7 +99,7 @@ def score(query: QueryRecord, candidate: EntityRecord, names: Sequence[NameRecor
     if ident is not None and name.score > 0:
         value = 1 - (1 - value) * (1 - IDENTIFIER.weight)
         explanation[IDENTIFIER.name] = FeatureScore(ident.score, IDENTIFIER.weight, ident.detail)
-    return Scored(min(max(value, 0.0), 1.0), explanation, name.detail)
+    return Scored(min(max(value, 0.0), 1.0), explanation, name.detail, pair, None, explain)
 
 
 def prefill(query: QueryRecord, names: Sequence[f.Prepared]) -> None:
@@ -97,4 +115,5 @@ ALGORITHM = Algorithm(
     features=FEATURES,
     score=score,
     prefill=prefill,
+    explain=explain_verdict,
 )

@@ -12,18 +12,18 @@ identifier supports it. A shared identifier and countries act as in v1. Match th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from kenning.matching import features as f
 from kenning.matching import features_v2 as f2
-from kenning.matching.algorithms.base import Algorithm, Feature, Scored
-from kenning.matching.align_v2 import name_match_v2, name_score_v2
+from kenning.matching.algorithms.base import Algorithm, Feature, NamePair, Scored, with_name_detail
+from kenning.matching.align_v2 import Reading, name_bounded_v2, name_match_v2, one_to_one_match_v2
 from kenning.matching.records import NAME_PROPS, EntityRecord, NameRecord, QueryRecord
 from kenning.matching.similarity import Prepared, fill_memo
 from kenning.matching.similarity_v2 import similarity_matrix_v2
 from kenning.matching.types import FeatureScore
 
-__all__ = ["ALGORITHM", "FEATURES", "prefill", "score"]
+__all__ = ["ALGORITHM", "FEATURES", "explain_verdict", "prefill", "score"]
 
 THRESHOLD = 0.70
 #: Cost of listed name parts the query lacks (capped at one part's worth).
@@ -47,32 +47,61 @@ def _weakness(q: Prepared, n: NameRecord, schema: str) -> str | None:
     return f2.weak_name(q, n.name, n.prop, schema == "Person", COMMON_GIVEN_TOP, COMMON_SURNAME_TOP)
 
 
-def _best_name(query: QueryRecord, names: Sequence[NameRecord], schema: str,
-               supported: bool) -> tuple[float, str | None, tuple[Prepared, NameRecord, f.Memo] | None]:
-    """(name score, why it is weak or None, the best pairing): the best pairing of a query name with a
-    listed name, a weak one counting at its penalised value when nothing supports it."""
-    best, effective, weak, pair = 0.0, 0.0, None, None
+def _best_name(query: QueryRecord, names: Sequence[NameRecord], schema: str, supported: bool,
+               reach: Callable[[float], bool] | None = None,
+               ) -> tuple[float, str | None, NamePair | None, Reading | None]:
+    """(name score, why it is weak or None, the best pairing, how its parts read): the best pairing of a
+    query name with a listed name, a weak one counting at its penalised value when nothing supports it.
+
+    With ``reach`` (a floor asked for), a pairing whose other readings could neither beat the best so far
+    nor bring the candidate to the floor is not read otherwise (:func:`name_bounded_v2`): that changes only
+    verdicts below the floor. (Without a floor the bound is not computed: it would rarely spare the
+    readings it costs as much as.)"""
+    best, effective, weak, pair, reading = 0.0, 0.0, None, None, None
     for q, memo in zip(query.names, query.memos_for(PROFILE), strict=True):
         for n in names:
-            value = name_score_v2(q, n.name, EXTRA_PART_PENALTY, memo) * NAME_PROPS[n.prop]
-            if value <= effective:
+            prop = NAME_PROPS[n.prop]
+            enough = None
+            if reach is not None:
+                def enough(bound: float, prop: float = prop, beat: float = effective) -> bool:
+                    return bound * prop > beat and reach(bound * prop)
+
+            value, how, exact = name_bounded_v2(q, n.name, EXTRA_PART_PENALTY, memo, enough)
+            value *= prop
+            if not exact or value <= effective:
                 continue
             reason = _weakness(q, n, schema)
             counted = value * WEAK_NAME.weight if reason and not supported else value
             if counted > effective:
-                best, effective, weak, pair = value, counted, reason, (q, n, memo)
-    return best, weak, pair
+                best, effective, weak, pair, reading = value, counted, reason, (q, n, memo), how
+    return best, weak, pair, reading
 
 
-def _name_feature(best: float, pair: tuple[Prepared, NameRecord, f.Memo] | None, explain: bool) -> FeatureScore:
+def _detail(pair: NamePair | None, reading: Reading | None) -> str:
+    """The name feature's sentence: how the parts of the best pairing lined up."""
     if pair is None:
-        return FeatureScore(best, NAME.weight, "no listed name pairs with the query" if explain else "")
+        return "no listed name pairs with the query"
     q, n, memo = pair
-    detail = ""
-    if explain:
-        via = "" if n.prop == "name" else f" (via {n.prop})"
-        detail = name_match_v2(q, n.name, EXTRA_PART_PENALTY, memo).describe(q.original, n.name.original) + via
-    return FeatureScore(best, NAME.weight, detail, query=q.original, candidate=n.name.original)
+    via = "" if n.prop == "name" else f" (via {n.prop})"
+    if reading is None:  # scoring read the names one to one: explained the same way, without other readings
+        match = one_to_one_match_v2(q, n.name, EXTRA_PART_PENALTY, memo)
+    else:
+        match = name_match_v2(q, n.name, EXTRA_PART_PENALTY, memo, reading)
+    return match.describe(q.original, n.name.original) + via
+
+
+def _name_feature(best: float, pair: NamePair | None, reading: Reading | None, explain: bool) -> FeatureScore:
+    detail = _detail(pair, reading) if explain else ""
+    if pair is None:
+        return FeatureScore(best, NAME.weight, detail)
+    return FeatureScore(best, NAME.weight, detail, query=pair[0].original, candidate=pair[1].name.original)
+
+
+def explain_verdict(verdict: Scored) -> Scored:
+    """An unexplained verdict explained from the pairing it was scored on (equal to scoring it again
+    with ``explain=True``)."""
+    reading = verdict.reading if isinstance(verdict.reading, Reading) else None
+    return with_name_detail(verdict, _detail(verdict.pair, reading))
 
 
 def _qualifiers(query: QueryRecord, candidate: EntityRecord) -> dict[str, FeatureScore]:
@@ -109,12 +138,19 @@ def _apply(value: float, qualifiers: dict[str, FeatureScore]) -> float:
 
 
 def score(query: QueryRecord, candidate: EntityRecord, names: Sequence[NameRecord] | None = None,
-          explain: bool = True) -> Scored:
-    """Score one candidate; ``names`` limits the listed names compared (default: all of them)."""
+          explain: bool = True, floor: float | None = None) -> Scored:
+    """Score one candidate; ``names`` limits the listed names compared (default: all of them). With a
+    ``floor`` (monitoring's threshold), a verdict below it may be lower than the exact score (names whose
+    other readings provably cannot lift the candidate to the floor are not read otherwise); every verdict
+    at or above it is exact and the same."""
     qualifiers = _qualifiers(query, candidate)
     supported = any(q.score > 0 for q in qualifiers.values())
-    best, weak, pair = _best_name(query, names or candidate.names, candidate.schema, supported)
-    name = _name_feature(best, pair, explain)
+    reach = None
+    if floor is not None:
+        def reach(value: float) -> bool:
+            return _apply(value * NAME.weight, qualifiers) >= floor
+    best, weak, pair, reading = _best_name(query, names or candidate.names, candidate.schema, supported, reach)
+    name = _name_feature(best, pair, reading, explain)
     if best <= 0:
         qualifiers.pop(IDENTIFIER.name, None)
     value = _apply(best * NAME.weight, qualifiers)
@@ -127,7 +163,7 @@ def score(query: QueryRecord, candidate: EntityRecord, names: Sequence[NameRecor
             explanation[WEAK_NAME.name] = FeatureScore(
                 -1.0, WEAK_NAME.weight, f"{weak}; no birth date, country or identifier supports it "
                 f"(score x{WEAK_NAME.weight})")
-    return Scored(min(max(value, 0.0), 1.0), explanation, name.detail)
+    return Scored(min(max(value, 0.0), 1.0), explanation, name.detail, pair, reading, explain)
 
 
 def prefill(query: QueryRecord, names: Sequence[Prepared]) -> None:
@@ -143,4 +179,5 @@ ALGORITHM = Algorithm(
     features=FEATURES,
     score=score,
     prefill=prefill,
+    explain=explain_verdict,
 )
