@@ -130,7 +130,7 @@ def _names(entity: Entity, record: EntityRecord | None) -> tuple[frozenset[str],
         originals = [v for p in _NAME_PROPS for v in entity.get(p, quiet=True)]
         parts = {frozenset(analyze(v, entity.schema.name).strong_tokens) for v in originals}
     words = frozenset(w for v in originals for w in _WORD.findall(_plain(v)))
-    return words, tuple(parts - {frozenset()})
+    return words, tuple(sorted(parts - {frozenset()}, key=sorted))  # in one order in every process
 
 
 def facts_of(entity: Entity | None, records: list[Entity], record: EntityRecord | None = None) -> Facts:
