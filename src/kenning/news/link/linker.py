@@ -2,6 +2,7 @@
 
 ``link(result, screener)`` groups the mentions of each party (a surname or short form goes with the
 fullest name it ``refers_to``), asks the screener once per distinct name (cached across articles),
+reads what the lists say about all the article's candidates in one pair of store queries (cached too),
 and weighs each candidate against the article's context (:mod:`kenning.news.link.judge`): the
 country of the role or sentence, the role against the listed position, organisations named nearby
 against the candidate's listed relations and reasons, programmes. Persons link only to persons,
