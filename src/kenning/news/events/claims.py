@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from kenning.news.dates import FoundDate
 from kenning.news.events.claims_facts import fact_claims
 from kenning.news.events.parse import ParsedSentence
 from kenning.news.model import ArticleResult, Claim, SanctionEvent, Span
@@ -72,13 +73,14 @@ def role_claims(index: int, roles: list[Span]) -> Iterator[Claim]:
 
 def article_claims(result: ArticleResult, anchor: dt.date | None,
                    parsed: dict[int, ParsedSentence] | None = None,
-                   roles: dict[int, list[Span]] | None = None) -> list[Claim]:
+                   roles: dict[int, list[Span]] | None = None, dates: list[FoundDate] | None = None) -> list[Claim]:
     """Every claim of the article: the slots of its events (``roles``: the unnamed targets' roles per
-    event index), then its facts. A claim said twice (a role repeated by two events) is kept once."""
+    event index), then its facts. A claim said twice (a role repeated by two events) is kept once.
+    ``dates``: the article's English dates against ``anchor``, when the caller has found them already."""
     claims = [c for i, e in enumerate(result.events) for c in event_claims(i, e)]
     for index, spans in (roles or {}).items():
         claims.extend(role_claims(index, spans))
-    claims.extend(fact_claims(result, anchor, parsed or {}))
+    claims.extend(fact_claims(result, anchor, parsed or {}, dates))
     unique: dict[tuple[str, str, str, str], Claim] = {}
     for claim in claims:
         unique.setdefault((claim.kind, claim.subject, claim.predicate, claim.value), claim)

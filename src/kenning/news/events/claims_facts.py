@@ -212,13 +212,14 @@ def _phrase(token: Any) -> str:
 
 
 def fact_claims(result: ArticleResult, anchor: dt.date | None,
-                parsed: dict[int, ParsedSentence]) -> list[Claim]:
-    """The fact claims of an article; sentences not parsed yet and worth reading are parsed here."""
+                parsed: dict[int, ParsedSentence], dates: list[FoundDate] | None = None) -> list[Claim]:
+    """The fact claims of an article; sentences not parsed yet and worth reading are parsed here.
+    ``dates``: the article's English dates against ``anchor`` when the caller has found them already."""
     rules = fact_rules()
     wanted = [i for i, s in enumerate(result.sentences) if rules.cue.search(s.text) or rules.number_cue.search(s.text)]
     missing = [i for i in wanted if i not in parsed]
     sentences = {**parsed, **(parse_sentences(result, missing) if missing else {})}
-    found = find_dates(result.article.text, anchor)
+    found = dates if dates is not None else find_dates(result.article.text, anchor)
     claims: list[Claim] = []
     for index in wanted:
         sentence = sentences[index]

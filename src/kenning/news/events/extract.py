@@ -59,7 +59,8 @@ def extract_events(result: ArticleResult, *, anchor: str | None = None) -> Artic
     kept = [(r, e) for r, e in ((r, _event(r, result)) for r in resolved) if e is not None]
     result.events = [e for _, e in kept]
     roles = {i: [s for p in r.parts for s in p.roles] for i, (r, _) in enumerate(kept)}
-    result.claims = article_claims(result, anchor_date, parsed, {i: s for i, s in roles.items() if s})
+    result.claims = article_claims(result, anchor_date, parsed, {i: s for i, s in roles.items() if s},
+                                   None if french else dates)  # the facts' dates are these English ones
     return result
 
 

@@ -98,12 +98,18 @@ class Facts:
 
 
 def _program_countries(programs: list[str]) -> frozenset[str]:
+    return frozenset(code for program in dict.fromkeys(programs) for code in _program_codes(program))
+
+
+@cache
+def _program_codes(program: str) -> frozenset[str]:
+    """The countries one programme name names, whole or by its words (a few hundred programme names
+    recur across thousands of entries: each is read once per process)."""
     codes = set()
-    for program in programs:
-        for piece in (program, *re.split(r"[^A-Za-z]+", program)):
-            place = gazetteer().lookup_text(piece.title()) if piece else None
-            if place is not None and place.code and place.label in ("GPE", "NORP"):
-                codes.add(place.code)
+    for piece in (program, *re.split(r"[^A-Za-z]+", program)):
+        place = gazetteer().lookup_text(piece.title()) if piece else None
+        if place is not None and place.code and place.label in ("GPE", "NORP"):
+            codes.add(place.code)
     return frozenset(codes)
 
 
@@ -124,7 +130,7 @@ def _names(entity: Entity, record: EntityRecord | None) -> tuple[frozenset[str],
         originals = [v for p in _NAME_PROPS for v in entity.get(p, quiet=True)]
         parts = {frozenset(analyze(v, entity.schema.name).strong_tokens) for v in originals}
     words = frozenset(w for v in originals for w in _WORD.findall(_plain(v)))
-    return words, tuple(parts - {frozenset()})
+    return words, tuple(sorted(parts - {frozenset()}, key=sorted))  # in one order in every process
 
 
 def facts_of(entity: Entity | None, records: list[Entity], record: EntityRecord | None = None) -> Facts:

@@ -2,6 +2,7 @@
 
 ``link(result, screener)`` groups the mentions of each party (a surname or short form goes with the
 fullest name it ``refers_to``), asks the screener once per distinct name (cached across articles),
+reads what the lists say about all the article's candidates in one pair of store queries (cached too),
 and weighs each candidate against the article's context (:mod:`kenning.news.link.judge`): the
 country of the role or sentence, the role against the listed position, organisations named nearby
 against the candidate's listed relations and reasons, programmes. Persons link only to persons,
@@ -100,7 +101,7 @@ class Linker:
         promote a weaker name: "Bushra" is not "Bashar" because both are Syrian)."""
         r, threshold = self.rules, self.threshold
         surname = cluster.single_word and cluster.label == "PERSON"
-        lowest = r.surname_floor if surname else threshold - r.near_miss
+        lowest = self._lowest(cluster)
         verdicts = []
         results = self.screen(cluster.name, cluster.schema)
         self.prefetch([r.id for r in results if r.score >= lowest])
@@ -128,6 +129,22 @@ class Linker:
         best_name = max(v.result.score for v in verdicts)
         return [v for v in verdicts
                 if v.score >= best - r.tie_margin and v.result.score >= best_name - r.name_tie_margin]
+
+    def _lowest(self, cluster: Cluster) -> float:
+        """The lowest name score a candidate of ``cluster`` may have to be weighed at all."""
+        if cluster.single_word and cluster.label == "PERSON":
+            return self.rules.surname_floor
+        return self.threshold - self.rules.near_miss
+
+    def _prefetch_article(self, clusters: list[Cluster]) -> None:
+        """Screen every cluster of an article and read the facts of all their candidates in one go (one
+        pair of store queries per article instead of one per name: the queries' fixed cost was most of
+        the reading)."""
+        wanted: list[str] = []
+        for cluster in clusters:
+            lowest = self._lowest(cluster)
+            wanted.extend(r.id for r in self.screen(cluster.name, cluster.schema) if r.score >= lowest)
+        self.prefetch(wanted)
 
     def _context_ok(self, cluster: Cluster, verdict: Verdict) -> bool:
         """Organisations named weakly need the context on their side. An acronym ("CGN", "STS") or one
@@ -173,7 +190,9 @@ class Linker:
         """Fill the ``links`` of the article's PERSON and ORG mentions (in place; returns ``result``)."""
         started = time.perf_counter()
         linked: dict[tuple[str, str], set[str]] = {}
-        for cluster in build_clusters(result):
+        clusters = build_clusters(result)
+        self._prefetch_article(clusters)
+        for cluster in clusters:
             links = self._links(cluster, self._verdicts(cluster, linked))
             linked[cluster.key] = {link.id for link in links}
             for index in cluster.mentions:
