@@ -23,7 +23,7 @@ import httpx
 import psycopg
 import pytest
 
-from testkit import free_port
+from testkit import die_with_parent, free_port
 
 KENNING = Path(sys.executable).with_name("kenning")
 LISTS = Path(__file__).parents[1] / "fixtures" / "lists"
@@ -52,8 +52,8 @@ class Deployment:
     def serve(self, name: str) -> str:
         port = free_port()
         log = (self.root / f"{name}.log").open("wb")
-        self.procs.append(subprocess.Popen([str(KENNING), "serve", "--port", str(port)], env=self.env(name),
-                                           stdout=log, stderr=subprocess.STDOUT))
+        self.procs.append(subprocess.Popen(die_with_parent([str(KENNING), "serve", "--port", str(port)]),
+                                           env=self.env(name), stdout=log, stderr=subprocess.STDOUT))
         url = f"http://127.0.0.1:{port}"
         self.servers.append(url)
         return url

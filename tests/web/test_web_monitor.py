@@ -21,7 +21,7 @@ from kenning import settings
 from kenning.api.app import create_app
 from kenning.monitor.verify import verify_audit
 from kenning.store import Store
-from testkit import free_port, kenning_env, run_cli
+from testkit import die_with_parent, free_port, kenning_env, run_cli
 from web.conftest import NEWS_ITEMS
 
 KEYS = {"API_KEYS": "admin-key", "API_ANALYST_KEYS": "alice:alice-key,bob:bob-key"}
@@ -122,8 +122,9 @@ def monitor_server(monitor_home: Path, tmp_path_factory: pytest.TempPathFactory)
     env = {**os.environ, "KENNING_HOME": str(monitor_home), **{f"KENNING_{k}": v for k, v in KEYS.items()}}
     env.pop("KENNING_DB", None)
     log = (tmp_path_factory.mktemp("monitor-server") / "uvicorn.log").open("wb")
-    proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "kenning.api.app:create_app", "--factory", "--host",
-                             "127.0.0.1", "--port", str(port), "--log-level", "warning"], env=env, stdout=log,
+    proc = subprocess.Popen(die_with_parent([sys.executable, "-m", "uvicorn", "kenning.api.app:create_app",
+                                             "--factory", "--host", "127.0.0.1", "--port", str(port),
+                                             "--log-level", "warning"]), env=env, stdout=log,
                             stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
