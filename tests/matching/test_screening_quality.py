@@ -294,3 +294,27 @@ def test_robust_negatives_rarely_alert(robust_outcomes: dict[str, list[tuple[boo
                                        group: str) -> None:
     cases = robust_outcomes[group]
     assert sum(a for _r, _h, a in cases) / len(cases) <= FLOORS["robust_alert_ceiling_by_group"][group]
+
+
+def test_a_batch_on_two_workers_answers_as_one_process_and_leaves_the_collector_as_it_was(
+        screener: Screener) -> None:
+    """Forked workers (the index frozen out of the collector before the fork) give the same records in the
+    same order as one process, over dev-set queries of every kind; the freeze is undone afterwards, also
+    when the reader stops early."""
+    import gc
+
+    from kenning.matching.batch import screen_rows
+
+    every = [json.loads(line)["query"] for line in DEVSET.read_text(encoding="utf-8").splitlines()]
+    cases = every[::max(1, len(every) // 400)]
+    items = [(i, None, Query.build(c["name"], schema=c.get("schema")), None) for i, c in enumerate(cases)]
+    options = {"limit": 5}
+    assert gc.get_freeze_count() == 0
+    alone = list(screen_rows(items, screener, 1, options))
+    forked = list(screen_rows(items, screener, 2, options))
+    assert forked == alone and len(alone) == len(items) >= 200
+    assert gc.get_freeze_count() == 0
+    reader = screen_rows(items, screener, 2, options)
+    next(reader)
+    reader.close()
+    assert gc.get_freeze_count() == 0

@@ -10,6 +10,7 @@ processes (fork), so workers start instantly.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import sys
 import time
@@ -93,9 +94,16 @@ def screen_rows(items: list[tuple[int, str | None, Query | None, str | None]], s
         return
     context = multiprocessing.get_context("fork")
     chunk = max(16, min(256, len(items) // (workers * 8)))
-    with context.Pool(workers, initializer=_init_worker) as pool:
-        for encoded in pool.imap(_work_encoded, items, chunksize=chunk):
-            yield orjson.loads(encoded)
+    # The index's millions of objects go to the collector's permanent generation before the fork: the
+    # workers' collections then never walk (and so never copy-on-write) the shared pages. Measured on an
+    # idle machine (4,000 queries, kenning-v2, 2 workers): 564-587 -> 634-654 queries/s, workers' CPU -10 %.
+    gc.freeze()
+    try:
+        with context.Pool(workers, initializer=_init_worker) as pool:
+            for encoded in pool.imap(_work_encoded, items, chunksize=chunk):
+                yield orjson.loads(encoded)
+    finally:
+        gc.unfreeze()
 
 
 def flat_rows(rec: dict[str, Any]) -> Iterator[tuple[Any, ...]]:
