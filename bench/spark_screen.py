@@ -154,9 +154,25 @@ def _cores(master: str) -> int:
 
 
 def _child(kind: str, *args: str) -> dict[str, Any]:
-    done = subprocess.run([sys.executable, "-m", "bench.spark_screen", "--child", kind, *args], check=True,
-                          capture_output=True, text=True, env=os.environ.copy())
-    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+    """One path in a fresh process; the machine's 1-minute load average is sampled every 15 s meanwhile (the
+    two paths run one after the other, so a ratio taken under a load that changed between them says so)."""
+    samples: list[float] = []
+    stop = threading.Event()
+
+    def sample() -> None:
+        while not stop.wait(15.0):
+            samples.append(os.getloadavg()[0])
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    try:
+        done = subprocess.run([sys.executable, "-m", "bench.spark_screen", "--child", kind, *args], check=True,
+                              capture_output=True, text=True, env=os.environ.copy())
+    finally:
+        stop.set()
+    result = dict(json.loads(done.stdout.strip().splitlines()[-1]))
+    result["load"] = sum(samples) / len(samples) if samples else os.getloadavg()[0]
+    return result
 
 
 def estimate(per_core: float, cores_per_executor: int = 4) -> dict[str, float]:
@@ -182,6 +198,8 @@ def table(r: dict[str, Any]) -> str:
         f"| built-in batch, {r['workers']} workers: queries/s (file in, CSV out) | {b_rate:,.0f} | — |",
         f"| Spark {r['master']}: queries/s (file in, CSV parts out; start-up excluded) | {s_rate:,.0f} | — |",
         f"| ratio Spark / built-in | **{ratio:.2f}** | ≥0.80 — {ok} |",
+        f"| mean 1-min load average while each ran: built-in / Spark | {builtin.get('load', 0):.1f} / "
+        f"{spark.get('load', 0):.1f} | — |",
         f"| Spark session start-up (s) | {spark['startup']:.1f} | — |",
         f"| peak memory per Spark Python worker (MiB; {len(spark['worker_mib'])} processes) | {worst:,.0f} "
         f"| <1,024 — {mem_ok} |",
