@@ -147,7 +147,7 @@ def _name_hits(screening: Screening, index: CustomerIndex, conn: Connection, res
         row = rows.get(pk)
         if row is None or row.removed:
             continue
-        query, _parts = screening.customer(customer_of(row))
+        query = screening.query(customer_of(row))
         for match in screening.score(pk, query, [(record, [record.names[s] for s in slots])
                                                  for record, slots in items]):
             for number in numbers_of[match.target]:

@@ -44,14 +44,22 @@ class Match:
 
 @dataclass
 class _Named:
-    """What customers of one name share: its query record (no qualifiers), parts, memos, covers by target."""
+    """What customers of one name share: its query record (no qualifiers), memos, covers by target, and its
+    parts (computed when first asked: scoring in reverse, or a report's mentions, never needs them)."""
 
     record: QueryRecord
-    parts: tuple[NameParts, ...]
     memos: tuple[Memo, ...]
     covers: dict[str, list[tuple[Any, Any, Any, Any]]]
     #: The memos of other similarity rules (kenning-v2's), shared by every customer of the name too.
     other_memos: dict[str, tuple[Memo, ...]] = field(default_factory=dict)
+    _parts: tuple[NameParts, ...] | None = None
+
+    @property
+    def parts(self) -> tuple[NameParts, ...]:
+        if self._parts is None:
+            self._parts = tuple(p for a, pr in zip(self.record.analyses, self.record.names, strict=True)
+                                if (p := name_parts(a, pr)) is not None)
+        return self._parts
 
 
 @dataclass
@@ -70,9 +78,7 @@ class Screening:
         found = self._names.get(key)
         if found is None:
             record = query_record(Query(names=names, schema=schema), self.rarity)
-            parts = tuple(p for a, pr in zip(record.analyses, record.names, strict=True)
-                          if (p := name_parts(a, pr)) is not None)
-            found = _Named(record, parts, tuple({} for _ in record.names), {})
+            found = _Named(record, tuple({} for _ in record.names), {})
             if len(self._names) > 100_000:
                 self._names.clear()
             self._names[key] = found
@@ -80,12 +86,15 @@ class Screening:
 
     def customer(self, customer: Customer) -> tuple[QueryRecord, tuple[NameParts, ...]]:
         """A customer's query record and name parts (the names' analysis shared by every customer of them)."""
+        return self.query(customer), self.named(customer.names, customer.schema).parts
+
+    def query(self, customer: Customer) -> QueryRecord:
+        """A customer's query record (its names' analysis shared by every customer of them)."""
         named = self.named(customer.names, customer.schema)
         query = customer.query()
         countries = frozenset(str(c) for c in (registry.country.clean(v) for v in query.countries) if c)
-        record = QueryRecord(query, named.record.analyses, named.record.names, query.birth_dates, countries,
-                             frozenset(i for i in query.id_numbers if len(i) >= 4), named.memos, named.other_memos)
-        return record, named.parts
+        return QueryRecord(query, named.record.analyses, named.record.names, query.birth_dates, countries,
+                           frozenset(i for i in query.id_numbers if len(i) >= 4), named.memos, named.other_memos)
 
     def indexed(self, pk: int, seq: int, customer: Customer) -> IndexedCustomer:
         record, parts = self.customer(customer)
@@ -221,6 +230,6 @@ def reverse(screening: Screening, index: CustomerIndex, analyses: Sequence[NameA
         current = customers.get(pk)
         if current is None or current[0] != seq or (allowed is not None and pk not in allowed):
             continue
-        record, _parts = screening.customer(current[1])
-        matches += screening.score(pk, record, [(target, [target.names[s] for s in sorted(slots)])])
+        matches += screening.score(pk, screening.query(current[1]),
+                                   [(target, [target.names[s] for s in sorted(slots)])])
     return matches
