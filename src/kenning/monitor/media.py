@@ -283,6 +283,7 @@ def run_media(store: Store, article_ids_: Sequence[str] | None = None) -> MediaR
             return report
         profile: Profile = profile_by_id(store, int(state["profile"]))
         screening, index = profile.screening(), CustomerIndex(profile.id)
+        screening.stored = index.analysis
         if int(state["seq"]) > media_seq:
             report.alert_ids += _changed_customers(store, screening, media_seq, int(state["seq"]))
             with write_tx(store) as conn:

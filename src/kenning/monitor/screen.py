@@ -8,7 +8,8 @@ algorithm, so a pair is a match in one direction exactly when it is in the other
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import pickle
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,7 +21,7 @@ from kenning.matching.algorithms.base import Algorithm, Scored
 from kenning.matching.features import Memo
 from kenning.matching.records import EntityRecord, NameRecord, QueryRecord, query_record
 from kenning.matching.types import Query
-from kenning.monitor.custindex import CustomerIndex, IndexedCustomer, date_key, number_key
+from kenning.monitor.custindex import ANALYSIS_FORMAT, CustomerIndex, IndexedCustomer, date_key, names_key, number_key
 from kenning.monitor.customers import Customer
 from kenning.monitor.parts import COVER_MIN, NameParts, name_key_hashes, name_parts
 from kenning.monitor.targets import TargetIndex
@@ -72,12 +73,19 @@ class Screening:
     #: Per (names, schema): the analysed names, their parts, and the part pairings already computed —
     #: customers of one name (common names are many) share them.
     _names: dict[tuple[tuple[str, ...], str], _Named] = field(default_factory=dict)
+    #: Where analyses made when the customers were indexed are read (``CustomerIndex.analysis``), if anywhere.
+    stored: Callable[[tuple[str, ...], str], Any] | None = None
 
     def named(self, names: tuple[str, ...], schema: str) -> _Named:
         key = (names, schema)
         found = self._names.get(key)
         if found is None:
-            record = query_record(Query(names=names, schema=schema), self.rarity)
+            kept = self.stored(names, schema) if self.stored is not None else None
+            if kept is not None:
+                record = QueryRecord(Query(names=names, schema=schema), kept[0], kept[1], (), frozenset(),
+                                     frozenset(), tuple({} for _ in kept[1]))
+            else:
+                record = query_record(Query(names=names, schema=schema), self.rarity)
             found = _Named(record, tuple({} for _ in record.names), {})
             if len(self._names) > 100_000:
                 self._names.clear()
@@ -97,8 +105,12 @@ class Screening:
                            frozenset(i for i in query.id_numbers if len(i) >= 4), named.memos, named.other_memos)
 
     def indexed(self, pk: int, seq: int, customer: Customer) -> IndexedCustomer:
+        """What the customer index keeps of a customer, its names' analysis included."""
         record, parts = self.customer(customer)
-        return IndexedCustomer(pk, seq, parts, record.birth_dates, tuple(record.id_numbers))
+        analysis = pickle.dumps((ANALYSIS_FORMAT, customer.names, customer.schema, (record.analyses, record.names)),
+                                protocol=pickle.HIGHEST_PROTOCOL) if parts else b""
+        return IndexedCustomer(pk, seq, parts, record.birth_dates, tuple(record.id_numbers),
+                               (names_key(customer.names, customer.schema), analysis) if parts else None)
 
     def score(self, pk: int, record: QueryRecord, candidates: Sequence[tuple[EntityRecord, Sequence[NameRecord]]],
               ) -> list[Match]:
