@@ -192,14 +192,11 @@ def _merge_blobs(segments: Sequence[Segment], into: Segment) -> None:
     chosen = order[first]
     starts = np.concatenate([np.asarray(s.blob_offsets)[:-1] for s in segments])[chosen]
     ends = np.concatenate([np.asarray(s.blob_offsets)[1:] for s in segments])[chosen]
-    bases = np.cumsum([0] + [len(s.blob_data) for s in segments])[:-1]
-    data = np.concatenate([np.asarray(s.blob_data) for s in segments])
-    starts, ends = starts + bases[where[chosen]], ends + bases[where[chosen]]
-    lengths = ends - starts
+    datas = [np.asarray(s.blob_data) for s in segments]
+    pieces = [datas[w][a:b] for w, a, b in zip(where[chosen].tolist(), starts.tolist(), ends.tolist(), strict=True)]
     into.blob_keys = unique.astype(np.int64)
-    into.blob_offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
-    gather = np.repeat(starts - into.blob_offsets[:-1], lengths) + np.arange(int(lengths.sum()), dtype=np.int64)
-    into.blob_data = data[gather]
+    into.blob_offsets = np.concatenate([[0], np.cumsum(ends - starts)]).astype(np.int64)
+    into.blob_data = np.concatenate(pieces).astype(np.uint8)
 
 
 def _segment(keys: npt.NDArray[np.int64], names: npt.NDArray[np.int32], parts: npt.NDArray[np.int8],
