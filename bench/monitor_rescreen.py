@@ -6,10 +6,12 @@
 reuses its store (copy it first: each update is loaded into it) and measures only what the goals of
 monitoring name: the run after a 100-entry list update (40 entries amended, 30 delisted, 30 added from the
 2024 list; each update made from the previous one, so every one is a new version) and the adverse-media
-alert latency of Treasury releases not stored yet. Each figure is wall time and CPU time (this process and
-its worker processes), since other sessions' load inflates wall time several times; the run's counts
-(customers and pairs scored) show the work does not follow the portfolio. To compare code versions, run it
-on two copies of one store with ``PYTHONPATH`` pointing at each version's ``src``.
+alert latency of Treasury releases (on a store an earlier run of this bench already added them to, they are
+matched again: their marks of having been matched are removed first). Each figure is wall time and CPU
+time (this process and its worker processes), since other sessions' load inflates wall time several
+times; the run's counts (customers and pairs scored) show the work does not follow the portfolio. To
+compare code versions, run it on two copies of one store with ``PYTHONPATH`` pointing at each version's
+``src``.
 """
 
 from __future__ import annotations
@@ -73,11 +75,27 @@ def _news(store: Any, count: int) -> list[dict[str, Any]]:
     out = []
     for path in sorted(PRESS.glob("*.txt"))[-5 - count:-5]:
         added, _failed = add_items(store, [path], screener, workers=1, show_progress=False)
+        stored = [a.article_id for a in added if a.article_id]
+        again = not all(a.status == "added" for a in added)
+        if again:  # stored by an earlier run of the bench on this store: matched again, as if just stored
+            _forget_matched(store, stored)
         wall, used = time.perf_counter(), time.process_time()
-        report = run_media(store, [a.article_id for a in added if a.status == "added"])
+        report = run_media(store, stored)
         out.append({"report": path.stem, "wall_s": round(time.perf_counter() - wall, 2),
-                    "cpu_s": round(time.process_time() - used, 2), "alerts": report.alerts})
+                    "cpu_s": round(time.process_time() - used, 2), "alerts": report.alerts,
+                    "articles": report.articles, "matched_again": again})
     return out
+
+
+def _forget_matched(store: Any, article_ids: list[str]) -> None:
+    """Remove the marks that these reports were matched against the portfolios, so that ``run_media`` does
+    the whole work again (a report stored on an earlier run of the bench would otherwise measure nothing;
+    its alerts exist already and are not raised twice, so it reports no new alert)."""
+    from sqlalchemy import text
+
+    with store.engine.begin() as conn:
+        for article_id in article_ids:
+            conn.execute(text("DELETE FROM monitor_media_done WHERE article_id = :a"), {"a": article_id})
 
 
 def main() -> None:

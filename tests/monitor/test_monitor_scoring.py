@@ -33,7 +33,7 @@ def test_monitoring_matches_equal_scoring_each_pair_alone(bundled_home: Path) ->
     for pk, query in enumerate(generated_queries(screener, 250, seed=3)):
         for born in ((), (f"19{rng.randint(40, 99)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",)):
             customer = Customer(f"c{pk}", query.names, query.schema, born or query.birth_dates, query.countries)
-            record, _parts = screening.customer(customer)
+            record = screening.query(customer)
             fresh = query_record(customer.query(), screener.index.rarity)
             candidates = [(screener.index.entities[p], names) for p, names in screener.candidates(fresh)]
             found = {(m.target, m.score) for m in screening.score(pk, record, candidates)}

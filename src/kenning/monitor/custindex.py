@@ -8,14 +8,21 @@ segments of ``.npy`` files under ``MONITOR_DIR/customers/`` (memory-mapped when 
 one, each later run adds one for the customers it screened afresh, and many segments are compacted into
 one. A posting records the customer's change counter (``seq``): postings of an older version of a
 customer are ignored when read.
+
+A segment also keeps each indexed customer name's analysis (the matcher's reading of the names and their
+weights under the profile's rarity, pickled, keyed by a hash of the names and schema): a re-screen or a news
+report scores the customers it reaches with the analysis made when they were indexed instead of analysing
+their names again (about a third of what scoring a reached customer cost).
 """
 
 from __future__ import annotations
 
+import pickle
 import shutil
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -25,10 +32,15 @@ from kenning import settings
 from kenning.matching.keys import hash_key
 from kenning.monitor.parts import NameParts
 
-__all__ = ["CustomerIndex", "IndexedCustomer", "Segment", "build_segment", "date_key", "merge_segments", "number_key"]
+__all__ = ["ANALYSIS_FORMAT", "CustomerIndex", "IndexedCustomer", "Segment", "build_segment", "date_key",
+           "merge_segments", "names_key", "number_key"]
 
 _ARRAYS = ("key_hashes", "offsets", "post_name", "post_part", "post_weight", "name_customer", "name_seq",
            "name_total", "qual_hashes", "qual_customer")
+#: The stored analyses (absent from segments written before they were kept: those read as empty).
+_BLOBS = ("blob_keys", "blob_offsets", "blob_data")
+#: Part of every stored analysis: one of another format is not used (the names are analysed again).
+ANALYSIS_FORMAT = 1
 #: Segments kept before they are compacted into one.
 MAX_SEGMENTS = 6
 
@@ -41,6 +53,11 @@ def number_key(number: str) -> int:
     return hash_key("i" + number)
 
 
+def names_key(names: Sequence[str], schema: str) -> int:
+    """The key of a customer's names (as imported) and schema in the stored analyses."""
+    return hash_key("a" + schema + "\x1e" + "\x1f".join(names))
+
+
 @dataclass(frozen=True)
 class IndexedCustomer:
     """What the index needs of one customer: its row id, change counter, name parts and qualifiers."""
@@ -50,6 +67,8 @@ class IndexedCustomer:
     names: tuple[NameParts, ...]
     dates: tuple[str, ...]
     numbers: tuple[str, ...]
+    #: (names_key, pickled analysis) of the customer's names, kept with the index.
+    analysis: tuple[int, bytes] | None = None
 
 
 @dataclass
@@ -67,15 +86,27 @@ class Segment:
     #: Sorted hashes of birth dates and identifier numbers, and the customer each belongs to.
     qual_hashes: npt.NDArray[np.int64]
     qual_customer: npt.NDArray[np.int64]
+    #: Stored analyses: sorted names keys, their offsets in ``blob_data`` (one more), the pickled bytes.
+    blob_keys: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    blob_offsets: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
+    blob_data: npt.NDArray[np.uint8] = field(default_factory=lambda: np.zeros(0, dtype=np.uint8))
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
-        for name in _ARRAYS:
+        for name in _ARRAYS + _BLOBS:
             np.save(folder / f"{name}.npy", getattr(self, name))
 
     @classmethod
     def load(cls, folder: Path) -> Segment:
-        return cls(**{name: np.load(folder / f"{name}.npy", mmap_mode="r") for name in _ARRAYS})
+        found = [n for n in _ARRAYS + _BLOBS if n in _ARRAYS or (folder / f"{n}.npy").exists()]
+        return cls(**{name: np.load(folder / f"{name}.npy", mmap_mode="r") for name in found})
+
+    def analysis(self, key: int) -> bytes | None:
+        """The stored analysis of the names with this key, pickled, or None."""
+        at = int(np.searchsorted(self.blob_keys, key))
+        if at >= len(self.blob_keys) or int(self.blob_keys[at]) != key:
+            return None
+        return bytes(self.blob_data[int(self.blob_offsets[at]):int(self.blob_offsets[at + 1])])
 
     def cover(self, hashes: npt.NDArray[np.int64], target_names: npt.NDArray[np.int64],
               ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64]]:
@@ -120,7 +151,10 @@ def build_segment(customers: Iterable[IndexedCustomer]) -> Segment:
     name_seq: list[int] = []
     name_total: list[float] = []
     qual: list[tuple[int, int]] = []
+    blobs: dict[int, bytes] = {}
     for customer in customers:
+        if customer.analysis is not None and customer.names:
+            blobs.setdefault(*customer.analysis)
         for name in customer.names:
             n = len(name_customer)
             name_customer.append(customer.pk)
@@ -133,10 +167,36 @@ def build_segment(customers: Iterable[IndexedCustomer]) -> Segment:
                 weights.append(name.weights[part])
         qual += [(date_key(d), customer.pk) for d in customer.dates if len(d) == 10]
         qual += [(number_key(i), customer.pk) for i in customer.numbers if len(i) >= 4]
-    return _segment(np.array(keys, dtype=np.int64), np.array(names, dtype=np.int32), np.array(parts, dtype=np.int8),
-                    np.array(weights, dtype=np.float32), np.array(name_customer, dtype=np.int64),
-                    np.array(name_seq, dtype=np.int64), np.array(name_total, dtype=np.float32),
-                    np.array([q[0] for q in qual], dtype=np.int64), np.array([q[1] for q in qual], dtype=np.int64))
+    segment = _segment(np.array(keys, dtype=np.int64), np.array(names, dtype=np.int32),
+                       np.array(parts, dtype=np.int8), np.array(weights, dtype=np.float32),
+                       np.array(name_customer, dtype=np.int64), np.array(name_seq, dtype=np.int64),
+                       np.array(name_total, dtype=np.float32), np.array([q[0] for q in qual], dtype=np.int64),
+                       np.array([q[1] for q in qual], dtype=np.int64))
+    order = sorted(blobs)
+    data = [blobs[k] for k in order]
+    segment.blob_keys = np.array(order, dtype=np.int64)
+    segment.blob_offsets = np.concatenate([[0], np.cumsum([len(d) for d in data], dtype=np.int64)]).astype(np.int64)
+    segment.blob_data = np.frombuffer(b"".join(data), dtype=np.uint8)
+    return segment
+
+
+def _merge_blobs(segments: Sequence[Segment], into: Segment) -> None:
+    """The stored analyses of ``segments`` (each key once, the newest segment's) into ``into``."""
+    keys = [np.asarray(s.blob_keys) for s in segments]
+    if not sum(len(k) for k in keys):
+        return
+    where = np.concatenate([np.full(len(k), n, dtype=np.int64) for n, k in enumerate(keys)])
+    every = np.concatenate(keys)
+    order = np.lexsort((-where, every))  # by key, the newest segment first
+    unique, first = np.unique(every[order], return_index=True)
+    chosen = order[first]
+    starts = np.concatenate([np.asarray(s.blob_offsets)[:-1] for s in segments])[chosen]
+    ends = np.concatenate([np.asarray(s.blob_offsets)[1:] for s in segments])[chosen]
+    datas = [np.asarray(s.blob_data) for s in segments]
+    pieces = [datas[w][a:b] for w, a, b in zip(where[chosen].tolist(), starts.tolist(), ends.tolist(), strict=True)]
+    into.blob_keys = unique.astype(np.int64)
+    into.blob_offsets = np.concatenate([[0], np.cumsum(ends - starts)]).astype(np.int64)
+    into.blob_data = np.concatenate(pieces).astype(np.uint8)
 
 
 def _segment(keys: npt.NDArray[np.int64], names: npt.NDArray[np.int32], parts: npt.NDArray[np.int8],
@@ -176,8 +236,10 @@ def merge_segments(segments: Sequence[Segment], live: dict[int, int] | None) -> 
         qual_h.append(np.asarray(seg.qual_hashes)[qkeep])
         qual_c.append(np.asarray(seg.qual_customer)[qkeep])
         base += int(keep.sum())
-    return _segment(*(np.concatenate(a) for a in (keys, names, parts, weights, name_customer, name_seq, name_total,
-                                                   qual_h, qual_c)))
+    merged = _segment(*(np.concatenate(a) for a in (keys, names, parts, weights, name_customer, name_seq,
+                                                     name_total, qual_h, qual_c)))
+    _merge_blobs(segments, merged)
+    return merged
 
 
 class CustomerIndex:
@@ -225,6 +287,17 @@ class CustomerIndex:
         """Forget every segment (a full run writes the index anew)."""
         shutil.rmtree(self.folder, ignore_errors=True)
         self.segments, self._names, self.seq = [], [], 0
+
+    def analysis(self, names: tuple[str, ...], schema: str) -> Any:
+        """The stored analysis of a customer's names (what :meth:`Screening.named` makes), or None."""
+        key = names_key(names, schema)
+        for seg in reversed(self.segments):
+            blob = seg.analysis(key)
+            if blob is not None:
+                found = pickle.loads(blob)
+                if found[0] == ANALYSIS_FORMAT and found[1] == names and found[2] == schema:
+                    return found[3]
+        return None
 
     @property
     def names(self) -> int:

@@ -147,7 +147,7 @@ def _name_hits(screening: Screening, index: CustomerIndex, conn: Connection, res
         row = rows.get(pk)
         if row is None or row.removed:
             continue
-        query, _parts = screening.customer(customer_of(row))
+        query = screening.query(customer_of(row))
         for match in screening.score(pk, query, [(record, [record.names[s] for s in slots])
                                                  for record, slots in items]):
             for number in numbers_of[match.target]:
@@ -283,6 +283,7 @@ def run_media(store: Store, article_ids_: Sequence[str] | None = None) -> MediaR
             return report
         profile: Profile = profile_by_id(store, int(state["profile"]))
         screening, index = profile.screening(), CustomerIndex(profile.id)
+        screening.stored = index.analysis
         if int(state["seq"]) > media_seq:
             report.alert_ids += _changed_customers(store, screening, media_seq, int(state["seq"]))
             with write_tx(store) as conn:

@@ -200,6 +200,7 @@ def run_monitor(store: Store, *, full: bool = False, renew: bool = False, worker
                          RawCache(profile.matcher), workers or settings.MONITOR_WORKERS)
         report = RunReport(run_id, "done", plan["full"], resumed, changed_entries=len(plan["changes"]))
         _catch_up_index(ctx)
+        ctx.screening.stored = ctx.index.analysis  # the customers' names as analysed when they were indexed
         todo = [u for u in plan["units"] if u["id"] not in done]
         if say and resumed:
             say(f"resuming run {run_id}: {len(todo)} of {len(plan['units'])} units left")

@@ -8,7 +8,8 @@ algorithm, so a pair is a match in one direction exactly when it is in the other
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import pickle
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,7 +21,7 @@ from kenning.matching.algorithms.base import Algorithm, Scored
 from kenning.matching.features import Memo
 from kenning.matching.records import EntityRecord, NameRecord, QueryRecord, query_record
 from kenning.matching.types import Query
-from kenning.monitor.custindex import CustomerIndex, IndexedCustomer, date_key, number_key
+from kenning.monitor.custindex import ANALYSIS_FORMAT, CustomerIndex, IndexedCustomer, date_key, names_key, number_key
 from kenning.monitor.customers import Customer
 from kenning.monitor.parts import COVER_MIN, NameParts, name_key_hashes, name_parts
 from kenning.monitor.targets import TargetIndex
@@ -44,14 +45,22 @@ class Match:
 
 @dataclass
 class _Named:
-    """What customers of one name share: its query record (no qualifiers), parts, memos, covers by target."""
+    """What customers of one name share: its query record (no qualifiers), memos, covers by target, and its
+    parts (computed when first asked: scoring in reverse, or a report's mentions, never needs them)."""
 
     record: QueryRecord
-    parts: tuple[NameParts, ...]
     memos: tuple[Memo, ...]
     covers: dict[str, list[tuple[Any, Any, Any, Any]]]
     #: The memos of other similarity rules (kenning-v2's), shared by every customer of the name too.
     other_memos: dict[str, tuple[Memo, ...]] = field(default_factory=dict)
+    _parts: tuple[NameParts, ...] | None = None
+
+    @property
+    def parts(self) -> tuple[NameParts, ...]:
+        if self._parts is None:
+            self._parts = tuple(p for a, pr in zip(self.record.analyses, self.record.names, strict=True)
+                                if (p := name_parts(a, pr)) is not None)
+        return self._parts
 
 
 @dataclass
@@ -64,15 +73,20 @@ class Screening:
     #: Per (names, schema): the analysed names, their parts, and the part pairings already computed —
     #: customers of one name (common names are many) share them.
     _names: dict[tuple[tuple[str, ...], str], _Named] = field(default_factory=dict)
+    #: Where analyses made when the customers were indexed are read (``CustomerIndex.analysis``), if anywhere.
+    stored: Callable[[tuple[str, ...], str], Any] | None = None
 
     def named(self, names: tuple[str, ...], schema: str) -> _Named:
         key = (names, schema)
         found = self._names.get(key)
         if found is None:
-            record = query_record(Query(names=names, schema=schema), self.rarity)
-            parts = tuple(p for a, pr in zip(record.analyses, record.names, strict=True)
-                          if (p := name_parts(a, pr)) is not None)
-            found = _Named(record, parts, tuple({} for _ in record.names), {})
+            kept = self.stored(names, schema) if self.stored is not None else None
+            if kept is not None:
+                record = QueryRecord(Query(names=names, schema=schema), kept[0], kept[1], (), frozenset(),
+                                     frozenset(), tuple({} for _ in kept[1]))
+            else:
+                record = query_record(Query(names=names, schema=schema), self.rarity)
+            found = _Named(record, tuple({} for _ in record.names), {})
             if len(self._names) > 100_000:
                 self._names.clear()
             self._names[key] = found
@@ -80,16 +94,23 @@ class Screening:
 
     def customer(self, customer: Customer) -> tuple[QueryRecord, tuple[NameParts, ...]]:
         """A customer's query record and name parts (the names' analysis shared by every customer of them)."""
+        return self.query(customer), self.named(customer.names, customer.schema).parts
+
+    def query(self, customer: Customer) -> QueryRecord:
+        """A customer's query record (its names' analysis shared by every customer of them)."""
         named = self.named(customer.names, customer.schema)
         query = customer.query()
         countries = frozenset(str(c) for c in (registry.country.clean(v) for v in query.countries) if c)
-        record = QueryRecord(query, named.record.analyses, named.record.names, query.birth_dates, countries,
-                             frozenset(i for i in query.id_numbers if len(i) >= 4), named.memos, named.other_memos)
-        return record, named.parts
+        return QueryRecord(query, named.record.analyses, named.record.names, query.birth_dates, countries,
+                           frozenset(i for i in query.id_numbers if len(i) >= 4), named.memos, named.other_memos)
 
     def indexed(self, pk: int, seq: int, customer: Customer) -> IndexedCustomer:
+        """What the customer index keeps of a customer, its names' analysis included."""
         record, parts = self.customer(customer)
-        return IndexedCustomer(pk, seq, parts, record.birth_dates, tuple(record.id_numbers))
+        analysis = pickle.dumps((ANALYSIS_FORMAT, customer.names, customer.schema, (record.analyses, record.names)),
+                                protocol=pickle.HIGHEST_PROTOCOL) if parts else b""
+        return IndexedCustomer(pk, seq, parts, record.birth_dates, tuple(record.id_numbers),
+                               (names_key(customer.names, customer.schema), analysis) if parts else None)
 
     def score(self, pk: int, record: QueryRecord, candidates: Sequence[tuple[EntityRecord, Sequence[NameRecord]]],
               ) -> list[Match]:
@@ -221,6 +242,6 @@ def reverse(screening: Screening, index: CustomerIndex, analyses: Sequence[NameA
         current = customers.get(pk)
         if current is None or current[0] != seq or (allowed is not None and pk not in allowed):
             continue
-        record, _parts = screening.customer(current[1])
-        matches += screening.score(pk, record, [(target, [target.names[s] for s in sorted(slots)])])
+        matches += screening.score(pk, screening.query(current[1]),
+                                   [(target, [target.names[s] for s in sorted(slots)])])
     return matches

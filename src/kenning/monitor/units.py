@@ -141,8 +141,8 @@ ScoreItem = tuple[int, Customer, list[tuple[EntityRecord, list[int]]]]
 def _score(screening: Screening, items: list[ScoreItem]) -> list[Match]:
     out: list[Match] = []
     for pk, customer, targets in items:
-        query, _parts = screening.customer(customer)
-        out += screening.score(pk, query, [(t, [t.names[s] for s in slots]) for t, slots in targets])
+        out += screening.score(pk, screening.query(customer),
+                               [(t, [t.names[s] for s in slots]) for t, slots in targets])
     return out
 
 
