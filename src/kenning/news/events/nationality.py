@@ -12,7 +12,9 @@ country's ISO code.
 * **the person** — walking up from the noun: a person it is in apposition to or qualifies ("de nationalité
   française"), the subject of its verb or copula, through a relative pronoun to the noun it stands for; a
   subject phrase holding a person gives that person ("le colonel Sadio Camara, ministre..."); a pronoun
-  subject ("il est citoyen français") is the nearest person named before it in the two sentences before.
+  subject ("il est citoyen français") is the nearest person named before it in the two sentences before;
+  when the parse ties the noun to no one, the one person the sentence names, if it names only one (a list
+  entry quoted: "CAMARA, Sadio, ... ; nationalité malienne ; ...").
 
 A person's name is its linked list entry's caption when linked (the same person in every report, however
 spelt), else the full name it refers to.
@@ -94,8 +96,11 @@ def _holder(sentence: ParsedSentence, noun: Any, people: set[int]) -> tuple[int 
     """(person mention, None) when found; (None, pronoun) when the holder is a pronoun to resolve."""
     node = noun
     for _ in range(6):
-        if node is not noun and sentence.mention_at.get(node.i) in people:
-            return sentence.mention_at[node.i], None
+        if node is not noun:  # "le colonel Sadio Camara, ..., qui détient": the person in the noun's name
+            own = [node, *(c for c in node.children if _base(c.dep_) in ("appos", "flat", "compound"))]
+            found = _person_in(sentence, own, people)
+            if found is not None:
+                return found, None
         subject = _subject(node)
         if subject is not None:
             if subject.pos_ == "PRON" and "relcl" in node.dep_:
@@ -127,6 +132,12 @@ def _name(mention: Mention) -> str:
     return mention.refers_to or mention.text
 
 
+def _is_noun(sentence: ParsedSentence, token: Any, people: set[int]) -> bool:
+    """A nationality noun, or one the tagger took for an adjective of a person ("Russian national Ivan
+    Maslov")."""
+    return token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and sentence.mention_at.get(token.head.i) in people)
+
+
 def nationality_claims(result: ArticleResult, sentence: ParsedSentence, language: str = "en") -> Iterator[Claim]:
     """The citizenship claims of a parsed sentence."""
     words = _words(language)
@@ -134,14 +145,17 @@ def nationality_claims(result: ArticleResult, sentence: ParsedSentence, language
         return
     people = {n for n in sentence.tokens_of if result.mentions[n].label == "PERSON"}
     for noun in sentence.doc:
-        if noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() not in words.nouns:
+        if noun.lemma_.lower() not in words.nouns or not _is_noun(sentence, noun, people):
             continue
         country = _country(noun, language)
         if country is None:
             continue
-        holder, pronoun = _holder(sentence, noun, people)
+        others = {n for n in people if noun.i not in sentence.tokens_of[n]}  # not "Passeport DA0004031" as a name
+        holder, pronoun = _holder(sentence, noun, others)
         if holder is None and pronoun is not None:
             holder = _antecedent(result, sentence, pronoun)
+        elif holder is None and len(others) == 1:
+            [holder] = others
         span = phrase_span(sentence, sorted([noun, *country[1]], key=lambda t: t.i))
         if holder is None or span is None:
             continue
