@@ -80,29 +80,30 @@ def _base(dep: str) -> str:
     return dep.split(":", maxsplit=1)[0]
 
 
-def _subject(verb: Any) -> Any | None:
-    """The verb's subject; a relative pronoun stands for the noun its clause hangs on; a conjunct or an
-    auxiliary's participle takes the subject of its head."""
+def _subjects(verb: Any) -> list[Any]:
+    """The verb's subject (two when the parse split one phrase: "Le prix | du carburant a quadruplé"); a
+    relative pronoun stands for the noun its clause hangs on, a participle on a noun ("civilian deaths
+    quadrupled", read as a reduced relative) for that noun; a conjunct takes the subject of its head."""
     node = verb
     for _ in range(3):
-        subject = next((c for c in node.children if _base(c.dep_) in ("nsubj", "nsubjpass")), None)
-        if subject is not None:
-            if subject.pos_ == "PRON" and _base(node.dep_) in ("acl", "relcl") and "relcl" in node.dep_:
-                return node.head
-            return None if subject.pos_ == "PRON" else subject
+        found = [c for c in node.children if _base(c.dep_) in ("nsubj", "nsubjpass")]
+        if found:
+            if found[0].pos_ == "PRON" and "relcl" in node.dep_:
+                return [node.head]
+            return [] if found[0].pos_ == "PRON" else found
+        if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN") and node.head.i < node.i:
+            return [node.head]
         if _base(node.dep_) not in ("conj", "xcomp") or node.head is node:
-            return None
+            return []
         node = node.head
-    return None
+    return []
 
 
 def _phrase_tokens(head: Any, words: ChangeWords) -> list[Any]:
     """The words of the noun phrase ``head`` heads, without clauses, asides and a leading preposition."""
     out = [head]
     for child in head.children:
-        if _base(child.dep_) in _ASIDE or child.dep_ == "relcl":
-            continue
-        if child.dep_ == "case" and child.i < head.i:
+        if _base(child.dep_) in _ASIDE or "relcl" in child.dep_:
             continue
         out.extend(_phrase_tokens(child, words) if child.i > head.i else child.subtree)
     tokens = sorted(out, key=lambda t: t.i)
@@ -131,20 +132,24 @@ def _percent(tokens: list[Any], words: ChangeWords, language: str) -> tuple[floa
     return None
 
 
-def _amount_tokens(verb: Any, subject: Any | None, words: ChangeWords) -> list[Any]:
+def _amount_tokens(verb: Any, subjects: list[Any]) -> list[Any]:
     """The words of the verb's arguments other than its subject: where its amount stands."""
-    skip = {t.i for t in subject.subtree} if subject is not None else set()
+    skip = {t.i for s in subjects if s.head is verb for t in s.subtree}
     return sorted((t for c in verb.children if _base(c.dep_) not in ("nsubj", "nsubjpass", "punct")
                    for t in c.subtree if t.i not in skip), key=lambda t: t.i)
 
 
 def _factor_word(tokens: list[Any], words: ChangeWords, language: str) -> tuple[float, list[Any]] | None:
+    """"threefold", "three-fold", "5-fold" (which the tokenizer may cut in three)."""
     for token in tokens:
-        match = words.fold.match(token.lower_)
-        if match is not None:
-            value = parse_number(match.group("n"), language)
+        doc = token.doc
+        for start in (token.i, token.i - 2):
+            if start < 0 or (start < token.i and doc[start].whitespace_ + doc[start + 1].whitespace_):
+                continue
+            match = words.fold.match("".join(t.text for t in doc[start:token.i + 1]).lower())
+            value = parse_number(match.group("n"), language) if match is not None else None
             if value is not None:
-                return value, [token]
+                return value, list(doc[start:token.i + 1])
     return None
 
 
@@ -176,16 +181,16 @@ def _claim(sentence: ParsedSentence, subject_tokens: list[Any], value_tokens: li
 
 def _of_verb(sentence: ParsedSentence, verb: Any, words: ChangeWords, language: str) -> Claim | None:
     lemma = _lemma(verb)
-    subject = _subject(verb)
-    if subject is None:
+    subjects = _subjects(verb)
+    if not subjects:
         return None
-    subject_tokens = _phrase_tokens(subject, words)
+    subject_tokens = [t for s in subjects for t in _phrase_tokens(s, words)]
     if lemma in words.factors:
         return _claim(sentence, subject_tokens, [verb], f"x{words.factors[lemma]:g}")
     if lemma in words.multiply:
         found = _multiplied(verb, words, language)
         return _claim(sentence, subject_tokens, found[1], f"x{found[0]:g}") if found else None
-    amount = _amount_tokens(verb, subject, words)
+    amount = _amount_tokens(verb, subjects)
     percent = _percent(amount, words, language)
     if percent is not None:
         sign = "-" if lemma in words.down else "+"
@@ -200,7 +205,8 @@ def _of_noun(sentence: ParsedSentence, noun: Any, words: ChangeWords, language: 
     if percent is None:
         return None
     inside = {t.i for t in percent[1]}
-    what = next((c for c in noun.children if c.i not in inside and c.pos_ in ("NOUN", "PROPN")
+    heads = [noun, *percent[1]]  # "une baisse de 40 % des exportations": the parse may hang it on the "%"
+    what = next((c for h in heads for c in h.children if c.i not in inside and c.pos_ in ("NOUN", "PROPN")
                  and any(g.dep_ in ("case", "prep") and g.lower_ in words.of for g in c.children)), None)
     if what is None:  # English: "an increase in X" hangs X on the preposition
         prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in words.of), None)

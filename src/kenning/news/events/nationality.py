@@ -8,7 +8,8 @@ country's ISO code.
 
 * **the country** — a demonym or a country name of the language's gazetteer qualifying a nationality noun
   (``data/events_nationality.yml``): an adjective or compound on it, or a noun it governs ("citizen of
-  France", "citoyen France"); no country, no claim ("double nationalité");
+  France", "citoyen France"), or an adjective right beside it that the parse hung elsewhere ("French
+  national Sadio Camara"); no country, no claim ("double nationalité");
 * **the person** — walking up from the noun: a person it is in apposition to or qualifies ("de nationalité
   française"), the subject of its verb or copula, through a relative pronoun to the noun it stands for; a
   subject phrase holding a person gives that person ("le colonel Sadio Camara, ministre..."); a pronoun
@@ -16,8 +17,8 @@ country's ISO code.
   when the parse ties the noun to no one, the one person the sentence names, if it names only one (a list
   entry quoted: "CAMARA, Sadio, ... ; nationalité malienne ; ...").
 
-A person's name is its linked list entry's caption when linked (the same person in every report, however
-spelt), else the full name it refers to.
+A person's name is its linked list entry's caption when linked, in reading order (the same person in every
+report, however spelt), else the full name it refers to.
 """
 
 from __future__ import annotations
@@ -71,8 +72,11 @@ def _base(dep: str) -> str:
 def _country(noun: Any, language: str) -> tuple[str, list[Any]] | None:
     """The country code qualifying a nationality noun, and the words that name it."""
     places = gazetteer(language)
-    for child in sorted(noun.children, key=lambda t: abs(t.i - noun.i)):
-        if _base(child.dep_) not in ("amod", "compound", "nmod", "flat", "appos", "pobj", "prep", "obl"):
+    doc = noun.doc
+    beside = [doc[i] for i in (noun.i - 1, noun.i + 1) if 0 <= i < len(doc) and doc[i].pos_ in ("ADJ", "PROPN")]
+    for child in [*sorted(noun.children, key=lambda t: abs(t.i - noun.i)), *beside]:
+        if child.head is noun and _base(child.dep_) not in ("amod", "compound", "nmod", "flat", "appos", "pobj",
+                                                            "prep", "obl"):
             continue
         candidates = [child, *(c for c in child.children if c.dep_ == "pobj")]
         for token in candidates:
@@ -127,9 +131,15 @@ def _antecedent(result: ArticleResult, sentence: ParsedSentence, pronoun: Any) -
 
 
 def _name(mention: Mention) -> str:
-    if mention.links:
-        return mention.links[0].caption
-    return mention.refers_to or mention.text
+    """The person's name as compared: the linked entry's caption in reading order ("CAMARA, Sadio" →
+    "Sadio Camara"), else the full name the mention refers to."""
+    if not mention.links:
+        return mention.refers_to or mention.text
+    caption = mention.links[0].caption
+    surname, comma, given = caption.partition(", ")
+    if not comma:
+        return caption
+    return f"{given} {surname.title() if surname.isupper() else surname}"
 
 
 def _is_noun(sentence: ParsedSentence, token: Any, people: set[int]) -> bool:
