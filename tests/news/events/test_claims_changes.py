@@ -8,14 +8,10 @@ import itertools
 
 import pytest
 
-from kenning.news.article import Article
 from kenning.news.events.extract import extract_events
 from kenning.news.model import ArticleResult
-from kenning.news.nlp.french import annotate_french, load_french
-from kenning.news.nlp.gazetteer import gazetteer
 from kenning.news.nlp.models import Resources
-from kenning.news.nlp.ruler import ListNames
-from newskit import build
+from newskit import build, french, french_resources
 
 EN_SUBJECTS = ["civilian deaths", "the number of attacks", "exports of gold", "fuel prices"]
 #: (sentence template, normalised change)
@@ -39,16 +35,11 @@ FR_FORMS = [
 
 @pytest.fixture(scope="module")
 def res() -> Resources:
-    return Resources(load_french(), gazetteer("fr"), ListNames("none"), frozenset(), {}, "fr")
+    return french_resources()
 
 
 def _changes(result: ArticleResult) -> list[tuple[str, str | None]]:
     return [(c.subject, c.normalized) for c in extract_events(result).claims if c.predicate == "change"]
-
-
-def _french(text: str, res: Resources) -> ArticleResult:
-    article = Article.create(text, "t.txt", language="fr", published="2023-07-25", published_source="header")
-    return annotate_french(article, res)
 
 
 def test_english_changes_of_every_construction() -> None:
@@ -67,7 +58,7 @@ def test_french_changes_of_every_construction(res: Resources) -> None:
     wrong = []
     for (subject, aux), (form, value) in cases:
         text = form.format(s=subject[:1].upper() + subject[1:], aux=aux)
-        found = _changes(_french(text, res))
+        found = _changes(french(text, res))
         if [(s.lower(), v) for s, v in found] != [(subject, value)]:
             wrong.append((text, found))
     assert len(wrong) <= len(cases) // 20, wrong
@@ -80,7 +71,7 @@ def test_french_changes_of_every_construction(res: Resources) -> None:
     ("On note une baisse de 40 % des exportations d'or.", "exportations d'or", "-40%"),
 ])
 def test_nouns_of_change_with_what_changed(text: str, subject: str, value: str, res: Resources) -> None:
-    result = _french(text, res) if "Cette" in text or "On note" in text else build(text, [])
+    result = french(text, res) if "Cette" in text or "On note" in text else build(text, [])
     assert [(s.lower(), v) for s, v in _changes(result)] == [(subject, value)]
 
 
@@ -92,5 +83,5 @@ def test_nouns_of_change_with_what_changed(text: str, subject: str, value: str, 
     "Le taux de participation était de 45 %.",
 ])
 def test_no_change_without_a_subject_or_an_amount(text: str, res: Resources) -> None:
-    result = _french(text, res) if any(w in text.split() for w in ("Il", "Les", "Le")) else build(text, [])
+    result = french(text, res) if any(w in text.split() for w in ("Il", "Les", "Le")) else build(text, [])
     assert _changes(result) == []

@@ -7,15 +7,11 @@ import itertools
 
 import pytest
 
-from kenning.news.article import Article
 from kenning.news.events.extract import extract_events
 from kenning.news.events.numbers import parse_number
 from kenning.news.model import ArticleResult
-from kenning.news.nlp.french import annotate_french, load_french
-from kenning.news.nlp.gazetteer import gazetteer
 from kenning.news.nlp.models import Resources
-from kenning.news.nlp.ruler import ListNames
-from newskit import build
+from newskit import build, french, french_resources
 
 PEOPLE = ["Sadio Camara", "Ivan Maslov", "Amadou Touré"]
 EN_COUNTRIES = [("French", "fr"), ("Russian", "ru"), ("Malian", "ml"), ("American", "us")]
@@ -34,16 +30,11 @@ FR_FORMS = ["Les sanctions visent {p}, qui détient également la nationalité {
 
 @pytest.fixture(scope="module")
 def res() -> Resources:
-    return Resources(load_french(), gazetteer("fr"), ListNames("none"), frozenset(), {}, "fr")
+    return french_resources()
 
 
 def _citizenships(result: ArticleResult) -> list[tuple[str, str | None]]:
     return [(c.subject, c.normalized) for c in extract_events(result).claims if c.predicate == "citizenship"]
-
-
-def _french(text: str, res: Resources) -> ArticleResult:
-    article = Article.create(text, "t.txt", language="fr", published="2023-07-25", published_source="header")
-    return annotate_french(article, res)
 
 
 def test_english_citizenship_of_every_construction() -> None:
@@ -62,7 +53,7 @@ def test_french_citizenship_of_every_construction(res: Resources) -> None:
     wrong = []
     for person, (masculine, feminine, code), form in cases:
         text = form.format(p=person, m=masculine, f=feminine)
-        found = _citizenships(_french(text, res))
+        found = _citizenships(french(text, res))
         if found != [(person, code)]:
             wrong.append((text, found))
     assert len(wrong) <= len(cases) // 20, wrong
@@ -74,7 +65,7 @@ def test_french_citizenship_of_every_construction(res: Resources) -> None:
     "Les citoyens maliens ont manifesté à Bamako.",
 ])
 def test_no_citizenship_without_a_named_holder_or_a_country(text: str, res: Resources) -> None:
-    assert _citizenships(_french(text, res)) == []
+    assert _citizenships(french(text, res)) == []
 
 
 def test_no_citizenship_of_a_group_in_english() -> None:
@@ -109,5 +100,5 @@ def test_english_numbers_keep_their_conventions(words: str, value: float) -> Non
 @pytest.mark.parametrize(("words", "count"), [("trois hauts responsables maliens", 3),
                                               ("deux officiers maliens", 2), ("vingt-cinq responsables", 25)])
 def test_a_group_counted_in_french_words(words: str, count: int, res: Resources) -> None:
-    result = extract_events(_french(f"Le Trésor américain a sanctionné {words} ce 24 juillet 2023.", res))
+    result = extract_events(french(f"Le Trésor américain a sanctionné {words} ce 24 juillet 2023.", res))
     assert [e.target_count for e in result.events] == [count]

@@ -10,10 +10,10 @@ import pytest
 from kenning.news.article import Article
 from kenning.news.events.extract import extract_events
 from kenning.news.nlp.french import annotate_french, load_french
-from kenning.news.nlp.gazetteer import gazetteer, tokenizer
+from kenning.news.nlp.gazetteer import tokenizer
 from kenning.news.nlp.hyphens import is_compound
 from kenning.news.nlp.models import Resources
-from kenning.news.nlp.ruler import ListNames
+from newskit import french_resources
 
 ROLES = ["chef d'état-major de l'armée de l'air", "chef d'état-major adjoint de l'armée de l'air",
          "chef d'état-major général des armées", "sous-chef d'état-major", "chef d'état-major particulier",
@@ -26,7 +26,7 @@ FORMS = ["Le Trésor américain a sanctionné ce lundi le {role} {name}.",
 
 @pytest.fixture(scope="module")
 def res() -> Resources:
-    return Resources(load_french(), gazetteer("fr"), ListNames("none"), frozenset(), {}, "fr")
+    return french_resources()
 
 
 @pytest.mark.parametrize("word", ["état-major", "Etat-major", "lieutenant-colonel", "Lieutenant-colonel",
