@@ -15,6 +15,7 @@ from kenning.news.article import Article
 from kenning.news.events.extract import extract_events
 from kenning.news.ingest.collect import ingest_file
 from kenning.news.model import ArticleResult, EntityLink, Mention, SanctionEvent, Span, Target
+from kenning.news.nlp.models import Resources
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "news"
 SEED_000 = DATA / "seeds" / "000_e3adef94a2369754.txt"
@@ -207,3 +208,21 @@ def names(event: SanctionEvent) -> list[str]:
     return [t.name for t in event.targets]
 
 
+
+
+def french_resources() -> Resources:
+    """The French pipeline without list knowledge (no store)."""
+    from kenning.news.nlp.french import load_french
+    from kenning.news.nlp.gazetteer import gazetteer
+    from kenning.news.nlp.ruler import ListNames
+
+    return Resources(load_french(), gazetteer("fr"), ListNames("none"), frozenset(), {}, "fr")
+
+
+def french(text: str, res: Resources, published: str | None = "2023-07-25") -> ArticleResult:
+    """A French report annotated by the French NLP stage (events not read yet)."""
+    from kenning.news.nlp.french import annotate_french
+
+    article = Article.create(text, "t.txt", language="fr", published=published,
+                             published_source="header" if published else None)
+    return annotate_french(article, res)

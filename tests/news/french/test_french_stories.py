@@ -129,3 +129,43 @@ def test_distractors_stay_out_of_the_sanctions_story(extracted: dict[str, dict[s
     others = {r.article.id for r in _results(extracted, distractors)}
     for story in _stories(store):
         assert not (story & sanctions and story & others), "a distractor joined a story of the sanctions reports"
+
+
+def _facts(report: dict[str, object], predicate: str) -> list[dict[str, object]]:
+    facts = report["facts"]
+    assert isinstance(facts, list)
+    return [f for f in facts if f["field"] == predicate]
+
+
+def test_french_claims_show_in_the_story_beside_the_english(extracted: dict[str, dict[str, object]],
+                                                             tmp_path: Path) -> None:
+    """The must-show: after the seeds and the 16 French reports of 2023-07-24, the story holds Camara's French
+    citizenship (said only in French reports: complementary, each quote in French with ``fr``) and the rise
+    in civilian deaths told as "tripled" (English) and "278%" (French) as one change, side by side, compared
+    as factors; the web page marks each French quote ``lang="fr"``."""
+    from fastapi.testclient import TestClient
+
+    from kenning.api import create_app
+
+    store = Store(f"sqlite:///{tmp_path / 'kenning.db'}")
+    _add(store, _results(extracted, [p.name for p in SEEDS]))
+    _add(store, _results(extracted, _e1_french()))
+    (story,) = list_stories(store)
+    report = story_report(store, story["id"])
+    store.engine.dispose()
+    [citizenship] = _facts(report, "citizenship")
+    assert citizenship["status"] in ("complementary", "single-source") and citizenship["subject"] == "sadio camara"
+    said = citizenship["statements"]
+    assert isinstance(said, list) and {s["language"] for s in said} == {"fr"} and len(said) >= 2
+    assert {s["normalized"] for s in said} == {"fr"}
+    assert any("nationalité française" in s["value"] or "citoyen français" in s["value"] for s in said)
+    [change] = _facts(report, "change")
+    assert change["subject"] == "civilian deaths"
+    told = {(s["language"], s["value"], s["normalized"]) for s in change["statements"]}
+    assert ("en", "tripled", "x3") in told and any(lang == "fr" and v == "+278%" for lang, _, v in told)
+    assert change["status"] == "conflicting" and "x3.78" in str(change["note"])
+    with kenning_env(HOME=str(tmp_path)), TestClient(create_app()) as client:
+        page = client.get(f"/story/{story['id']}").text
+    for quote in ("278%", "tripled"):
+        tag = page[:page.index(f"“{quote}")].rsplit("<p", 1)[1]
+        assert ('lang="fr"' if quote == "278%" else 'lang="en"') in tag

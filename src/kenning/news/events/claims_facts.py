@@ -6,10 +6,15 @@
   clause belongs to.
 * Counts: "Wagner is thought to have some 1,000 troops" gives (Wagner, "have troops", "some 1,000 troops",
   "1000"); the number must count a noun that is not a unit of time or a legal reference.
-* Changes: "civilian deaths have tripled" gives (civilian deaths, "triple", "tripled", "x3"), and
-  "casualties have surged by 278 percent" gives ("+278%").
+* Changes, in English and French (:mod:`~kenning.news.events.changes`): "civilian deaths have tripled"
+  gives (civilian deaths, "change", "tripled", "x3"), "le nombre de victimes civiles a augmenté de 278 %"
+  gives (le nombre de victimes civiles, "change", "278 %", "+278%").
+* Citizenship, in English and French (:mod:`~kenning.news.events.nationality`): "Sadio Camara, qui détient
+  également la nationalité française" gives (Sadio Camara, "citizenship", "nationalité française", "fr").
 
-Word lists live in ``data/events_claims.yml`` and ``data/events_numbers.yml``.
+A French report gives its changes and citizenships; taking power and counts are read in English only.
+Word lists live in ``data/events_claims.yml``, ``data/events_numbers*.yml``, ``data/events_changes.yml``
+and ``data/events_nationality.yml``.
 """
 
 from __future__ import annotations
@@ -24,8 +29,10 @@ from typing import Any
 from kenning.errors import ConfigError
 from kenning.news.datafile import data_mapping
 from kenning.news.dates import FoundDate, find_dates
+from kenning.news.events.changes import change_claims, change_words
 from kenning.news.events.frame import clause_tokens
-from kenning.news.events.numbers import number_words, parse_number
+from kenning.news.events.nationality import nationality_claims, nationality_cue
+from kenning.news.events.numbers import parse_number
 from kenning.news.events.parse import ParsedSentence, parse_sentences, phrase_span
 from kenning.news.events.triggers import subject_of
 from kenning.news.events.vocabulary import reasons
@@ -46,8 +53,6 @@ class FactRules:
     power_nouns: frozenset[str]
     number_cue: re.Pattern[str]
     not_counted: frozenset[str]
-    percent_verbs: frozenset[str]
-    percent_words: frozenset[str]
     cue: re.Pattern[str]
 
 
@@ -65,15 +70,9 @@ def fact_rules() -> FactRules:
         verbs = frozenset(power["verbs"])
         skipped = "|".join(rf"{re.escape(w)}\b" for w in sorted(data["not_counted"], key=len, reverse=True))
         number_cue = re.compile(_joined(data["number_cue"]).replace("NOT_COUNTED", skipped))
-        factors = number_words().factors
-        stems = "|".join(re.escape(s) for s in sorted([*power["objects"], *power["nouns"], *(f[:5] for f in factors)],
-                                                      key=len, reverse=True))
-        percent = "|".join(re.escape(w) for w in data["percent_words"])
-        verbs_of_change = _joined(data["percent_verb_forms"])
-        cue = re.compile(rf"(?i:{stems})|(?i:{percent}).*{verbs_of_change}|{verbs_of_change}.*(?i:{percent})")
+        stems = "|".join(re.escape(s) for s in sorted([*power["objects"], *power["nouns"]], key=len, reverse=True))
         return FactRules(str(power["predicate"]), verbs, frozenset(power["objects"]), frozenset(power["nouns"]),
-                         number_cue, frozenset(data["not_counted"]), frozenset(data["percent_verbs"]),
-                         frozenset(data["percent_words"]), cue)
+                         number_cue, frozenset(data["not_counted"]), re.compile(rf"(?i:{stems})"))
     except (KeyError, TypeError, re.error) as exc:
         raise ConfigError(f"events_claims.yml: missing or malformed entry: {exc}") from exc
 
@@ -170,28 +169,6 @@ def _speaker(noun: Any) -> bool:
     return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in reasons().speech_verbs
 
 
-def _changes(sentence: ParsedSentence) -> Iterator[Claim]:
-    """"deaths have tripled" (x3) and "surged by 278 percent" (+278%)."""
-    rules, factors = fact_rules(), number_words().factors
-    for verb in sentence.doc:
-        lemma = verb.lemma_.lower()
-        subject = _subject_words(sentence, verb) if verb.pos_ == "VERB" else None
-        if subject is None:
-            continue
-        if lemma in factors:
-            yield _fact(subject, lemma, verb.text, f"x{factors[lemma]:g}", sentence.token_span(verb))
-        elif lemma in rules.percent_verbs:
-            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"):
-                words = list(prep.subtree)
-                text = " ".join(t.text for t in words).lower()
-                number = next((parse_number(t.text) for t in words if t.like_num), None)
-                span = phrase_span(sentence, words)
-                if number is None or span is None or not any(w in text for w in rules.percent_words):
-                    continue
-                sign = "-" if lemma in ("fall", "drop", "decline", "decrease", "plunge") else "+"
-                yield _fact(subject, lemma, span.text, f"{sign}{number:g}%", span)
-
-
 def _skipped_tokens(sentence: ParsedSentence, result: ArticleResult) -> set[int]:
     """Tokens whose numbers are not facts to compare here: inside DATE and MONEY mentions, or inside the
     described group of a sanctions event (already a ``target_count`` claim)."""
@@ -216,16 +193,21 @@ def fact_claims(result: ArticleResult, anchor: dt.date | None,
     """The fact claims of an article; sentences not parsed yet and worth reading are parsed here.
     ``dates``: the article's English dates against ``anchor`` when the caller has found them already."""
     rules = fact_rules()
-    wanted = [i for i, s in enumerate(result.sentences) if rules.cue.search(s.text) or rules.number_cue.search(s.text)]
+    language = "fr" if result.article.language == "fr" else "en"
+    english = language == "en"
+    cues = [change_words(language).cue, nationality_cue(language)]
+    cues += [rules.cue, rules.number_cue] if english else []
+    wanted = [i for i, s in enumerate(result.sentences) if any(c.search(s.text) for c in cues)]
     missing = [i for i in wanted if i not in parsed]
     sentences = {**parsed, **(parse_sentences(result, missing) if missing else {})}
-    found = dates if dates is not None else find_dates(result.article.text, anchor)
+    found = (dates if dates is not None else find_dates(result.article.text, anchor)) if english else []
     claims: list[Claim] = []
     for index in wanted:
         sentence = sentences[index]
-        span = sentence.span
-        dates = [d for d in found if span.start <= d.start < span.end]
-        claims.extend(_power(sentence, dates))
-        claims.extend(_counts(sentence, _skipped_tokens(sentence, result)))
-        claims.extend(_changes(sentence))
+        if english:
+            span = sentence.span
+            claims.extend(_power(sentence, [d for d in found if span.start <= d.start < span.end]))
+            claims.extend(_counts(sentence, _skipped_tokens(sentence, result)))
+        claims.extend(change_claims(sentence, language))
+        claims.extend(nationality_claims(result, sentence, language))
     return claims

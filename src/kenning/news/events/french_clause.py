@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import Any
 
 from kenning.news.events.french_vocabulary import FrenchVocabulary
+from kenning.news.events.numbers import parse_number
 from kenning.news.events.parse import ParsedSentence, phrase_span
 from kenning.news.model import Span
 from kenning.news.nlp.french_ents import role_words
@@ -162,11 +163,12 @@ def is_complement(root: Any, nouns: frozenset[str]) -> bool:
             and head.pos_ in ("NOUN", "ADJ", "PROPN") and lemma(head) not in nouns)
 
 
-def _count(token: Any, vocab: FrenchVocabulary) -> int | None:
+def _count(token: Any) -> int | None:
+    """The count a group noun's number gives ("trois hauts responsables", "trois (03) hauts gradés")."""
     for child in token.children:
         if child.dep_ == "nummod":
-            text = child.text.lower()
-            return int(text) if text.isdigit() else vocab.numbers.get(text)
+            value = parse_number(child.text, "fr")
+            return int(value) if value is not None and value == int(value) else None
     return None
 
 
@@ -182,5 +184,5 @@ def described_group(sentence: ParsedSentence, verb: Any, trigger: Any,
         if child.pos_ == "NOUN" and _is_group(child, vocab) and child.i not in sentence.mention_at:
             words = [child, *(c for c in child.children if c.dep_ in ("nummod", "amod", "det"))]
             words += [g for c in child.children if c.dep_ == "amod" for g in c.children if g.dep_ == "advmod"]
-            return phrase_span(sentence, words), _count(child, vocab)
+            return phrase_span(sentence, words), _count(child)
     return None, None

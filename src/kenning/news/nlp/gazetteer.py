@@ -26,6 +26,7 @@ from spacy.tokenizer import Tokenizer
 
 from kenning.errors import ConfigError
 from kenning.news.datafile import data_lines
+from kenning.news.nlp.hyphens import keep_hyphenated
 from kenning.news.nlp.phrases import PhraseTable, fold_all, is_name_cased
 
 __all__ = ["Gazetteer", "Place", "gazetteer", "tokenizer"]
@@ -47,8 +48,10 @@ class Place:
 
 @cache
 def tokenizer(language: str = "en") -> Tokenizer:
-    """spaCy's tokenizer of ``language`` (the rules of the model's own tokenizer, without the model)."""
-    return spacy.blank(language).tokenizer
+    """spaCy's tokenizer of ``language`` (the rules of the model's own tokenizer, without the model), in French
+    keeping hyphenated compounds whole as the French pipeline does (:mod:`.hyphens`)."""
+    found = spacy.blank(language).tokenizer
+    return keep_hyphenated(found) if language == "fr" else found
 
 
 def _words(text: str, language: str = "en") -> list[str]:

@@ -10,9 +10,15 @@ is the date phrase nearest the predicate's words, resolved against the article's
 (:func:`kenning.news.dates.find_dates`); a number is the pattern's ``value`` group.
 
 Claims with the same subject and predicate form one fact (a claim whose subject is not known is compared
-with nothing). With statements from two or more reports, or two different dates of one report, the values
-are compared (dates: same, one within the other, or conflicting; numbers: same or conflicting); a claim
-only one statement makes is left to the sentence alignment, which lists it as single-source.
+with nothing). A change's subject is the quantity of ``quantities`` its words hold, in any language
+("civilian deaths", "le nombre de victimes civiles"). With statements from two or more reports, or two
+different dates of one report, the values are compared (dates: same, one within the other, or
+conflicting; numbers: same or conflicting; changes as factors, :func:`~.values.relate_changes`; values of
+a predicate a subject holds several of, ``several_values``, add up); a claim only one statement makes is
+left to the sentence alignment, which lists it as single-source. Statements agreed by the reports of one
+language only, in a story told in more than one, are ``complementary``: the reports of the other
+languages do not say it ("only the fr reports say this"). Each statement keeps its source's words and
+language; nothing is translated.
 
 Dates that cannot be one are a conflict only when the reports speak of one occurrence. When the evidence
 points to two — one report gives both dates (a report does not contradict itself), or the predicate can
@@ -33,8 +39,16 @@ from kenning.news.dates import date_interval, find_dates, parse_anchor
 from kenning.news.model import ArticleResult, Span
 from kenning.news.reconcile.evidence import evidence_at
 from kenning.news.reconcile.model import Fact, Statement
-from kenning.news.reconcile.values import Relation, number_value, overall, relate_dates, relate_numbers
-from kenning.news.reconcile.vocabulary import Predicate, predicates, subjects
+from kenning.news.reconcile.values import (
+    Relation,
+    change_factor,
+    number_value,
+    overall,
+    relate_changes,
+    relate_dates,
+    relate_numbers,
+)
+from kenning.news.reconcile.vocabulary import Predicate, predicates, quantities, several_values, subjects
 from kenning.news.reconcile.wording import machine_date
 from kenning.news.stories.features import fold_name
 
@@ -118,7 +132,7 @@ def _read(result: ArticleResult) -> list[FoundClaim]:
 def subject_key(words: str) -> str:
     """A subject as compared: the ``subjects`` name its words hold ("the Malian junta" → junta), else its
     folded words without a leading article."""
-    for pattern, name in subjects():
+    for pattern, name in (*subjects(), *quantities()):
         if pattern.search(words):
             return name
     return _ARTICLE.sub("", fold_name(words))
@@ -126,7 +140,9 @@ def subject_key(words: str) -> str:
 
 def value_kind(value: str, normalized: str | None) -> str:
     """How a given claim's values compare: ``date`` (an ISO value whose words hold a date phrase, so "some
-    1,000 troops" is a number), ``number`` or ``text``."""
+    1,000 troops" is a number), ``change`` ("+278%", "x3"), ``number`` or ``text``."""
+    if normalized and change_factor(normalized) is not None:
+        return "change"
     if normalized and _ISO.fullmatch(normalized) and find_dates(value, None):
         return "date"
     if normalized and number_value(normalized) is not None:
@@ -158,6 +174,10 @@ def story_claims(results: Sequence[ArticleResult]) -> list[FoundClaim]:
 
 
 def _relation(kind: str, left: FoundClaim, right: FoundClaim) -> Relation:
+    if kind == "change":
+        return relate_changes(left.normalized or "", right.normalized or "")
+    if left.predicate in several_values() and left.normalized != right.normalized:
+        return "complementary", "different values that can all hold at once"
     if kind == "date":
         return relate_dates(left.normalized or "", right.normalized or "")
     if kind == "number":
@@ -189,6 +209,19 @@ def _repeatable(predicate: str) -> bool:
     return any(p.name == predicate and p.repeatable for p in predicates())
 
 
+def _one_language(sources: set[str], results: Mapping[str, ArticleResult]) -> str | None:
+    """Why a fact the reports of one language agree on says more than the story's other reports: they are in
+    other languages and none says it; None when the sources speak more than one language or the story one."""
+    spoken = {results[s].article.language for s in sources}
+    others = {r.article.language for r in results.values()} - spoken - {None}
+    if len(spoken) != 1 or None in spoken or not others:
+        return None
+    [language] = spoken
+    return (f"only the {language} reports say this ({len(sources)} of "
+            f"{sum(r.article.language == language for r in results.values())}); no report in "
+            f"{', '.join(sorted(str(o) for o in others))} does")
+
+
 def claim_facts(claims: Sequence[FoundClaim], results: Mapping[str, ArticleResult]) -> list[Fact]:
     """One fact per (subject, predicate) that two reports, or one report with two values, state."""
     groups: dict[tuple[str, str], list[FoundClaim]] = {}
@@ -208,9 +241,12 @@ def claim_facts(claims: Sequence[FoundClaim], results: Mapping[str, ArticleResul
             status, note = "possibly-different", f"possibly different events: {why}"
         elif len(sources) < 2:
             note = f"one report, two values: {note}"
+        elif status == "agreed" and (only := _one_language(sources, results)) is not None:
+            status, note = "complementary", only
         statements = [Statement(c.article_id, c.value, machine_date(c.normalized) if kind == "date" else c.normalized,
                                 evidence_at(results[c.article_id], c.span.start, c.span.end),
-                                results[c.article_id].article.outlet) for c in found]
+                                results[c.article_id].article.outlet, results[c.article_id].article.language)
+                      for c in found]
         facts.append(Fact(f"{subject}: {predicate}", "claim", predicate, status, statements, subject=subject,
                           note=note))
     return facts

@@ -55,4 +55,4 @@ def statement(result: ArticleResult, value: str, normalized: str | None, near: S
     if found is None:
         first = near[0] if near else (result.sentences[0] if result.sentences else Span(0, 0, ""))
         found = Evidence(result.article.id, first.start, first.end, first.text)
-    return Statement(result.article.id, value, normalized, found, result.article.outlet)
+    return Statement(result.article.id, value, normalized, found, result.article.outlet, result.article.language)

@@ -58,9 +58,11 @@ class Statement:
     normalized: str | None
     evidence: Evidence
     outlet: str | None = None
+    #: The language of the source's words (ISO 639-1), when known: quotes are never translated.
+    language: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "outlet": self.outlet, "value": self.value,
+        return {"source": self.source, "outlet": self.outlet, "language": self.language, "value": self.value,
                 "normalized": self.normalized, "evidence": self.evidence.to_dict()}
 
 

@@ -51,7 +51,7 @@ def _about(text: str) -> str:
 
 def _statement(result: ArticleResult, span: Span) -> Statement:
     return Statement(result.article.id, span.text, None, evidence_at(result, span.start, span.end),
-                     result.article.outlet)
+                     result.article.outlet, result.article.language)
 
 
 def sentence_facts(results: Sequence[ArticleResult], covered: set[tuple[str, int]],

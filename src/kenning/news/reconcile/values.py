@@ -13,6 +13,12 @@ conflicting over complementary over agreed) with the note of the pair that decid
   with different kinds ("13 individuals" / "13 individuals and businesses"): conflicting;
 * measures — same set: agreed; otherwise complementary (measures add up);
 * numbers — equal: agreed; both numeric and different: conflicting; a vague one ("dozens"): complementary;
+* changes — a percentage ("+278%") and a factor ("x3", from "tripled") are one kind of quantity, compared
+  as factors (+278% = x3.78): equal, or two percentages within :data:`CHANGE_ROUNDING` of each other:
+  agreed; a factor word ("tripled") is read as rounded to the nearest whole factor, so a percentage whose
+  factor lies within half a unit of it is complementary ("consistent, approximately"), one further off is
+  conflicting — with a note when the factor word matches the percentage misread as a share of the start
+  ("up 278%" told as "tripled": x2.78 rounds to x3, x3.78 does not); changes in opposite directions conflict;
 * free text (reasons) — same content words or one inside the other: agreed/complementary, never a conflict.
 """
 
@@ -29,13 +35,17 @@ from kenning.news.reconcile.vocabulary import joint_government, party_kinds
 from kenning.news.reconcile.wording import lineage
 from kenning.news.stories.text import terms
 
-__all__ = ["Relation", "describe_parties", "number_value", "overall", "relate_announcers", "relate_authorities",
-           "relate_dates", "relate_measures", "relate_numbers", "relate_parties", "relate_text"]
+__all__ = ["CHANGE_ROUNDING", "Relation", "change_factor", "describe_parties", "number_value", "overall",
+           "relate_announcers", "relate_authorities", "relate_changes", "relate_dates", "relate_measures",
+           "relate_numbers", "relate_parties", "relate_text"]
 
 Relation = tuple[str, str]
 T = TypeVar("T")
 _RANK = {"agreed": 0, "complementary": 1, "conflicting": 2}
 _NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
+_CHANGE = re.compile(r"^(?:x(?P<factor>\d+(?:\.\d+)?)|(?P<percent>[+-]\d+(?:\.\d+)?)%)$")
+#: Relative difference of two percentages of change read as the same figure rounded (+278% / +280%).
+CHANGE_ROUNDING = 0.02
 
 
 def overall(values: Sequence[T], relate: Callable[[T, T], Relation]) -> Relation:
@@ -159,3 +169,40 @@ def relate_text(left: str, right: str) -> Relation:
     if union and len(a & b) / len(union) >= 0.6:
         return "agreed", "nearly the same words"
     return "complementary", "worded differently"
+
+
+def change_factor(normalized: str) -> tuple[float, bool] | None:
+    """A normalised change as a factor, and whether it was a percentage ("+278%" → (3.78, True),
+    "x3" → (3.0, False), "-30%" → (0.7, True)); None for anything else."""
+    match = _CHANGE.match(normalized.strip())
+    if match is None:
+        return None
+    if match.group("factor") is not None:
+        return float(match.group("factor")), False
+    return 1 + float(match.group("percent")) / 100, True
+
+
+def _percent_words(factor: float) -> str:
+    return f"{(factor - 1) * 100:+g}%"
+
+
+def relate_changes(left: str, right: str) -> Relation:
+    """Two normalised changes of one quantity (see the module docstring)."""
+    a, b = change_factor(left), change_factor(right)
+    if a is None or b is None:
+        return relate_numbers(left, right)
+    (fa, pa), (fb, pb) = a, b
+    if (fa - 1) * (fb - 1) < 0:
+        return "conflicting", "one says it rose, the other that it fell"
+    if fa == fb or (pa and pb and abs(fa - fb) / max(abs(fa - 1), abs(fb - 1), 1e-9) <= CHANGE_ROUNDING):
+        return "agreed", "the same change"
+    if pa == pb:
+        return "conflicting", f"different changes (x{fa:g} / x{fb:g})"
+    exact, word = (fa, fb) if pa else (fb, fa)
+    if abs(exact - word) <= 0.5:
+        return "complementary", (f"consistent, approximately: {_percent_words(exact)} is x{exact:.3g}, "
+                                 f"which x{word:g} rounds")
+    note = f"{_percent_words(exact)} is x{exact:.3g}, not x{word:g}"
+    if abs((exact - 1) - word) <= 0.5:
+        note += f" (x{word:g} matches {_percent_words(exact)[1:]} read as a share of the start, x{exact - 1:.3g})"
+    return "conflicting", note

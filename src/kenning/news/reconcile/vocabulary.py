@@ -20,7 +20,7 @@ from kenning.errors import ConfigError
 from kenning.news.datafile import data_mapping
 from kenning.news.events.vocabulary import authorities
 
-__all__ = ["Predicate", "joint_government", "party_kinds", "predicates", "subjects"]
+__all__ = ["Predicate", "joint_government", "party_kinds", "predicates", "quantities", "several_values", "subjects"]
 
 _ANNOUNCERS = "reconcile_announcers.yml"
 _PARTIES = "reconcile_parties.yml"
@@ -106,11 +106,28 @@ def predicates() -> tuple[Predicate, ...]:
 @cache
 def subjects() -> tuple[tuple[re.Pattern[str], str], ...]:
     """(whole-phrase pattern, subject) for every subject word, longest first."""
-    table = data_mapping(_CLAIMS).get("subjects") or {}
+    return _phrases("subjects")
+
+
+@cache
+def quantities() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(whole-phrase pattern, quantity) for the words of every quantity whose changes are compared, in any
+    language ("civilian deaths", "victimes civiles"), longest first."""
+    return _phrases("quantities")
+
+
+@cache
+def several_values() -> frozenset[str]:
+    """Predicates a subject may hold several values of at once (citizenship): different values add up."""
+    return frozenset(str(p) for p in data_mapping(_CLAIMS).get("several_values") or [])
+
+
+def _phrases(section: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    table = data_mapping(_CLAIMS).get(section) or {}
     if not isinstance(table, dict):
-        raise ConfigError(f"news data file {_CLAIMS}: `subjects` must be a mapping")
+        raise ConfigError(f"news data file {_CLAIMS}: `{section}` must be a mapping")
     pairs = [(str(word), str(name)) for name, words in table.items()
-             for word in _list(_CLAIMS, words, f"subject {name!r}")]
+             for word in _list(_CLAIMS, words, f"{section} {name!r}")]
     pairs.sort(key=lambda p: -len(p[0]))
     return tuple((re.compile(r"\b" + r"\s+".join(map(re.escape, w.split())) + r"\b", re.IGNORECASE), n)
                  for w, n in pairs)
