@@ -1,9 +1,10 @@
 """The French event reader on generated sanctions sentences (:mod:`bench.french_events_data`), dev and test.
 
-Usage: ``python -m bench.french_events [--per-shape N] [--show dev|test] [--by-shape]``.
+Usage: ``python -m bench.french_events [--per-shape N] [--lists] [--show dev|test] [--by-shape]``.
 
 Each case is read as a one-paragraph French report published on its publication date, through the French NLP
-(``KENNING_NEWS_FR_MODEL``, md by default; no list ruler, so names are found by the model alone) and the
+(``KENNING_NEWS_FR_MODEL``, md by default; without ``--lists`` no list ruler, so names are found by
+the model alone) and the
 events stage. Per part:
 
 * **found** — the case gives at least one action that is not background;
@@ -29,7 +30,7 @@ from bench.french_events_data import Case, cases
 from kenning.news.article import Article
 from kenning.news.events.extract import extract_events
 from kenning.news.model import SanctionEvent
-from kenning.news.nlp.french import annotate_french, load_french
+from kenning.news.nlp.french import annotate_french, french_resources, load_french
 from kenning.news.nlp.gazetteer import gazetteer
 from kenning.news.nlp.models import Resources
 from kenning.news.nlp.ruler import ListNames
@@ -72,8 +73,10 @@ def score(case: Case, events: Sequence[SanctionEvent]) -> Scored:
                   seen or "no event")
 
 
-def run(items: Iterable[Case]) -> list[Scored]:
-    res = Resources(load_french(), gazetteer("fr"), ListNames("none"), frozenset(), {}, "fr")
+def run(items: Iterable[Case], lists: bool = False) -> list[Scored]:
+    """Score every case; ``lists``: with the list ruler of the configured store (``KENNING_HOME``)."""
+    res = (french_resources() if lists
+           else Resources(load_french(), gazetteer("fr"), ListNames("none"), frozenset(), {}, "fr"))
     out = []
     for case in items:
         article = Article.create(case.text, f"{case.shape}.txt", language="fr", published=case.published,
@@ -113,10 +116,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--per-shape", type=int, default=16, help="cases generated per shape")
     parser.add_argument("--by-shape", action="store_true", help="a row per shape and per date phrase")
+    parser.add_argument("--lists", action="store_true",
+                        help="with the list ruler of the store under KENNING_HOME (the names are listed ones)")
     parser.add_argument("--show", choices=("dev", "test"), help="print the failed cases of this part")
     args = parser.parse_args(argv)
     started = time.process_time()
-    scored = run(cases(args.per_shape))
+    scored = run(cases(args.per_shape), args.lists)
     report(scored, args.by_shape)
     print(f"\n{len(scored)} cases, {1000 * (time.process_time() - started) / len(scored):.0f} ms CPU per case")
     for s in scored:

@@ -8,7 +8,8 @@ construction the French event reader misses from one report's accident. This set
   relative clauses, appositions with roles, a described group with a number word and a list after a
   colon, infinitive and gerund complements, ...), see :data:`SHAPES`;
 * **date phrases** ("ce lundi", "le 26 janvier", "hier", "le lundi 24 juillet dernier", ...) written for a
-  day 0–6 days before a publication date, see :data:`DATE_FORMS`;
+  day 0–3 days before a publication date (an action older than that is background to the events stage),
+  see :data:`DATE_FORMS`;
 * **authorities** as French reports name them (their expected canonical authority of
   ``events_authorities.yml``), roles and group descriptions;
 * **names** of real listed people: individuals of the bundled OFAC SDN file under African and Russian
@@ -96,17 +97,17 @@ def _day(day: dt.date, year: bool = True) -> str:
 
 #: Date phrases: (name, days back allowed, phrase for the event day given the publication day).
 DATE_FORMS: list[tuple[str, range, Callable[[dt.date, dt.date], str]]] = [
-    ("le_jour_mois_annee", range(0, 6), lambda d, p: f"le {_day(d)}"),
+    ("le_jour_mois_annee", range(0, 4), lambda d, p: f"le {_day(d)}"),
     ("ce_jour_mois_annee", range(0, 3), lambda d, p: f"ce {_day(d)}"),
-    ("le_jour_mois", range(0, 6), lambda d, p: f"le {_day(d, False)}"),
-    ("jour_semaine", range(1, 6), lambda d, p: WEEKDAYS[d.weekday()]),
+    ("le_jour_mois", range(0, 4), lambda d, p: f"le {_day(d, False)}"),
+    ("jour_semaine", range(1, 4), lambda d, p: WEEKDAYS[d.weekday()]),
     ("ce_jour_semaine", range(0, 4), lambda d, p: f"ce {WEEKDAYS[d.weekday()]}"),
-    ("semaine_jour_mois", range(0, 6), lambda d, p: f"{WEEKDAYS[d.weekday()]} {_day(d, False)}"),
-    ("le_semaine_jour_mois_dernier", range(1, 6), lambda d, p: f"le {WEEKDAYS[d.weekday()]} {_day(d, False)} dernier"),
-    ("semaine_dernier", range(1, 6), lambda d, p: f"{WEEKDAYS[d.weekday()]} dernier"),
+    ("semaine_jour_mois", range(0, 4), lambda d, p: f"{WEEKDAYS[d.weekday()]} {_day(d, False)}"),
+    ("le_semaine_jour_mois_dernier", range(1, 4), lambda d, p: f"le {WEEKDAYS[d.weekday()]} {_day(d, False)} dernier"),
+    ("semaine_dernier", range(1, 4), lambda d, p: f"{WEEKDAYS[d.weekday()]} dernier"),
     ("hier", range(1, 2), lambda d, p: "hier"),
     ("aujourd_hui", range(0, 1), lambda d, p: "aujourd'hui"),
-    ("en_date_du", range(0, 6), lambda d, p: f"en date du {_day(d)}"),
+    ("en_date_du", range(0, 4), lambda d, p: f"en date du {_day(d)}"),
     ("ce_semaine_jour_mois_annee", range(0, 4), lambda d, p: f"ce {WEEKDAYS[d.weekday()]} {_day(d)}"),
 ]
 
