@@ -190,12 +190,13 @@ def argument_heads(verb: Any, trigger: Any, vocab: FrenchVocabulary, dated: froz
             if objects > 1:  # a verb has one direct object: a second one is a comma-spliced clause's subject
                 continue
         partitive = prepositional and cases <= {"de"} and lemma(child) in vocab.nouns  # "des sanctions" as obl
+        if dep == "xcomp" and child.pos_ in ("NOUN", "PROPN") and not cases:
+            dep = "obj"  # "a désigné le ministre X" parsed as a predicative complement
         if dep in ("obj", "nsubj:pass", "iobj") or partitive or (prepositional and cases & vocab.target_prepositions):
             heads.append(_relative_antecedent(child))
         elif dep in ("advcl", "acl") and lemma(child) in vocab.verbs and child.morph.get("VerbForm") == ["Part"]:
             heads += [g for g in child.children if g.dep_ in ("obj", "obl:arg")]  # "des sanctions visant X"
-    relative = verb.dep_ == "acl:relcl" or (verb.dep_ == "acl" and any(c.lower_ in ("que", "qu'", "qu’")
-                                                                       for c in verb.children))
+    relative = verb.dep_ in ("acl", "acl:relcl") and any(c.lower_ in ("que", "qu'", "qu’") for c in verb.children)
     if not heads and relative and verb is trigger:
         heads.append(verb.head)  # "X, que Washington a sanctionné lundi": the relativised object
     if verb.dep_ == "xcomp":
