@@ -182,16 +182,16 @@ def argument_heads(verb: Any, trigger: Any, vocab: FrenchVocabulary, dated: froz
     """The heads of the noun phrases that may hold the targets (see the module docstring)."""
     heads = []
     objects = 0
-    for child, dep in arguments(verb, dated):
+    for child, relation in arguments(verb, dated):
         cases = {lemma(c) for c in child.children if c.dep_ == "case"}
+        # "a désigné le ministre X" parsed as a predicative complement: the object
+        dep = "obj" if relation == "xcomp" and child.pos_ in ("NOUN", "PROPN") and not cases else relation
         prepositional = dep.startswith("obl") and dep != "obl:agent"
         if dep == "obj":
             objects += 1
             if objects > 1:  # a verb has one direct object: a second one is a comma-spliced clause's subject
                 continue
         partitive = prepositional and cases <= {"de"} and lemma(child) in vocab.nouns  # "des sanctions" as obl
-        if dep == "xcomp" and child.pos_ in ("NOUN", "PROPN") and not cases:
-            dep = "obj"  # "a désigné le ministre X" parsed as a predicative complement
         if dep in ("obj", "nsubj:pass", "iobj") or partitive or (prepositional and cases & vocab.target_prepositions):
             heads.append(_relative_antecedent(child))
         elif dep in ("advcl", "acl") and lemma(child) in vocab.verbs and child.morph.get("VerbForm") == ["Part"]:
