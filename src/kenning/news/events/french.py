@@ -11,7 +11,10 @@ gives the actor, the targets and the described group (:mod:`~kenning.news.events
 * **targets** — besides the clause's, when the clause names no one or describes a group, the names
   enumerated after a colon ("trois hauts responsables : X, Y et Z"); when the parse gives a verb no
   argument at all, the names after it up to a reason (a parse error after a date); a following sentence
-  that only names them ("Il s'agit d'Alou Boi Diarra et d'Adama Bagayoko.") continues the action, as in English;
+  that only names them ("Il s'agit d'Alou Boi Diarra et d'Adama Bagayoko.") continues the action, as in
+  English; and every name enumerated with a target ("A, B et le colonel C": commas, "et", articles,
+  prepositions and role phrases between them), which the parser often breaks, unless it is the subject of
+  a clause below the action ("..., le dirigeant X, a nié ...");
 * **date** — the sentence's French date phrases (:mod:`kenning.news.dates`, ``events_dates_fr.yml``);
 * **tense** — the plus-que-parfait ("avait été sanctionné") and an action said to be earlier ("ont déjà
   imposé", adverbs of ``background_adverbs``) are background;

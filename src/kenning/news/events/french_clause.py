@@ -16,6 +16,14 @@ The rules (the vocabulary is ``data/events_fr.yml``):
   du groupe Wagner", "proches d'Assimi Goïta");
 * **described group** — an object whose head is a group noun or a role ("trois hauts responsables
   maliens"), with its count in digits or French number words.
+
+Parse errors read through, by class (each measured on ``bench.french_events``): a phrase the parser hangs on
+a date phrase of the verb is the verb's ("a imposé ce vendredi des sanctions à X"); a relative pronoun, or
+the noun a "que" clause relativises, stands for its antecedent ("X, qui a été sanctionné", "X, que
+Washington a sanctionné"); the owner of frozen assets is a target ("les avoirs de X"); an infinitive or
+gerund acts through the subject of the verb it completes ("a décidé de sanctionner X"), except after a
+pronominal verb ("X se voit imposer des sanctions"); a participle the tagger took for a noun still triggers
+("en sanctionnant X"); a noun given as predicative complement of a sanctions verb is its object.
 """
 
 from __future__ import annotations
