@@ -93,3 +93,21 @@ def test_an_enumeration_the_parse_breaks(res: Resources) -> None:
 def test_a_targeting_participle_on_the_verb(res: Resources) -> None:
     """"a annoncé ce mardi des sanctions visant X" ("visant" hung on the verb, not on "sanctions")."""
     _check(["{A} {a} annoncé {D} des sanctions visant {X}."], res)
+
+
+def test_a_sentence_the_segmenter_cut_before_its_object(res: Resources) -> None:
+    """"A a sanctionné mercredi 26 juillet X, role, et Y, role.": the segmenter ends the sentence after the
+    date; the names of the next piece, up to its verb, are the objects the cut took away."""
+    _check(["{A} {a} sanctionné {D} {X}, ancien gouverneur de la banque centrale, et {Y}, patron de l'armée de l'air.",
+            "{A} {a} sanctionné {D} {X}, conseiller du président, et {Y}, ministre de la Défense."], res, two=True,
+           floor=0.8)
+
+
+def test_a_finished_sentence_lends_no_names_to_the_next(res: Resources) -> None:
+    """A cued sentence that ends with its full stop keeps its own targets: the next sentence's names are not
+    taken even when the action names none ("Londres a pris des sanctions." then "X a réagi.")."""
+    for (subject, aux, _), (first, _second) in itertools.product(AUTHORITIES, NAMES):
+        text = f"{subject[0].upper()}{subject[1:]} {aux} sanctionné ce mardi. {first} a dénoncé une décision injuste."
+        article = Article.create(text, "t.txt", language="fr", published=PUBLISHED, published_source="header")
+        for event in extract_events(annotate_french(article, res)).events:
+            assert first not in {t.name for t in event.targets}, text

@@ -26,6 +26,7 @@ The raw events then go through the same :mod:`.resolve` and event building as En
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
@@ -52,6 +53,8 @@ from kenning.news.nlp.french_ents import role_words
 __all__ = ["latest_stated_day", "read_french"]
 
 _PARTY = ("PERSON", "ORG")
+#: A sentence that ends as sentences end (else the segmenter may have cut it: see :func:`_read`).
+_ENDED = re.compile(r"[.!?:;»\"”)…]\s*$")
 
 
 def read_french(result: ArticleResult, dates: Sequence[FoundDate]) -> tuple[list[RawEvent], dict[int, ParsedSentence]]:
@@ -59,12 +62,14 @@ def read_french(result: ArticleResult, dates: Sequence[FoundDate]) -> tuple[list
     vocab = french_vocabulary()
     cued = {i for i, s in enumerate(result.sentences) if vocab.cue.search(s.text)}
     following = {i for i, s in enumerate(result.sentences) if i not in cued and vocab.continuation.search(s.text)}
-    parsed = parse_sentences(result, sorted(cued | following))
+    broken = {i + 1 for i in cued if i + 1 < len(result.sentences) and not _ENDED.search(result.sentences[i].text)}
+    parsed = parse_sentences(result, sorted(cued | following | broken))
     raws: list[RawEvent] = []
     for index in sorted(parsed):
         sentence = parsed[index]
         own = [d for d in dates if sentence.span.start <= d.start < sentence.span.end]
-        raw = _read(sentence, result, own, vocab) if index in cued else None
+        rest = parsed.get(index + 1) if index + 1 in broken else None
+        raw = _read(sentence, result, own, vocab, rest) if index in cued else None
         if raw is None and index in following and raws and index - raws[-1].sentence <= 2:
             raw = _continuation(sentence, result)
         if raw is not None:
@@ -177,7 +182,10 @@ def _following(sentence: ParsedSentence, trigger_i: int, vocab: FrenchVocabulary
 
 
 def _read(sentence: ParsedSentence, result: ArticleResult, dates: Sequence[FoundDate],
-          vocab: FrenchVocabulary) -> RawEvent | None:
+          vocab: FrenchVocabulary, rest: ParsedSentence | None = None) -> RawEvent | None:
+    """The action of one cued sentence; ``rest``: the next sentence when the segmenter cut this one without
+    final punctuation ("Washington a sanctionné jeudi 26 janvier" | "Willy Ngoma, ..., et Angelo Kuot
+    Garang, ..."): its names up to a verb are the objects the cut took away."""
     dated = dated_tokens(sentence, dates)
     trigger = trigger_of(sentence.doc, vocab, dated)
     if trigger is None:
@@ -196,6 +204,10 @@ def _read(sentence: ParsedSentence, result: ArticleResult, dates: Sequence[Found
         mentions = sorted({*mentions, *_parties(sentence, result, _after_colon(sentence, trigger.i))})
     if not mentions and description is None and _lost_object(trigger, vocab):
         mentions = _parties(sentence, result, _following(sentence, trigger.i, vocab))
+    evidence = [sentence.span]
+    if not mentions and description is None and rest is not None and _lost_object(trigger, vocab):
+        mentions = _parties(rest, result, _following(rest, -1, vocab))
+        evidence.append(rest.span)
     if not mentions and description is None:
         return None
     tense, background = tense_of(verb, vocab.background_adverbs)
@@ -204,7 +216,7 @@ def _read(sentence: ParsedSentence, result: ArticleResult, dates: Sequence[Found
     return RawEvent(sentence=sentence.index, position=sentence.span.start, measures=["designation", *found],
                     lift="delisting" in found, authority=authority, actor=actor_span,
                     implicit_actor=authority is None, mentions=mentions, description=description, count=count,
-                    date=date, tense=tense, background=background, evidence=[sentence.span])
+                    date=date, tense=tense, background=background, evidence=evidence)
 
 
 def _continuation(sentence: ParsedSentence, result: ArticleResult) -> RawEvent | None:
