@@ -11,7 +11,10 @@ gives the actor, the targets and the described group (:mod:`~kenning.news.events
 * **targets** — besides the clause's, when the clause names no one or describes a group, the names
   enumerated after a colon ("trois hauts responsables : X, Y et Z"); when the parse gives a verb no
   argument at all, the names after it up to a reason (a parse error after a date); a following sentence
-  that only names them ("Il s'agit d'Alou Boi Diarra et d'Adama Bagayoko.") continues the action, as in English;
+  that only names them ("Il s'agit d'Alou Boi Diarra et d'Adama Bagayoko.") continues the action, as in
+  English; and every name enumerated with a target ("A, B et le colonel C": commas, "et", articles,
+  prepositions and role phrases between them), which the parser often breaks, unless it is the subject of
+  a clause below the action ("..., le dirigeant X, a nié ...");
 * **date** — the sentence's French date phrases (:mod:`kenning.news.dates`, ``events_dates_fr.yml``);
 * **tense** — the plus-que-parfait ("avait été sanctionné") and an action said to be earlier ("ont déjà
   imposé", adverbs of ``background_adverbs``) are background;
@@ -23,28 +26,35 @@ The raw events then go through the same :mod:`.resolve` and event building as En
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Any
 
 from kenning.news.dates import FoundDate
 from kenning.news.events.french_clause import (
     actor_of,
     clause_verb,
+    dated_tokens,
     described_group,
     is_complement,
-    lemma,
+    own_tokens,
     target_tokens,
     tense_of,
     trigger_of,
+    verb_lemma,
 )
 from kenning.news.events.french_vocabulary import FrenchVocabulary, french_authority, french_vocabulary
 from kenning.news.events.parse import ParsedSentence, parse_sentences, phrase_span
 from kenning.news.events.read import RawEvent
 from kenning.news.model import ArticleResult
+from kenning.news.nlp.french_ents import role_words
 
 __all__ = ["latest_stated_day", "read_french"]
 
 _PARTY = ("PERSON", "ORG")
+#: A sentence that ends as sentences end (else the segmenter may have cut it: see :func:`_read`).
+_ENDED = re.compile(r"[.!?:;»\"”)…]\s*$")
 
 
 def read_french(result: ArticleResult, dates: Sequence[FoundDate]) -> tuple[list[RawEvent], dict[int, ParsedSentence]]:
@@ -52,12 +62,14 @@ def read_french(result: ArticleResult, dates: Sequence[FoundDate]) -> tuple[list
     vocab = french_vocabulary()
     cued = {i for i, s in enumerate(result.sentences) if vocab.cue.search(s.text)}
     following = {i for i, s in enumerate(result.sentences) if i not in cued and vocab.continuation.search(s.text)}
-    parsed = parse_sentences(result, sorted(cued | following))
+    broken = {i + 1 for i in cued if i + 1 < len(result.sentences) and not _ENDED.search(result.sentences[i].text)}
+    parsed = parse_sentences(result, sorted(cued | following | broken))
     raws: list[RawEvent] = []
     for index in sorted(parsed):
         sentence = parsed[index]
         own = [d for d in dates if sentence.span.start <= d.start < sentence.span.end]
-        raw = _read(sentence, result, own, vocab) if index in cued else None
+        rest = parsed.get(index + 1) if index + 1 in broken else None
+        raw = _read(sentence, result, own, vocab, rest) if index in cued else None
         if raw is None and index in following and raws and index - raws[-1].sentence <= 2:
             raw = _continuation(sentence, result)
         if raw is not None:
@@ -86,11 +98,62 @@ def _fill_authorities(raws: list[RawEvent], result: ArticleResult) -> None:
 
 def _parties(sentence: ParsedSentence, result: ArticleResult, tokens: set[int]) -> list[int]:
     """The people and organisations on ``tokens``, without authorities and names that qualify another noun."""
-    nouns = french_vocabulary().nouns
+    vocab = french_vocabulary()
     found = {sentence.mention_at[i] for i in tokens if i in sentence.mention_at}
     return sorted(n for n in found if result.mentions[n].label in _PARTY
                   and french_authority(result.mentions[n].text) is None
-                  and not is_complement(sentence.mention_root(n), nouns))
+                  and not is_complement(sentence.mention_root(n), vocab.nouns, vocab.asset_nouns))
+
+
+#: Parts of speech that may stand between two names of one enumeration: commas, "et", "ainsi que", and the
+#: preposition and article the list repeats ("de X, de Y et de Z", "à X et au colonel Y", "l'actuel").
+_LIST_WORDS = frozenset({"PUNCT", "CCONJ", "DET", "ADP", "ADJ", "ADV"})
+
+
+def _list_gap(sentence: ParsedSentence, start: int, end: int) -> bool:
+    """Only list words between the characters ``start`` and ``end`` of the report, or list words and one role
+    phrase ("et l'actuel ministre des Finances", "et le chef d'état-major de l'armée de l'air")."""
+    words = [t for t in sentence.doc if start <= sentence.offset + t.idx < end]
+    if any(t.text == ":" or (t.lower_ in ("que", "qui") and t.pos_ == "PRON") for t in words):
+        return False
+    nouns = [t for t in words if t.pos_ not in _LIST_WORDS]
+    return not nouns or (role_words().is_head(nouns[0].text) and all(t.pos_ in ("NOUN", "PROPN", "PUNCT", "X")
+                                                                      for t in nouns))
+
+
+def _subject_elsewhere(sentence: ParsedSentence, mention: int, verb: Any) -> bool:
+    """The name is (in) the subject of a clause below the action's verb ("Les États-Unis ont gelé les avoirs
+    de X, le dirigeant Y, a nié ..."): another clause's party. The subject of a clause above it is not ("A,
+    B et C, qui ont été sanctionnés ..., ont rejeté"): the action is a relative clause on them."""
+    token = sentence.mention_root(mention)
+    while token.head.i != token.i:
+        if token.dep_.startswith("nsubj") and token.head.pos_ in ("VERB", "AUX"):
+            return token.head.i != verb.i and all(a.i != token.head.i for a in verb.ancestors)
+        token = token.head
+    return False
+
+
+def _enumerated(result: ArticleResult, sentence: ParsedSentence, mentions: list[int], verb: Any) -> list[int]:
+    """``mentions`` with the parties enumerated with one of them, before or after it ("A, B et le colonel
+    C"): the parser often breaks a long coordination of names (one attached to the date, another to the
+    verb), the text does not. The gap between two names, apposed roles apart, holds list words only."""
+    parties = sorted({n for n in sentence.mention_at.values() if result.mentions[n].label in _PARTY},
+                     key=lambda n: result.mentions[n].start)
+    out = set(mentions)
+    joined = []
+    for before, after in pairwise(parties):
+        first, second = result.mentions[before], result.mentions[after]
+        start = first.role_span.end if first.role_span and first.role_span.start >= first.end else first.end
+        joined.append(start <= second.start and _list_gap(sentence, start, second.start))
+    subjects = {n for n in parties if _subject_elsewhere(sentence, n, verb)}
+    changed = True
+    while changed:
+        changed = False
+        for (before, after), join in zip(pairwise(parties), joined, strict=True):
+            if join and (before in out) != (after in out) and not {before, after} & subjects:
+                out |= {before, after}
+                changed = True
+    return sorted(out)
 
 
 def _after_colon(sentence: ParsedSentence, trigger_i: int) -> set[int]:
@@ -101,7 +164,8 @@ def _after_colon(sentence: ParsedSentence, trigger_i: int) -> set[int]:
 def _lost_object(trigger: Any, vocab: FrenchVocabulary) -> bool:
     """A sanctions verb proper (not a support verb: "visent à mettre en lumière") whose parse gave it no
     object, passive subject or clause at all."""
-    return (trigger.pos_ == "VERB" and lemma(trigger) not in vocab.support_verbs
+    verb = verb_lemma(trigger, vocab)
+    return (verb is not None and verb not in vocab.support_verbs
             and not any(c.dep_ in ("obj", "nsubj:pass", "iobj", "ccomp", "xcomp") for c in trigger.children))
 
 
@@ -118,21 +182,32 @@ def _following(sentence: ParsedSentence, trigger_i: int, vocab: FrenchVocabulary
 
 
 def _read(sentence: ParsedSentence, result: ArticleResult, dates: Sequence[FoundDate],
-          vocab: FrenchVocabulary) -> RawEvent | None:
-    trigger = trigger_of(sentence.doc, vocab)
+          vocab: FrenchVocabulary, rest: ParsedSentence | None = None) -> RawEvent | None:
+    """The action of one cued sentence; ``rest``: the next sentence when the segmenter cut this one without
+    final punctuation ("Washington a sanctionné jeudi 26 janvier" | "Willy Ngoma, ..., et Angelo Kuot
+    Garang, ..."): its names up to a verb are the objects the cut took away."""
+    dated = dated_tokens(sentence, dates)
+    trigger = trigger_of(sentence.doc, vocab, dated)
     if trigger is None:
         return None
-    verb = clause_verb(trigger)
-    actor = actor_of(verb)
+    verb = clause_verb(trigger, vocab)
+    actor = actor_of(verb, dated)
     actor_span = phrase_span(sentence, list(actor.subtree)) if actor is not None else None
     authority = (french_authority(actor_span.text) if actor_span else None) or french_authority(sentence.span.text)
-    description, count = described_group(sentence, verb, trigger, vocab)
-    actor_tokens = {t.i for t in actor.subtree} if actor is not None else set()
-    mentions = _parties(sentence, result, target_tokens(verb, trigger, vocab) - actor_tokens)
+    description, count = described_group(sentence, verb, trigger, vocab, dated)
+    actor_tokens = own_tokens(actor) if actor is not None else set()
+    mentions = _parties(sentence, result, target_tokens(verb, trigger, vocab, dated) - actor_tokens)
+    mentions = [n for n in _enumerated(result, sentence, mentions, verb)
+                if n in mentions or (french_authority(result.mentions[n].text) is None
+                                     and not set(sentence.tokens_of.get(n, [])) & actor_tokens)]
     if description is not None or not mentions:
         mentions = sorted({*mentions, *_parties(sentence, result, _after_colon(sentence, trigger.i))})
     if not mentions and description is None and _lost_object(trigger, vocab):
         mentions = _parties(sentence, result, _following(sentence, trigger.i, vocab))
+    evidence = [sentence.span]
+    if not mentions and description is None and rest is not None and _lost_object(trigger, vocab):
+        mentions = _parties(rest, result, _following(rest, -1, vocab))
+        evidence.append(rest.span)
     if not mentions and description is None:
         return None
     tense, background = tense_of(verb, vocab.background_adverbs)
@@ -141,7 +216,7 @@ def _read(sentence: ParsedSentence, result: ArticleResult, dates: Sequence[Found
     return RawEvent(sentence=sentence.index, position=sentence.span.start, measures=["designation", *found],
                     lift="delisting" in found, authority=authority, actor=actor_span,
                     implicit_actor=authority is None, mentions=mentions, description=description, count=count,
-                    date=date, tense=tense, background=background, evidence=[sentence.span])
+                    date=date, tense=tense, background=background, evidence=evidence)
 
 
 def _continuation(sentence: ParsedSentence, result: ArticleResult) -> RawEvent | None:

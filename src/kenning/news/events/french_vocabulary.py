@@ -8,7 +8,7 @@ report can only yield values an English one can.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -37,6 +37,11 @@ class FrenchVocabulary:
     group_nouns: frozenset[str]
     continuation: re.Pattern[str]
     background_adverbs: frozenset[str] = frozenset()
+    #: Nouns of frozen property whose owner is a target ("les avoirs de X", "le gel des biens de X").
+    asset_nouns: frozenset[str] = frozenset()
+    #: Participle and gerund forms of the regular (-er) trigger verbs, to their verb: the forms a tagger
+    #: may take for a noun or an adjective ("en sanctionnant", "les personnes sanctionnées").
+    verb_forms: dict[str, str] = field(default_factory=dict)
 
 
 def _words(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -46,6 +51,14 @@ def _words(data: dict[str, Any], key: str) -> frozenset[str]:
 def _alias_pattern(names: list[str]) -> re.Pattern[str]:
     body = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"(?<![\w.-])(?:{body})(?![\w-])")
+
+
+_PARTICIPLES = ("ant", "é", "ée", "és", "ées")
+
+
+def _verb_forms(verbs: frozenset[str]) -> dict[str, str]:
+    """Present and past participles of the regular -er verbs (the gerund is "en" + present participle)."""
+    return {verb[:-2] + ending: verb for verb in sorted(verbs) if verb.endswith("er") for ending in _PARTICIPLES}
 
 
 def _load(data: dict[str, Any]) -> FrenchVocabulary:
@@ -67,7 +80,8 @@ def _load(data: dict[str, Any]) -> FrenchVocabulary:
                           for name, aliases in data["authorities"].items()),
         reason_marks=_words(data, "reason_marks"), group_nouns=_words(data, "group_nouns"),
         continuation=re.compile(str(data["continuation"]), re.IGNORECASE),
-        background_adverbs=_words(data, "background_adverbs"))
+        background_adverbs=_words(data, "background_adverbs"), asset_nouns=_words(data, "asset_nouns"),
+        verb_forms=_verb_forms(_words(data, "verbs")))
 
 
 @cache
