@@ -3,7 +3,10 @@
 :func:`average_link` joins, again and again, the two groups of reports whose mean pairwise probability is
 highest, while it reaches the threshold. Unlike joining any two reports above it (single link), a group
 then needs most of its reports to look like the other's, so a chain of look-alike reports (shootings in one
-city, one month) does not become one story.
+city, one month) does not become one story. Pairs marked ``apart`` (reports that cannot tell one event: their
+dated actions cannot be one day) are never brought into one group, whatever the reports between them: the
+constraint holds for every pair of the group (complete link), so reports without a date or action of their
+own cannot bridge two events.
 
 :func:`settle` names the groups when some reports were already in stories: a stored story keeps its id on
 the group holding most of its reports (ties: the one holding its first report); a group two stories keep
@@ -45,13 +48,16 @@ class StoryChange:
                 "articles": list(self.articles)}
 
 
-def average_link(scores: npt.NDArray[np.float64], threshold: float) -> list[list[int]]:
-    """Groups of row indices (each sorted; groups ordered by their first index)."""
+def average_link(scores: npt.NDArray[np.float64], threshold: float,
+                 apart: npt.NDArray[np.bool_] | None = None) -> list[list[int]]:
+    """Groups of row indices (each sorted; groups ordered by their first index); no group holds two rows
+    ``apart`` marks (a symmetric boolean matrix)."""
     count = len(scores)
     if count == 0:
         return []
     sums = np.array(scores, dtype=np.float64, copy=True)
     np.fill_diagonal(sums, 0.0)
+    cannot = np.zeros((count, count), dtype=bool) if apart is None else np.array(apart, dtype=bool, copy=True)
     sizes = np.ones(count)
     alive = np.ones(count, dtype=bool)
     members: dict[int, list[int]] = {i: [i] for i in range(count)}
@@ -59,6 +65,7 @@ def average_link(scores: npt.NDArray[np.float64], threshold: float) -> list[list
         mean = sums / np.outer(sizes, sizes)
         mean[~alive, :] = -1.0
         mean[:, ~alive] = -1.0
+        mean[cannot] = -1.0
         np.fill_diagonal(mean, -1.0)
         best = int(np.argmax(mean))
         i, j = divmod(best, count)
@@ -68,6 +75,8 @@ def average_link(scores: npt.NDArray[np.float64], threshold: float) -> list[list
         sums[keep, :] += sums[gone, :]
         sums[:, keep] += sums[:, gone]
         sums[keep, keep] = 0.0
+        cannot[keep, :] |= cannot[gone, :]
+        cannot[:, keep] |= cannot[:, gone]
         sizes[keep] += sizes[gone]
         alive[gone] = False
         members[keep] += members.pop(gone)

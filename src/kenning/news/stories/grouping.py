@@ -3,7 +3,8 @@
 :func:`assign` takes new reports and the stored members of the stories they may join, scores every pair
 (:class:`~.score.StoryScorer`: words, leads, names, days apart, optionally sentence embeddings, combined by
 the fitted model of ``data/stories_model.yml``, and headline sanctions events), groups them all by average
-link (:func:`~.cluster.average_link`) and names the groups (:func:`~.cluster.settle`): a stored story keeps
+link (:func:`~.cluster.average_link`; two reports whose dated actions cannot be one day are never in one
+group, :meth:`~.score.StoryScorer.apart`) and names the groups (:func:`~.cluster.settle`): a stored story keeps
 its id, a new group gets ``story-<its first report>``, and when the new reports show that two stories
 were one (a report bridging them) or that one was two, the stories are merged or split, and said so
 (:class:`~.cluster.StoryChange`). Only the stored stories a new report may belong to are grouped again
@@ -97,7 +98,7 @@ def assign(new: Sequence[StoryFeatures], stories: Mapping[str, Sequence[StoryFea
             scorer = StoryScorer(everything, model, frequencies)
     ids = [r.id for r in everything]
     scores = scorer.matrix()
-    groups = [[ids[i] for i in g] for g in average_link(scores, model.threshold)]
+    groups = [[ids[i] for i in g] for g in average_link(scores, model.threshold, scorer.apart())]
     order = time_order(everything)
     where, changes = settle(groups, stored, order)
     group_of = {a: g for g in groups for a in g}

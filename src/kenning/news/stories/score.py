@@ -17,7 +17,8 @@ their offices); and two reports that both lead with a sanctions action, where no
 action of the other (another country, dates that cannot be one day, other targets), are at most
 ``event_apart_probability`` alike: press releases of one ministry read alike, action after action. An
 undated report whose action the rule matched to another report's is apart from what that one is apart
-from (it tells that action, not another).
+from (it tells that action, not another). Two reports whose dated actions cannot be one day are more than
+unlikely: they are never grouped (:meth:`StoryScorer.apart`), however many reports lie between them.
 Last, two reports of one outlet more than ``outlet_after_days`` apart are at most ``outlet_probability``
 alike: an outlet reports an event again weeks later only rarely (the rate measured on the dev set).
 """
@@ -35,7 +36,7 @@ import numpy.typing as npt
 
 from kenning.news.stories.features import StoryFeatures
 from kenning.news.stories.model import StoryModel, story_model
-from kenning.news.stories.signals import days_apart, event_match
+from kenning.news.stories.signals import actions_apart, days_apart, event_match
 from kenning.news.stories.text import Frequencies, TfidfSpace
 
 __all__ = ["PairScore", "StoryScorer"]
@@ -164,6 +165,18 @@ class StoryScorer:
         ruled: npt.NDArray[np.float64] = np.where(capped, np.minimum(scores, model.outlet_probability), scores)
         ruled[np.arange(len(chosen)), chosen] = 0.0
         return ruled
+
+    def apart(self) -> npt.NDArray[np.bool_]:
+        """Pairs of reports that cannot be one story, whatever the reports between them: their dated
+        headline actions cannot be one day (:func:`~.signals.actions_apart`). Average link never groups them
+        (:func:`~.cluster.average_link`), so a report without a date or action of its own does not chain two
+        events' reports into one story."""
+        found = np.zeros((len(self.reports), len(self.reports)), dtype=bool)
+        for n, i in enumerate(self._with_events):
+            for j in self._with_events[n + 1:]:
+                if actions_apart(self.reports[i].events, self.reports[j].events):
+                    found[i, j] = found[j, i] = True
+        return found
 
     def pair(self, left: str, right: str) -> PairScore:
         """The signals and probability of two reports given by id."""

@@ -20,13 +20,15 @@ agree (:func:`event_match`):
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from kenning.errors import InputError
 from kenning.news.dates import date_interval
 from kenning.news.stories.features import EventKey
 from kenning.news.stories.roles import find_role_phrases
 
-__all__ = ["DATE_SLACK_DAYS", "date_range", "dates_compatible", "days_apart", "event_match", "named_elsewhere"]
+__all__ = ["DATE_SLACK_DAYS", "actions_apart", "date_range", "dates_compatible", "days_apart", "event_match",
+           "named_elsewhere"]
 
 #: Two event dates within this many days of each other can be the same day told differently.
 DATE_SLACK_DAYS = 2
@@ -49,6 +51,15 @@ def dates_compatible(left: str | None, right: str | None, slack_days: int = DATE
         return None
     slack = dt.timedelta(days=slack_days)
     return a[0] - slack <= b[1] and b[0] - slack <= a[1]
+
+
+def actions_apart(left: Sequence[EventKey], right: Sequence[EventKey]) -> bool:
+    """Whether two reports' headline actions cannot be one: both lead with actions, every one of them is
+    dated, and no date of one can name a day of the other's (a January and a May action). An undated action
+    may be any, so it is never apart."""
+    if not left or not right:
+        return False
+    return all(dates_compatible(a.date, b.date) is False for a in left for b in right)
 
 
 def days_apart(left: str | None, right: str | None) -> int | None:
