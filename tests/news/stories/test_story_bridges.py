@@ -32,13 +32,14 @@ def _report(rid: str, terms: dict[str, int], day: dt.date | None, action: EventK
             names: dict[str, int]) -> StoryFeatures:
     return StoryFeatures(id=rid, title=None, day=day.isoformat() if day else None, terms=terms,
                          lead=dict(list(terms.items())[:6]), entities=frozenset(names),
-                         events=(action,) if action else (), names=names, outlet=rid)
+                         events=(action,) if action else (), names=names, outlet=rid, language=rid[:2])
 
 
 def _case(seed: int) -> tuple[list[StoryFeatures], dict[str, str]]:
-    """Reports of two actions (``a`` and ``b``, 20–150 days apart) in French and sometimes English, and
-    undated French reports without an action (``bridge``) sharing the words of both; report id → its event
-    (``bridge-a``/``bridge-b``: a bridge whose own words lean to one event)."""
+    """Reports of two actions (``a`` and ``b``, 20–150 days apart) in French (with the action read, dated
+    without one, undated without one) and sometimes English, and undated French reports without an action
+    (``bridge``) sharing the words of both; report id → its event (``bridge-a``/``bridge-b``: a bridge whose
+    own words lean to one event)."""
     rng = random.Random(seed)
     day_b = DAY_A + dt.timedelta(days=rng.randint(20, 150))
     common = [f"fr{n}" for n in range(12)]  # the words every French report of the region shares
@@ -47,11 +48,12 @@ def _case(seed: int) -> tuple[list[StoryFeatures], dict[str, str]]:
     target = {"a": "entity:wagner", "b": "entity:maslov"}
     reports, gold = [], {}
     for event, day in (("a", DAY_A), ("b", day_b)):
-        for n in range(rng.randint(2, 4)):
+        for n in range(rng.randint(2, 5)):  # two with an action read, then one dated, then undated ones
             rid = f"fr-{event}{n}"
             action = EventKey("us", day.isoformat(), frozenset({target[event]}), None, named=1)
-            terms = _words(rng, common, 8) | _words(rng, own[event], 4)
-            reports.append(_report(rid, terms, day, action if n < 2 else None, {target[event]: 1}))
+            terms = _words(rng, common, 8) | _words(rng, own[event], 5)
+            reports.append(_report(rid, terms, day if n < 3 else None, action if n < 2 else None,
+                                   {target[event]: 1}))
             gold[rid] = event
         for n in range(rng.randint(0, 3)):
             rid = f"en-{event}{n}"
@@ -79,6 +81,18 @@ def test_undated_reports_without_actions_never_join_two_events(seed: int) -> Non
     for story in group(reports):
         events = {_event_of(gold, r) for r in story} - {None}
         assert len(events) <= 1, f"seed {seed}: one story holds both actions: {story}"
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_reports_of_one_action_still_join_across_languages(seed: int) -> None:
+    """The converse: the reports of one action — French with the action read, dated without one, undated
+    without one, and English — make one story."""
+    reports, gold = _case(seed)
+    stories = group(reports)
+    story_of = {r: n for n, story in enumerate(stories) for r in story}
+    for event in "ab":
+        told = [r.id for r in reports if gold[r.id] == event]
+        assert len({story_of[r] for r in told}) == 1, f"seed {seed}: action {event} split: {stories}"
 
 
 def test_dated_actions_that_cannot_be_one_day_are_apart() -> None:

@@ -8,6 +8,10 @@ dated actions cannot be one day) are never brought into one group, whatever the 
 constraint holds for every pair of the group (complete link), so reports without a date or action of their
 own cannot bridge two events.
 
+A pair may also count for nothing in the mean (``weights`` 0): two reports in different languages whose
+words cannot be compared and of which nothing else tells (:meth:`~.score.StoryScorer.weights`). Two groups
+are then as alike as the mean of the pairs that do count, and never joined when no pair counts.
+
 :func:`settle` names the groups when some reports were already in stories: a stored story keeps its id on
 the group holding most of its reports (ties: the one holding its first report); a group two stories keep
 their ids on is one story under the id of the one with more reports there, or the older one (the other
@@ -48,21 +52,22 @@ class StoryChange:
                 "articles": list(self.articles)}
 
 
-def average_link(scores: npt.NDArray[np.float64], threshold: float,
-                 apart: npt.NDArray[np.bool_] | None = None) -> list[list[int]]:
+def average_link(scores: npt.NDArray[np.float64], threshold: float, apart: npt.NDArray[np.bool_] | None = None,
+                 weights: npt.NDArray[np.float64] | None = None) -> list[list[int]]:
     """Groups of row indices (each sorted; groups ordered by their first index); no group holds two rows
-    ``apart`` marks (a symmetric boolean matrix)."""
+    ``apart`` marks (a symmetric boolean matrix); ``weights`` (symmetric, default all 1) say how much each
+    pair counts in the mean of two groups."""
     count = len(scores)
     if count == 0:
         return []
-    sums = np.array(scores, dtype=np.float64, copy=True)
-    np.fill_diagonal(sums, 0.0)
+    counts = np.ones((count, count)) if weights is None else np.array(weights, dtype=np.float64, copy=True)
+    np.fill_diagonal(counts, 0.0)
+    sums = np.array(scores, dtype=np.float64, copy=True) * counts
     cannot = np.zeros((count, count), dtype=bool) if apart is None else np.array(apart, dtype=bool, copy=True)
-    sizes = np.ones(count)
     alive = np.ones(count, dtype=bool)
     members: dict[int, list[int]] = {i: [i] for i in range(count)}
     while True:
-        mean = sums / np.outer(sizes, sizes)
+        mean = np.divide(sums, counts, out=np.full((count, count), -1.0), where=counts > 0)
         mean[~alive, :] = -1.0
         mean[:, ~alive] = -1.0
         mean[cannot] = -1.0
@@ -75,9 +80,11 @@ def average_link(scores: npt.NDArray[np.float64], threshold: float,
         sums[keep, :] += sums[gone, :]
         sums[:, keep] += sums[:, gone]
         sums[keep, keep] = 0.0
+        counts[keep, :] += counts[gone, :]
+        counts[:, keep] += counts[:, gone]
+        counts[keep, keep] = 0.0
         cannot[keep, :] |= cannot[gone, :]
         cannot[:, keep] |= cannot[:, gone]
-        sizes[keep] += sizes[gone]
         alive[gone] = False
         members[keep] += members.pop(gone)
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])

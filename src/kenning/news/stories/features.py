@@ -14,6 +14,7 @@ never has to load and parse every stored result.
 * ``entities`` — keys of the people and organisations named: ``name:<folded full name>`` always, and the
   linked list entity (through ``canon``, the representative of its same-as cluster) when linked, so a
   report linked to the OFAC entry and one that only names the person still share a key;
+* ``language`` — the report's language, when known (words are compared only within one language);
 * ``events`` — each headline event's (:func:`headline_events`: not background, not dated a month or more
   before the report's latest action) authority country, date, named targets' keys and roles, stated target
   count, and, when it leaves targets unnamed (none named, or fewer than its stated count), its evidence
@@ -130,12 +131,15 @@ class StoryFeatures:
     outlet: str | None = None
     #: The sentence embedding of the report's opening, when embeddings are on (:mod:`.embed`).
     embedding: tuple[float, ...] | None = None
+    #: The report's language (ISO 639-1), when known: words of two languages are not compared.
+    language: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "day": self.day, "terms": self.terms, "lead": self.lead,
                 "entities": sorted(self.entities), "events": [e.to_dict() for e in self.events],
                 "names": self.names, "people": self.people, "places": self.places, "outlet": self.outlet,
-                "embedding": None if self.embedding is None else [round(v, 5) for v in self.embedding]}
+                "embedding": None if self.embedding is None else [round(v, 5) for v in self.embedding],
+                "language": self.language}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> StoryFeatures:
@@ -145,7 +149,8 @@ class StoryFeatures:
                    events=tuple(EventKey.from_dict(e) for e in data.get("events") or ()),
                    names=dict(data.get("names") or {}), people=dict(data.get("people") or {}),
                    places=dict(data.get("places") or {}), outlet=data.get("outlet"),
-                   embedding=None if vector is None else tuple(float(v) for v in vector))
+                   embedding=None if vector is None else tuple(float(v) for v in vector),
+                   language=data.get("language"))
 
 
 def _day(result: ArticleResult) -> str | None:
@@ -242,4 +247,4 @@ def story_features(result: ArticleResult, canon: Canon | None = None,
     return StoryFeatures(id=article.id, title=article.title, day=_day(result), terms=dict(terms(text)),
                          lead=dict(terms(lead)), entities=parties, events=_events(result, canon, parties),
                          names=_names(result, canon, NAME_LABELS), people=_names(result, canon, {"PERSON"}),
-                         places=_names(result, canon, {"GPE"}), outlet=article.outlet)
+                         places=_names(result, canon, {"GPE"}), outlet=article.outlet, language=article.language)

@@ -98,7 +98,8 @@ def assign(new: Sequence[StoryFeatures], stories: Mapping[str, Sequence[StoryFea
             scorer = StoryScorer(everything, model, frequencies)
     ids = [r.id for r in everything]
     scores = scorer.matrix()
-    groups = [[ids[i] for i in g] for g in average_link(scores, model.threshold, scorer.apart())]
+    groups = [[ids[i] for i in g] for g in average_link(scores, model.threshold, scorer.apart(),
+                                                                scorer.weights())]
     order = time_order(everything)
     where, changes = settle(groups, stored, order)
     group_of = {a: g for g in groups for a in g}

@@ -111,17 +111,23 @@ class StoryScorer:
                                  >= self.model.event_joins_from] if self.reports[i].events else []
         return self._partners[i]
 
-    def _events_rule(self, score: float, i: int, j: int) -> float:
-        """The probability after the headline-event rules (see the module docstring): a report whose
-        action is another's is apart from the reports that other is apart from."""
+    def _decision(self, i: int, j: int) -> str | None:
+        """What the headline-event rules say of a pair (see the module docstring): ``joined``, ``apart``
+        (a report whose action is another's is apart from the reports that other is apart from) or nothing."""
         if not (self.reports[i].events and self.reports[j].events):
-            return score
-        event = self._event(i, j)
-        if event >= self.model.event_joins_from:
-            return max(score, self.model.event_probability)
-        apart = event == 0.0 or any(self._event(k, j) == 0.0 for k in self._same_action(i)) or any(
+            return None
+        if self._event(i, j) >= self.model.event_joins_from:
+            return "joined"
+        apart = self._event(i, j) == 0.0 or any(self._event(k, j) == 0.0 for k in self._same_action(i)) or any(
             self._event(i, k) == 0.0 for k in self._same_action(j))
-        return min(score, self.model.event_apart_probability) if apart else score
+        return "apart" if apart else None
+
+    def _events_rule(self, score: float, i: int, j: int) -> float:
+        """The probability after the headline-event rules."""
+        decision = self._decision(i, j)
+        if decision == "joined":
+            return max(score, self.model.event_probability)
+        return min(score, self.model.event_apart_probability) if decision == "apart" else score
 
     def _outlet_rule(self, score: float, i: int, j: int) -> float:
         """The probability after the same-outlet rule (see the module docstring)."""
@@ -176,6 +182,22 @@ class StoryScorer:
             for j in self._with_events[n + 1:]:
                 if actions_apart(self.reports[i].events, self.reports[j].events):
                     found[i, j] = found[j, i] = True
+        return found
+
+    def weights(self) -> npt.NDArray[np.float64]:
+        """How much each pair counts when average link compares two groups: 1, but 0 for two reports in
+        different languages of which the headline-event rules say nothing. Their words cannot be compared
+        (a French and an English report of one event share few), so their probability says nothing either:
+        counted, the French reports of an action without an action read would keep its English reports
+        out of their story, however well the actions match."""
+        found = np.ones((len(self.reports), len(self.reports)))
+        codes: dict[str, int] = {}
+        language = np.array([codes.setdefault(r.language, len(codes) + 1) if r.language else 0
+                             for r in self.reports])
+        across = (language[:, None] != language[None, :]) & (language[:, None] > 0) & (language[None, :] > 0)
+        for i, j in zip(*np.nonzero(np.triu(across)), strict=True):
+            if self._decision(int(i), int(j)) is None:
+                found[i, j] = found[j, i] = 0.0
         return found
 
     def pair(self, left: str, right: str) -> PairScore:
