@@ -15,7 +15,9 @@ Data and split: :mod:`bench.multilingual_data` (split by event; tune on dev only
 * **stories**: pairwise P/R/F1 of Kenning's story grouping over the part (all reports, both languages), and
   over the pairs that cross languages only (one French, one English report); grouped in memory as the
   store groups one batch (:func:`kenning.news.stories.memory.group_results`: undated reports read again
-  against their story's date).
+  against their story's date), once with linked parties as their same-as clusters of the lists in
+  ``KENNING_HOME`` (as ``kenning news add`` groups: Maslov's UK and US entries are one party), once as
+  bare list entries (the figures measured before this was added).
 
 ``--speed N`` adds French extraction speed, warm, in this process: N passes over the French reports (median
 CPU milliseconds per report and its split over the stages, wall reports/s, and the load average). Linking
@@ -25,6 +27,7 @@ needs ``KENNING_HOME`` with loaded lists; the pipeline results are cached under 
 from __future__ import annotations
 
 import argparse
+import copy
 import datetime as dt
 import statistics
 import time
@@ -35,6 +38,7 @@ from pathlib import Path
 from bench.multilingual_data import EVENT_DATES, PARTIES, Labelled, load, write_split
 from kenning.news.dates import date_interval
 from kenning.news.model import ArticleResult, EntityLink
+from kenning.news.stories.features import Canon
 from kenning.news.stories.memory import group_results
 
 PRF = tuple[float, float, float]
@@ -93,10 +97,12 @@ def language_ok(item: Labelled) -> bool:
     return detect_language(item.article.text) == item.lang
 
 
-def story_scores(items: Sequence[Labelled]) -> tuple[PRF, PRF]:
-    """Pairwise P/R/F1 of the grouping of ``items``: all pairs, and the pairs across languages."""
-    results = [i.result for i in items if i.result is not None]
-    stories = group_results(results)
+def story_scores(items: Sequence[Labelled], canon: Canon | None = None) -> tuple[PRF, PRF]:
+    """Pairwise P/R/F1 of the grouping of ``items`` (linked entities as their same-as cluster by ``canon``):
+    all pairs, and the pairs across languages. Grouping reads undated reports again in place, so it works
+    on copies."""
+    results = copy.deepcopy([i.result for i in items if i.result is not None])
+    stories = group_results(results, canon)
     found = {frozenset(p) for s in stories for p in combinations(s, 2)}
     by_id = {i.result.article.id: i for i in items if i.result is not None}
     wanted = {frozenset((a, b)) for a, b in combinations(by_id, 2) if by_id[a].event == by_id[b].event}
@@ -115,6 +121,19 @@ def share(items: Sequence[Labelled], test: Callable[[Labelled], bool]) -> str:
     return f"{sum(map(test, items))}/{len(items)}" if items else "-"
 
 
+def store_canon() -> Canon | None:
+    """The same-as clusters of the lists in ``KENNING_HOME``, as ``kenning news add`` groups with them."""
+    from kenning.news.stories.placing import same_as_canon
+    from kenning.store import Store
+
+    store = Store()
+    try:
+        with store.engine.connect() as conn:
+            return same_as_canon(conn)
+    finally:
+        store.engine.dispose()
+
+
 def report(items: list[Labelled]) -> None:
     print("| part | lang | reports | language | linking | event found | designees |")
     print("|---|---|---|---|---|---|---|")
@@ -125,11 +144,13 @@ def report(items: list[Labelled]) -> None:
             print(f"| {part} | {lang} | {len(rows)} | {share(rows, language_ok)} | "
                   f"{fmt(set_prf(rows, linked, lambda i: i.named))} | {share(events, event_found)} | "
                   f"{fmt(set_prf(events, designated, lambda i: i.designees))} |")
-    print("\n| part | stories, all pairs | stories, cross-language pairs |")
-    print("|---|---|---|")
+    print("\n| part | linked parties | stories, all pairs | stories, cross-language pairs |")
+    print("|---|---|---|---|")
+    canon = store_canon()
     for part in ("dev", "test"):
-        whole, cross = story_scores([i for i in items if i.part == part])
-        print(f"| {part} | {fmt(whole)} | {fmt(cross)} |")
+        for label, clusters in (("same-as clusters (as the store)", canon), ("list entries", None)):
+            whole, cross = story_scores([i for i in items if i.part == part], clusters)
+            print(f"| {part} | {label} | {fmt(whole)} | {fmt(cross)} |")
 
 
 def speed(items: list[Labelled], passes: int) -> None:
