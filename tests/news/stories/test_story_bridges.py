@@ -50,14 +50,14 @@ def _case(seed: int) -> tuple[list[StoryFeatures], dict[str, str]]:
     for event, day in (("a", DAY_A), ("b", day_b)):
         for n in range(rng.randint(2, 5)):  # two with an action read, then one dated, then undated ones
             rid = f"fr-{event}{n}"
-            action = EventKey("us", day.isoformat(), frozenset({target[event]}), None, named=1)
+            action = EventKey("us", day.isoformat(), frozenset({target[event]}), None, named=1, lead=True)
             terms = _words(rng, common, 8) | _words(rng, own[event], 5)
             reports.append(_report(rid, terms, day if n < 3 else None, action if n < 2 else None,
                                    {target[event]: 1}))
             gold[rid] = event
         for n in range(rng.randint(0, 3)):
             rid = f"en-{event}{n}"
-            action = EventKey("us", day.isoformat(), frozenset({target[event]}), None, named=1)
+            action = EventKey("us", day.isoformat(), frozenset({target[event]}), None, named=1, lead=True)
             reports.append(_report(rid, _words(rng, english[event], 10), day, action, {target[event]: 1}))
             gold[rid] = event
     for n in range(rng.randint(1, 4)):
@@ -96,13 +96,16 @@ def test_reports_of_one_action_still_join_across_languages(seed: int) -> None:
 
 
 def test_dated_actions_that_cannot_be_one_day_are_apart() -> None:
-    january, may = EventKey("us", "2023-01-26", frozenset(), None), EventKey("us", "2023-05-25", frozenset(), None)
-    week = EventKey("us", "2023-W04", frozenset(), None)
-    undated = EventKey("us", None, frozenset(), None)
+    def action(date: str | None, lead: bool = True) -> EventKey:
+        return EventKey("us", date, frozenset(), None, lead=lead)
+
+    january, may, week, undated = action("2023-01-26"), action("2023-05-25"), action("2023-W04"), action(None)
     assert actions_apart((january,), (may,)) and actions_apart((week, january), (may,))
     assert not actions_apart((january,), (week,))  # the 26th is in that week
     assert not actions_apart((january, undated), (may,))  # an undated action may be any
     assert not actions_apart((), (may,)) and not actions_apart((january,), ())
+    assert not actions_apart((action("2023-01-26", lead=False),), (may,))  # told further down: maybe context
+    assert actions_apart((action("2023-01-26", lead=False), january), (may,))  # the lead's action counts
 
 
 @pytest.mark.parametrize("seed", range(30))

@@ -17,7 +17,7 @@ never has to load and parse every stored result.
 * ``language`` — the report's language, when known (words are compared only within one language);
 * ``events`` — each headline event's (:func:`headline_events`: not background, not dated a month or more
   before the report's latest action) authority country, date, named targets' keys and roles, stated target
-  count, and, when it leaves targets unnamed (none named, or fewer than its stated count), its evidence
+  count, whether the report tells it in its lead, and, when it leaves targets unnamed (none named, or fewer than its stated count), its evidence
   text (where a role said without a name may be found) and the keys of every party the report names
   (where its targets may be named outside the action's sentence: "trois militaires maliens" in one
   sentence, Camara by name in the next).
@@ -35,7 +35,7 @@ from typing import Any
 from kenning.errors import InputError
 from kenning.news.dates import date_interval
 from kenning.news.model import ArticleResult, EntityLink, SanctionEvent, Target
-from kenning.news.stories.text import lead_text, sentence_key, terms
+from kenning.news.stories.text import LEAD_SENTENCES, lead_text, sentence_key, terms
 
 __all__ = ["EARLIER_DAYS", "Canon", "EventKey", "StoryFeatures", "entity_keys", "fold_name", "headline_events",
            "is_named", "sentence_keys", "story_features"]
@@ -92,6 +92,8 @@ class EventKey:
     #: Keys of every person and organisation the report names, kept for an event that leaves targets
     #: unnamed: its targets may be named elsewhere in the report, in any language.
     parties: frozenset[str] = frozenset()
+    #: Whether the report tells the action in its lead (its first sentences): the action is its news.
+    lead: bool = False
 
     @property
     def open(self) -> bool:
@@ -105,13 +107,14 @@ class EventKey:
 
     def to_dict(self) -> dict[str, Any]:
         return {"country": self.country, "date": self.date, "targets": sorted(self.targets), "count": self.count,
-                "roles": list(self.roles), "text": self.text, "named": self.named, "parties": sorted(self.parties)}
+                "roles": list(self.roles), "text": self.text, "named": self.named, "parties": sorted(self.parties),
+                "lead": self.lead}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> EventKey:
         return cls(data.get("country"), data.get("date"), frozenset(data.get("targets") or ()), data.get("count"),
                    tuple(data.get("roles") or ()), data.get("text") or "", int(data.get("named") or 0),
-                   frozenset(data.get("parties") or ()))
+                   frozenset(data.get("parties") or ()), bool(data.get("lead")))
 
 
 @dataclass(frozen=True)
@@ -192,8 +195,15 @@ def headline_events(result: ArticleResult) -> list[SanctionEvent]:
             or (latest - span[1]).days <= EARLIER_DAYS]
 
 
+def _lead_end(result: ArticleResult) -> int:
+    """Where the report's lead (its first :data:`~.text.LEAD_SENTENCES` sentences) ends in its text."""
+    lead = result.sentences[:LEAD_SENTENCES]
+    return lead[-1].end if lead else len(result.article.text)
+
+
 def _events(result: ArticleResult, canon: Canon | None, parties: frozenset[str]) -> tuple[EventKey, ...]:
     keys = []
+    lead_end = _lead_end(result)
     for event in headline_events(result):
         targets: set[str] = set()
         roles = []
@@ -205,7 +215,7 @@ def _events(result: ArticleResult, canon: Canon | None, parties: frozenset[str])
                 if target.role:
                     roles.append(target.role)
         key = EventKey(event.authority_country, event.date, frozenset(targets), event.target_count, tuple(roles),
-                       named=named)
+                       named=named, lead=any(span.start < lead_end for span in event.evidence))
         if key.open:
             key = replace(key, text=" ".join(s.text for s in event.evidence), parties=parties)
         keys.append(key)

@@ -176,8 +176,11 @@ class StoryScorer:
         """Pairs of reports that cannot be one story, whatever the reports between them: their dated
         headline actions cannot be one day (:func:`~.signals.actions_apart`). Average link never groups them
         (:func:`~.cluster.average_link`), so a report without a date or action of its own does not chain two
-        events' reports into one story."""
+        events' reports into one story. None when the model lets apart actions be alike (``apart_probability``
+        1: the rules off)."""
         found = np.zeros((len(self.reports), len(self.reports)), dtype=bool)
+        if self.model.event_apart_probability >= 1.0:
+            return found
         for n, i in enumerate(self._with_events):
             for j in self._with_events[n + 1:]:
                 if actions_apart(self.reports[i].events, self.reports[j].events):

@@ -54,12 +54,14 @@ def dates_compatible(left: str | None, right: str | None, slack_days: int = DATE
 
 
 def actions_apart(left: Sequence[EventKey], right: Sequence[EventKey]) -> bool:
-    """Whether two reports' headline actions cannot be one: both lead with actions, every one of them is
-    dated, and no date of one can name a day of the other's (a January and a May action). An undated action
-    may be any, so it is never apart."""
-    if not left or not right:
+    """Whether the actions two reports lead with cannot be one: both tell actions in their leads (their
+    news: an action told further down may be context, a sanctions regime in a story of missile tests),
+    every one of them is dated, and no date of one can name a day of the other's (a January and a May
+    action). An undated action may be any, so it is never apart."""
+    leads = [e for e in left if e.lead], [e for e in right if e.lead]
+    if not leads[0] or not leads[1]:
         return False
-    return all(dates_compatible(a.date, b.date) is False for a in left for b in right)
+    return all(dates_compatible(a.date, b.date) is False for a in leads[0] for b in leads[1])
 
 
 def days_apart(left: str | None, right: str | None) -> int | None:
