@@ -17,10 +17,10 @@ never has to load and parse every stored result.
 * ``language`` — the report's language, when known (words are compared only within one language);
 * ``events`` — each headline event's (:func:`headline_events`: not background, not dated a month or more
   before the report's latest action) authority country, date, named targets' keys and roles, stated target
-  count, whether the report tells it in its lead, and, when it leaves targets unnamed (none named, or fewer than its stated count), its evidence
-  text (where a role said without a name may be found) and the keys of every party the report names
-  (where its targets may be named outside the action's sentence: "trois militaires maliens" in one
-  sentence, Camara by name in the next).
+  count, whether the report tells it in its lead, and, when it leaves targets unnamed (none named, or
+  fewer than its stated count), its evidence text (where a role said without a name may be found) and the
+  keys of every party the report names (where its targets may be named outside the action's sentence:
+  "trois militaires maliens" in one sentence, Camara by name in the next).
 """
 
 from __future__ import annotations
