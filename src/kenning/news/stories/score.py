@@ -113,13 +113,16 @@ class StoryScorer:
 
     def _decision(self, i: int, j: int) -> str | None:
         """What the headline-event rules say of a pair (see the module docstring): ``joined``, ``apart``
-        (a report whose action is another's is apart from the reports that other is apart from) or nothing."""
+        (an undated report whose action is another's is apart from the reports that other is apart from; a
+        dated report has its own day and action, so one wrong reading of a report its action matches does
+        not make it apart from the rest) or nothing."""
         if not (self.reports[i].events and self.reports[j].events):
             return None
         if self._event(i, j) >= self.model.event_joins_from:
             return "joined"
-        apart = self._event(i, j) == 0.0 or any(self._event(k, j) == 0.0 for k in self._same_action(i)) or any(
-            self._event(i, k) == 0.0 for k in self._same_action(j))
+        apart = self._event(i, j) == 0.0 or (self.reports[i].day is None and any(
+            self._event(k, j) == 0.0 for k in self._same_action(i))) or (self.reports[j].day is None and any(
+            self._event(i, k) == 0.0 for k in self._same_action(j)))
         return "apart" if apart else None
 
     def _events_rule(self, score: float, i: int, j: int) -> float:
