@@ -17,8 +17,11 @@ their offices); and two reports that both lead with a sanctions action, where no
 action of the other (another country, dates that cannot be one day, other targets), are at most
 ``event_apart_probability`` alike: press releases of one ministry read alike, action after action. An
 undated report whose action the rule matched to another report's is apart from what that one is apart
-from (it tells that action, not another). Two reports whose dated actions cannot be one day are more than
-unlikely: they are never grouped (:meth:`StoryScorer.apart`), however many reports lie between them.
+from (it tells that action, not another; when it matches actions that cannot be one, it tells the one it
+agrees with most, and is joined to that one only). Two reports whose dated lead actions cannot be one day
+are more than unlikely: they are never grouped (:meth:`StoryScorer.apart`), however many reports lie between
+them. A pair in two languages that these rules do not decide counts for nothing when groups are compared
+(:meth:`StoryScorer.weights`).
 Last, two reports of one outlet more than ``outlet_after_days`` apart are at most ``outlet_probability``
 alike: an outlet reports an event again weeks later only rarely (the rate measured on the dev set).
 """
@@ -105,11 +108,23 @@ class StoryScorer:
         return self._events[key]
 
     def _same_action(self, i: int) -> list[int]:
-        """The reports whose headline action matches report ``i``'s (the event rule joins them)."""
+        """The reports whose headline action report ``i``'s is taken to be (the event rule joins them): every
+        match, but for an undated report whose action matches reports of actions that cannot be one (the
+        May and the January action both target Wagner), only its best matches: without a day of its own, the
+        action it tells is the one it agrees with most."""
         if i not in self._partners:
-            self._partners[i] = [j for j in self._with_events if j != i and self._event(i, j)
-                                 >= self.model.event_joins_from] if self.reports[i].events else []
+            found = [j for j in self._with_events if j != i and self._event(i, j)
+                     >= self.model.event_joins_from] if self.reports[i].events else []
+            if self.reports[i].day is None and any(self._event(j, k) == 0.0 for j in found for k in found):
+                best = max(self._event(i, j) for j in found)
+                found = [j for j in found if self._event(i, j) == best]
+            self._partners[i] = found
         return self._partners[i]
+
+    def _told(self, i: int, j: int) -> bool:
+        """Whether report ``i``'s action can be report ``j``'s: a dated report's always, an undated one's when
+        ``j`` is among the reports whose action it is taken to be (:meth:`_same_action`)."""
+        return self.reports[i].day is not None or j in self._same_action(i)
 
     def _decision(self, i: int, j: int) -> str | None:
         """What the headline-event rules say of a pair (see the module docstring): ``joined``, ``apart``
@@ -118,7 +133,7 @@ class StoryScorer:
         not make it apart from the rest) or nothing."""
         if not (self.reports[i].events and self.reports[j].events):
             return None
-        if self._event(i, j) >= self.model.event_joins_from:
+        if self._event(i, j) >= self.model.event_joins_from and self._told(i, j) and self._told(j, i):
             return "joined"
         apart = self._event(i, j) == 0.0 or (self.reports[i].day is None and any(
             self._event(k, j) == 0.0 for k in self._same_action(i))) or (self.reports[j].day is None and any(
