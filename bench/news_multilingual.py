@@ -8,7 +8,8 @@ Data and split: :mod:`bench.multilingual_data` (split by event; tune on dev only
   is the one of the file name;
 * **linking**: precision / recall / F1 of the list ids linked from a report's mentions against the listed
   parties it names (``bench/data/multilingual_parties.csv``); a link to the same party on another list
-  (same caption pattern) counts as right, any other link as wrong;
+  (same caption pattern, or an entry the file's ``same_party`` names because the list gives it the party's
+  name as an alias) counts as right, any other link as wrong;
 * **event found**: share of the reports of a sanctions event with an extracted US action (not background)
   dated to that day (±1 day) or to the week that holds it;
 * **designees**: P/R/F1 of the list ids of the event targets against the event's designees the report names;
@@ -50,7 +51,7 @@ def prf(hits: int, found: int, wanted: int) -> PRF:
 def party_of(link: EntityLink) -> str:
     """The bench party a link is right for (its id, or the same caption on another list), else the link id."""
     for party in PARTIES:
-        if link.id == party.list_id or party.pattern.search(link.caption.title()):
+        if link.id == party.list_id or link.id in party.same_party or party.pattern.search(link.caption.title()):
             return party.list_id
     return link.id
 
