@@ -98,12 +98,12 @@ class Linker:
         return facts
 
     def judged_facts(self, entity_id: str) -> Facts:
-        """A candidate's facts with the listed countries of the parties the lists relate it to (cached)."""
+        """A candidate's facts with the listed countries of the parties the lists relate it to (cached; read
+        from the screener's records, in memory: no store read)."""
         def read() -> Facts:
             facts = self.facts(entity_id)
-            related = sorted(facts.related)
-            self.prefetch(related)
-            countries = frozenset(c for other in related for c in self.facts(other).countries)
+            records = [self.screener.entity(other) for other in sorted(facts.related)]
+            countries = frozenset(c for record in records if record is not None for c in record.countries)
             return replace(facts, associate_countries=countries - facts.countries)
         judged: Facts = self._judged.get_or(entity_id, read)
         return judged

@@ -8,8 +8,8 @@ French forms and sentences), by class:
   knows or a name of the lists, are one PERSON;
 * **a word left out**: a name-cased word right beside a PERSON that no span holds ("Vladislav
   Matousovitch Reznik", "de Bechir Saleh", "ADAM Noureddine") joins it, unless it is a role or function
-  word, a place, or, before the name, a common noun (the end of a role: "ministre de la Défense Sadio
-  Camara") or a sentence's first word the tagger does not call a proper noun;
+  word, a place, or, before the name, the end of a role (a role head just before it: "ministre de la
+  Défense Sadio Camara") or a sentence's first word the tagger does not call a proper noun;
 * **the surname in capitals** (French press: "CAMARA Sadio", "KONY Salim"): a word in capitals of three
   letters or more beside one to three capitalised words, none of them a place or a role word, is a PERSON,
   whether the model called it an organisation, a place or nothing.
@@ -19,7 +19,7 @@ Spans from the lists or the gazetteer are never touched.
 
 from __future__ import annotations
 
-from kenning.news.nlp.ents import Ent, Tok, Tokens, sort_ents
+from kenning.news.nlp.ents import Ent, Tokens, sort_ents
 from kenning.news.nlp.french_roles import role_words
 from kenning.news.nlp.models import Resources
 from kenning.news.nlp.phrases import fold
@@ -32,6 +32,8 @@ _FUNCTION = frozenset({"DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "PUNCT", "
 #: The longest name kept, in tokens.
 _LONGEST = 5
 _VOWELS = frozenset("AEIOUY")
+#: How far before a word a role head makes it the end of that role ("chef d'état-major de l'Armée").
+_ROLE_REACH = 4
 
 
 def _caps(text: str) -> bool:
@@ -83,17 +85,20 @@ def _grow(toks: Tokens, ent: Ent, taken: set[int], res: Resources) -> None:
         taken.add(ent.end)
         ent.end += 1
     while (ent.start > 0 and ent.start - 1 not in taken and ent.length < _LONGEST and _next_to(toks, ent.start)
-           and _name_word(toks, ent.start - 1, res) and _may_lead(toks[ent.start - 1])):
+           and _name_word(toks, ent.start - 1, res) and _may_lead(toks, ent.start - 1)):
         ent.start -= 1
         taken.add(ent.start)
 
 
-def _may_lead(tok: Tok) -> bool:
-    """A word before a name may join it: not a capitalised common noun (the end of a role cut off the name:
-    "ministre de la Défense Sadio Camara"), nor a sentence's first word unless a proper noun or capitals."""
+def _may_lead(toks: Tokens, i: int) -> bool:
+    """Word ``i``, before a name, may join it: not the end of a role cut off the name (a role head among the
+    four words before it: "ministre de la Défense Sadio Camara"), nor a sentence's first word unless a
+    proper noun or in capitals."""
+    tok = toks[i]
     if _caps(tok.text):
         return True
-    if tok.tag_ == "NOUN" or fold(tok.text) in role_words().inside:
+    words = role_words()
+    if fold(tok.text) in words.inside or any(words.is_head(t.text) for t in toks[max(0, i - _ROLE_REACH):i]):
         return False
     return not tok.is_sent_start or tok.tag_ == "PROPN"
 
@@ -102,10 +107,14 @@ def _capitals_first(toks: Tokens, ents: list[Ent], taken: set[int], res: Resourc
     """Spans and free words in the form "SURNAME Given (Given)" or "Given SURNAME" made PERSONs."""
     for ent in ents:
         texts = toks.texts[ent.start:ent.end]
-        if (_mine(ent) and ent.label in ("ORG", "GPE") and 2 <= ent.length <= 4
-                and (_caps(texts[0]) != _caps(texts[-1])) and sum(map(_caps, texts)) == 1
+        if not (_mine(ent) and ent.label in ("ORG", "GPE") and sum(map(_caps, texts)) == 1
                 and all(_name_word(toks, i, res) for i in range(ent.start, ent.end))):
-            ent.label, ent.source = "PERSON", "rule"
+            continue
+        after = ent.end
+        if ((2 <= ent.length <= 4 and _caps(texts[0]) != _caps(texts[-1]))
+                or (ent.length == 1 and after < len(toks) and after not in taken and _next_to(toks, after)
+                    and not _caps(toks[after].text) and _name_word(toks, after, res))):
+            ent.label, ent.source = "PERSON", "rule"  # "SOBOLEV Nikita" ("SOBOLEV" alone an ORG)
     found = []
     for i in range(len(toks)):
         if i in taken or not _caps(toks[i].text) or not _name_word(toks, i, res):
@@ -128,4 +137,4 @@ def mend_names(toks: Tokens, ents: list[Ent], res: Resources) -> list[Ent]:
     for ent in ents:
         if ent.label == "PERSON" and _mine(ent):
             _grow(toks, ent, taken, res)
-    return sort_ents(ents)
+    return _join_pieces(ents)  # a grown name may now touch the rest of itself
