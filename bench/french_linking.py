@@ -20,10 +20,10 @@ Tuned on dev only; the test rows are the measure, their gap to dev the overfit.
 from __future__ import annotations
 
 import argparse
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bench.french_events import plain_name
 from bench.french_linking_data import Case, cases
 from kenning.matching import Screener
 from kenning.news.article import Article
@@ -41,17 +41,13 @@ class Scored:
     seen: str
 
 
-def _plain(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
-
-
 def score(case: Case, screener: Screener) -> Scored:
     article = Article.create(case.text, f"{case.list_id}.txt", language="fr")
     result = link(annotate_french(article, french_resources()), screener)
     right = {case.list_id, *screener.same_as(case.list_id)}
     groups = {frozenset({k.id, *screener.same_as(k.id)}) for m in result.mentions for k in m.links}
-    surname = _plain(case.name.split()[-1] if case.form not in ("caps_first", "inverted") else case.name.split()[0])
-    person = any(m.label == "PERSON" and surname[:4] in _plain(m.text) for m in result.mentions)
+    surname = plain_name(case.name.split()[-1] if case.form not in ("caps_first", "inverted") else case.name.split()[0])
+    person = any(m.label == "PERSON" and surname[:4] in plain_name(m.text) for m in result.mentions)
     seen = "; ".join(f"{m.label} {m.text!r} -> {[k.id for k in m.links]}" for m in result.mentions)
     return Scored(case, any(g & right for g in groups), sum(not g & right for g in groups), person, seen)
 
