@@ -2,11 +2,14 @@
 
 The surname check reads another language's romanisation as the matcher does (every Russian surname of
 the bundled SDN programmes written the French way, "Prigojine" for PRIGOZHIN), without taking one
-surname for another; a party the lists relate to another linked party of the article is confirmed by it.
+surname for another; a full name written the French way word for word is the listed name (and two listed
+people sharing a given name are not); a party the lists relate to another linked party of the article is
+confirmed by it.
 """
 
 from __future__ import annotations
 
+import itertools
 import random
 from pathlib import Path
 
@@ -14,8 +17,9 @@ import pytest
 from bench.french_linking_data import french_romanisation, listed_people
 
 from kenning.matching import Screener
+from kenning.names import analyze
 from kenning.news.article import Article
-from kenning.news.link.judge import Facts, surname_matches
+from kenning.news.link.judge import Facts, spelled_alike, surname_matches
 from kenning.news.link.linker import link
 from kenning.news.model import Mention
 from kenning.news.nlp.french import annotate_french, french_resources
@@ -68,3 +72,27 @@ def test_a_related_party_in_the_article_confirms_a_bare_group_name(bundled_home:
     assert "us_ofac_sdn-22543" in _ids(mentions, "Wagner")
     alone = _mentions("Le déploiement de Wagner au Mali inquiète les voisins, selon Washington.")
     assert "us_ofac_sdn-22543" not in _ids(alone, "Wagner")
+
+
+def _listed(*names: str) -> Facts:
+    sets = tuple(frozenset(analyze(n, "Person").strong_tokens) for n in names)
+    return Facts(_NONE, (), _NONE, _NONE, _NONE, name_sets=sets)
+
+
+def test_a_full_name_in_french_romanisation_is_spelled_alike_and_another_name_is_not() -> None:
+    """A listed name written the French way word for word is the listed name (a mild context against it
+    then does not refuse it); two listed people sharing a given name are not."""
+    people = [p for p in listed_people() if p.russian][::3]
+    assert len(people) > 300
+    listed = {p.list_id: " ".join((p.given[0], p.surname)) for p in people}
+    missed = [listed[p.list_id] for p in people
+              if not spelled_alike(" ".join(french_romanisation(w) for w in (p.given[0], p.surname)), "Person",
+                                   _listed(listed[p.list_id]))]
+    assert len(missed) <= 0.05 * len(people), missed[:20]
+    by_given: dict[str, list[str]] = {}
+    for p in people:
+        by_given.setdefault(p.given[0], []).append(listed[p.list_id])
+    pairs = [(a, b) for names in by_given.values() for a, b in itertools.pairwise(names)]
+    assert len(pairs) > 100
+    taken = [(a, b) for a, b in pairs if spelled_alike(a, "Person", _listed(b))]
+    assert len(taken) <= 0.01 * len(pairs), taken

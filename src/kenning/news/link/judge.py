@@ -30,7 +30,7 @@ from kenning.news.link.context import Cluster
 from kenning.news.nlp.gazetteer import gazetteer
 from kenning.news.nlp.lexicon import lexicon
 
-__all__ = ["Facts", "Rules", "Verdict", "facts_of", "judge", "rules", "surname_matches"]
+__all__ = ["Facts", "Rules", "Verdict", "facts_of", "judge", "rules", "spelled_alike", "surname_matches"]
 
 RULES_FILE = "link_rules.yml"
 _COUNTRY_PROPS = ("nationality", "citizenship", "country", "birthCountry", "jurisdiction")
@@ -302,4 +302,23 @@ def surname_matches(name: str, facts: Facts) -> bool:
             if (canonical_token(word) == canonical_token(surname) or fuzz.ratio(word, surname) >= SURNAME_SIMILARITY
                     or token_similarity_v2(word, surname) >= PHONETIC):
                 return True
+    return False
+
+
+def spelled_alike(name: str, schema: str, facts: Facts) -> bool:
+    """Whether the article's name is one of the listed names word for word, each word the listed one or
+    its spelling in another romanisation as the matcher reads it ("Vladimir Poutine" ~ "Vladimir PUTIN",
+    "Evgueni Prigojine" ~ "Evgeny PRIGOZHIN"): the same name, whatever its lower name score."""
+    words = analyze(name, schema).strong_tokens
+    for listed in facts.name_sets:
+        if len(listed) != len(set(words)) or not words:
+            continue
+        left = set(listed)
+        for word in words:
+            found = next((w for w in sorted(left) if w == word or token_similarity_v2(word, w) >= PHONETIC), None)
+            if found is None:
+                break
+            left.discard(found)
+        else:
+            return True
     return False

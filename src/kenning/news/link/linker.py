@@ -25,7 +25,7 @@ from kenning.matching import Query, Result, Screener
 from kenning.matching.algorithms import get_algorithm
 from kenning.names import analyze, normalize
 from kenning.news.link.context import Cluster, build_clusters
-from kenning.news.link.judge import Facts, Verdict, facts_of, judge, rules, surname_matches
+from kenning.news.link.judge import Facts, Verdict, facts_of, judge, rules, spelled_alike, surname_matches
 from kenning.news.model import ArticleResult, EntityLink
 from kenning.news.nlp.models import resources
 from kenning.news.nlp.phrases import CONNECTORS
@@ -133,8 +133,9 @@ class Linker:
                 continue
             if (verdict.weakened and result.score < threshold) or verdict.score < threshold:
                 continue
-            if verdict.weakened and not verdict.confirmed and result.score < r.sure_name:
-                continue
+            if (verdict.weakened and not verdict.confirmed and result.score < r.sure_name
+                    and not spelled_alike(cluster.name, cluster.schema, facts)):
+                continue  # a weaker name with only context against it (not one romanised otherwise)
             verdicts.append(verdict)
         if not verdicts:
             return []
