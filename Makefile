@@ -98,6 +98,7 @@ bench: bench-setup
 	$(BIN)/python -m bench.news_stories --embeddings
 	$(BIN)/python -m bench.news_html
 	$(BIN)/python -m bench.french_events --by-shape
+	$(BIN)/python -m bench.french_linking --by-form
 	$(BIN)/python -m bench.news_multilingual --speed 3
 	$(BIN)/python -m bench.news_claims_multilingual
 	KENNING_NEWS_FR_MODEL=fr_core_news_sm $(BIN)/python -m bench.news_multilingual --no-cache --speed 3

@@ -48,12 +48,12 @@ class Scored:
     seen: str
 
 
-def _norm(name: str) -> str:
+def plain_name(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
 
 
 def _matches(got: str, want: str) -> bool:
-    a, b = _norm(got), _norm(want)
+    a, b = plain_name(got), plain_name(want)
     return a in b or b in a
 
 

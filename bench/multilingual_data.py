@@ -11,7 +11,8 @@ the file disagree). Tuning uses the dev part only.
 The listed parties looked for (``bench/data/multilingual_parties.csv``): the designees of the three events
 as the SDN list has them (E1's three officers and E3's Maslov first appear in the SDN additions on the event
 day; E5 is the TCO designation of PMC Wagner), and Prigozhin and Putin, whom many reports name. A report's gold is every
-party whose surname pattern occurs in its text (nothing typed in per report).
+party whose surname pattern occurs in its text (nothing typed in per report). ``same_party`` names other entries
+whose own listed names prove them the party (an alias), never an entry added to fit the linker's output.
 """
 
 from __future__ import annotations
@@ -42,17 +43,21 @@ EVENT_DATES = {"E1": "2023-07-24", "E3": "2023-05-25", "E5": "2023-01-26"}
 
 @dataclass(frozen=True)
 class Party:
-    """A listed party the reports name: its list id, caption, the pattern of its surname, its event."""
+    """A listed party the reports name: its list id, caption, the pattern of its surname, its event, and the
+    ids of other list entries whose own listed names make them this party (``same_party``: the UK's AFRICA
+    CORPS entry lists the alias WAGNER GROUP, so a "groupe Wagner" linked to it is linked right)."""
 
     list_id: str
     caption: str
     pattern: re.Pattern[str]
     event: str | None
+    same_party: frozenset[str] = frozenset()
 
 
 def _parties() -> list[Party]:
     with PARTIES_FILE.open(encoding="utf-8", newline="") as handle:
-        return [Party(r["list_id"], r["caption"], re.compile(r["pattern"]), r["designated_in"] or None)
+        return [Party(r["list_id"], r["caption"], re.compile(r["pattern"]), r["designated_in"] or None,
+                      frozenset(r["same_party"].split()))
                 for r in csv.DictReader(handle)]
 
 

@@ -155,16 +155,16 @@ class Judged:
         return self.gold + self.named + len(self.unverified)
 
 
-def _name_key(name: str, schema: str) -> tuple[str, ...]:
+def name_key(name: str, schema: str) -> tuple[str, ...]:
     return tuple(sorted(analyze(name, schema).canonical))
 
 
-def _listed_names(store: Any, entity_id: str) -> set[tuple[str, ...]]:
+def listed_names(store: Any, entity_id: str) -> set[tuple[str, ...]]:
     entity = store.get_entity(entity_id)
     if entity is None:
         return set()
     schema = entity.schema.name
-    return {_name_key(v, schema) for p in ("name", "alias", "previousName") for v in entity.get(p, quiet=True)}
+    return {name_key(v, schema) for p in ("name", "alias", "previousName") for v in entity.get(p, quiet=True)}
 
 
 def judge_treasury(results: list[ArticleResult], gold: dict[str, set[int]], screener: Any, store: Any) -> Judged:
@@ -187,7 +187,7 @@ def judge_treasury(results: list[ArticleResult], gold: dict[str, set[int]], scre
                 group = {link.id, *screener.same_as(link.id)}
                 if link.id in designees:
                     judged.gold += 1
-                elif any(_name_key(name, schema) in _listed_names(store, i) for i in group):
+                elif any(name_key(name, schema) in listed_names(store, i) for i in group):
                     judged.named += 1
                 else:
                     why = "; ".join(link.evidence.get("confirmed_by", [])) or link.evidence.get("context", "")

@@ -8,7 +8,10 @@ Data and split: :mod:`bench.multilingual_data` (split by event; tune on dev only
   is the one of the file name;
 * **linking**: precision / recall / F1 of the list ids linked from a report's mentions against the listed
   parties it names (``bench/data/multilingual_parties.csv``); a link to the same party on another list
-  (same caption pattern) counts as right, any other link as wrong;
+  (same caption pattern, or an entry the file's ``same_party`` names because the list gives it the party's
+  name as an alias) counts as right, any other link as wrong; a second column leaves out the links to other
+  listed parties that the report names by one of their own listed names in full ("Maria Zakharova"), which
+  the first counts wrong only because the bench asks for seven parties;
 * **event found**: share of the reports of a sanctions event with an extracted US action (not background)
   dated to that day (±1 day) or to the week that holds it;
 * **designees**: P/R/F1 of the list ids of the event targets against the event's designees the report names;
@@ -32,10 +35,13 @@ import datetime as dt
 import statistics
 import time
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
 from bench.multilingual_data import EVENT_DATES, PARTIES, Labelled, load, write_split
+from bench.news_link import listed_names, name_key
 from kenning.news.dates import date_interval
 from kenning.news.model import ArticleResult, EntityLink
 from kenning.news.stories.features import Canon
@@ -54,13 +60,45 @@ def prf(hits: int, found: int, wanted: int) -> PRF:
 def party_of(link: EntityLink) -> str:
     """The bench party a link is right for (its id, or the same caption on another list), else the link id."""
     for party in PARTIES:
-        if link.id == party.list_id or party.pattern.search(link.caption.title()):
+        if link.id == party.list_id or link.id in party.same_party or party.pattern.search(link.caption.title()):
             return party.list_id
     return link.id
 
 
 def linked(result: ArticleResult) -> set[str]:
     return {party_of(link) for m in result.mentions for link in m.links}
+
+
+_PARTY_IDS = frozenset(p.list_id for p in PARTIES)
+
+
+@cache
+def _lists() -> tuple[Any, Any]:
+    from kenning.matching import Screener
+    from kenning.store import Store
+
+    return Screener.open(), Store()
+
+
+def named_in_full(result: ArticleResult) -> set[str]:
+    """Links to listed parties outside the bench's seven that the report names by one of the entry's own
+    listed names, word for word after normalisation (as ``bench.news_link`` verifies a link): "Maria
+    Zakharova" -> ZAKHAROVA, Mariya Vladimirovna, alias Maria ZAKHAROVA. Counted neither right nor wrong
+    in the second linking column (the bench asks only for its seven parties)."""
+    screener, store = _lists()
+    out = set()
+    for mention in (m for m in result.mentions if m.links):
+        name = mention.refers_to or mention.text
+        key = name_key(name, "Person" if mention.label == "PERSON" else "Organization")
+        for link in mention.links:
+            if party_of(link) not in _PARTY_IDS and any(key in listed_names(store, i)
+                                                 for i in {link.id, *screener.same_as(link.id)}):
+                out.add(link.id)
+    return out
+
+
+def linked_outside_named(result: ArticleResult) -> set[str]:
+    return linked(result) - named_in_full(result)
 
 
 def designated(result: ArticleResult) -> set[str]:
@@ -135,14 +173,15 @@ def store_canon() -> Canon | None:
 
 
 def report(items: list[Labelled]) -> None:
-    print("| part | lang | reports | language | linking | event found | designees |")
-    print("|---|---|---|---|---|---|---|")
+    print("| part | lang | reports | language | linking | linking, named in full not wrong | event found | designees |")
+    print("|---|---|---|---|---|---|---|---|")
     for part in ("dev", "test"):
         for lang in ("fr", "en"):
             rows = [i for i in items if i.part == part and i.lang == lang]
             events = [i for i in rows if i.event in EVENT_DATES]
             print(f"| {part} | {lang} | {len(rows)} | {share(rows, language_ok)} | "
-                  f"{fmt(set_prf(rows, linked, lambda i: i.named))} | {share(events, event_found)} | "
+                  f"{fmt(set_prf(rows, linked, lambda i: i.named))} | "
+                  f"{fmt(set_prf(rows, linked_outside_named, lambda i: i.named))} | {share(events, event_found)} | "
                   f"{fmt(set_prf(events, designated, lambda i: i.designees))} |")
     print("\n| part | linked parties | stories, all pairs | stories, cross-language pairs |")
     print("|---|---|---|---|")

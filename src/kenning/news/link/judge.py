@@ -21,6 +21,8 @@ from rapidfuzz import fuzz
 from kenning.errors import ConfigError
 from kenning.matching import Result
 from kenning.matching.records import EntityRecord
+from kenning.matching.similarity import PHONETIC
+from kenning.matching.similarity_v2 import token_similarity_v2
 from kenning.model import Entity
 from kenning.names import analyze, canonical_token, normalize
 from kenning.news.datafile import data_mapping
@@ -28,7 +30,7 @@ from kenning.news.link.context import Cluster
 from kenning.news.nlp.gazetteer import gazetteer
 from kenning.news.nlp.lexicon import lexicon
 
-__all__ = ["Facts", "Rules", "Verdict", "facts_of", "judge", "rules", "surname_matches"]
+__all__ = ["Facts", "Rules", "Verdict", "facts_of", "judge", "rules", "spelled_alike", "surname_matches"]
 
 RULES_FILE = "link_rules.yml"
 _COUNTRY_PROPS = ("nationality", "citizenship", "country", "birthCountry", "jurisdiction")
@@ -72,7 +74,7 @@ def rules() -> Rules:
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ConfigError(f"news data file {RULES_FILE} is incomplete or malformed: {exc!r}") from exc
     needed = {"role_country", "role_country_conflict", "sentence_country", "sentence_country_conflict",
-              "position", "related_org", "longer_listed_name", "longer_listed_name_cap",
+              "position", "related_org", "related_party", "longer_listed_name", "longer_listed_name_cap",
               "reason_org", "program"}
     if needed - set(effects):
         raise ConfigError(f"news data file {RULES_FILE} lacks effects {sorted(needed - set(effects))}")
@@ -95,6 +97,10 @@ class Facts:
     name_sets: tuple[frozenset[str], ...] = ()
     #: Normalised words of the listed surnames (``lastName``; empty when the list gives none).
     surnames: frozenset[str] = frozenset()
+    #: Countries of the parties the lists relate it to (filled by the linker: Wagner's Malian officers).
+    associate_countries: frozenset[str] = frozenset()
+    #: Countries of the authorities whose sanctions list it (us for an OFAC entry).
+    authority_countries: frozenset[str] = frozenset()
 
 
 def _program_countries(programs: list[str]) -> frozenset[str]:
@@ -151,8 +157,9 @@ def facts_of(entity: Entity | None, records: list[Entity], record: EntityRecord 
     words = frozenset(w for t in texts for w in _WORD.findall(_plain(t)))
     names, sets = _names(entity, record)
     surnames = frozenset(w for v in entity.get("lastName", quiet=True) for w in _WORD.findall(_plain(v)))
+    authorities = frozenset(v for r in records if r.schema.name == "Sanction" for v in r.get("country", quiet=True))
     return Facts(frozenset(countries), tuple(entity.get("position", quiet=True)), _program_countries(programs),
-                 frozenset(related), words, names, sets, surnames)
+                 frozenset(related), words, names, sets, surnames, authority_countries=authorities)
 
 
 @dataclass
@@ -203,8 +210,27 @@ def _org_words(name: str) -> frozenset[str]:
 
 def judge(cluster: Cluster, result: Result, facts: Facts, linked: dict[tuple[str, str], set[str]]) -> Verdict:
     """The candidate's score moved by the article's context (see ``data/link_rules.yml``)."""
-    effects = rules().effects
     verdict = Verdict(result, result.score)
+    _judge_countries(cluster, facts, verdict)
+    position = _position_match(cluster.roles, facts.positions)
+    if position:
+        verdict.add("position", rules().effects["position"], position)
+    _judge_orgs(cluster, facts, linked, verdict)
+    if cluster.label == "ORG":
+        _judge_longer_name(cluster, facts, verdict)
+    verdict.score = min(1.0, max(0.0, verdict.score))
+    return verdict
+
+
+def _judge_countries(cluster: Cluster, facts: Facts, verdict: Verdict) -> None:
+    """Countries of the role and of the sentences against the listed ones. Places nearby that are none of
+    the listed countries weaken a candidate only when they are not tied to it either, by its programme or
+    by the listed countries of the parties the lists relate it to ("Wagner au Mali": Wagner is listed in
+    Russia, and its listed associates include Malian officers), and the country of an authority that
+    lists it says nothing against it ("ses avoirs aux États-Unis", "selon Washington": the sanctioning
+    power, named beside its designee)."""
+    effects = rules().effects
+    elsewhere = cluster.sentence_countries - facts.authority_countries
     if cluster.role_countries and facts.countries:
         if cluster.role_countries & facts.countries:
             codes = ", ".join(sorted(cluster.role_countries & facts.countries))
@@ -216,29 +242,29 @@ def judge(cluster: Cluster, result: Result, facts: Facts, linked: dict[tuple[str
     elif cluster.sentence_countries & facts.countries:
         codes = ", ".join(sorted(cluster.sentence_countries & facts.countries))
         verdict.add("sentence_country", effects["sentence_country"], f"country {codes} named nearby is listed")
-    elif cluster.sentence_countries and facts.countries:
+    elif elsewhere and facts.countries and not (
+            cluster.sentence_countries & (facts.program_countries | facts.associate_countries)):
         verdict.add("sentence_country", effects["sentence_country_conflict"],
-                    f"countries named nearby ({', '.join(sorted(cluster.sentence_countries))}) are not the "
+                    f"countries named nearby ({', '.join(sorted(elsewhere))}) are not the "
                     f"listed {', '.join(sorted(facts.countries))}")
-    position = _position_match(cluster.roles, facts.positions)
-    if position:
-        verdict.add("position", effects["position"], position)
-    _judge_orgs(cluster, facts, linked, verdict)
-    if cluster.label == "ORG":
-        _judge_longer_name(cluster, facts, verdict)
     if (cluster.sentence_countries | cluster.role_countries) & facts.program_countries:
         codes = ", ".join(sorted((cluster.sentence_countries | cluster.role_countries) & facts.program_countries))
         verdict.add("program", effects["program"], f"country {codes} named nearby is in the listed programme")
-    verdict.score = min(1.0, max(0.0, verdict.score))
-    return verdict
 
 
 def _judge_orgs(cluster: Cluster, facts: Facts, linked: dict[tuple[str, str], set[str]], verdict: Verdict) -> None:
+    """An organisation nearby (or any party the article links) that the lists relate to the candidate, else
+    an organisation nearby that its listing names."""
     effects = rules().effects
     for key, name in sorted(cluster.orgs.items()):
         ids = linked.get(key, set())
         if ids & facts.related:
             verdict.add("related_org", effects["related_org"], f"{name!r} nearby is linked to it in the lists")
+            return
+    for key, ids in sorted(linked.items()):
+        if key != cluster.key and ids & facts.related:
+            verdict.add("related_org", effects["related_party"],
+                        f"{key[1]!r}, named in the article, is linked to it in the lists")
             return
     for name in sorted(set(cluster.orgs.values())):
         words = _org_words(name)
@@ -265,13 +291,34 @@ def _judge_longer_name(cluster: Cluster, facts: Facts, verdict: Verdict) -> None
 
 def surname_matches(name: str, facts: Facts) -> bool:
     """Whether a word of the article's name is the listed surname, allowing for spelling
-    (``"Kosykhina"`` ~ ``"KOSIKHINA"``, not phonetic keys: "Mohammad" and "MAHMOOD" share one); True when
-    the list gives no surname."""
+    (``"Kosykhina"`` ~ ``"KOSIKHINA"``) and for another language's romanisation as the matcher reads it
+    (``"Prigojine"`` ~ ``"PRIGOZHIN"``: a phonetic key shared by two words that differ in few letters, not a
+    key alone: "Mohammad" and "MAHMOOD" share one); True when the list gives no surname."""
     if not facts.surnames:
         return True
     words = set(_WORD.findall(normalize(name)))
     for word in words:
         for surname in facts.surnames:
-            if canonical_token(word) == canonical_token(surname) or fuzz.ratio(word, surname) >= SURNAME_SIMILARITY:
+            if (canonical_token(word) == canonical_token(surname) or fuzz.ratio(word, surname) >= SURNAME_SIMILARITY
+                    or token_similarity_v2(word, surname) >= PHONETIC):
                 return True
+    return False
+
+
+def spelled_alike(name: str, schema: str, facts: Facts) -> bool:
+    """Whether the article's name is one of the listed names word for word, each word the listed one or
+    its spelling in another romanisation as the matcher reads it ("Vladimir Poutine" ~ "Vladimir PUTIN",
+    "Evgueni Prigojine" ~ "Evgeny PRIGOZHIN"): the same name, whatever its lower name score."""
+    words = analyze(name, schema).strong_tokens
+    for listed in facts.name_sets:
+        if len(listed) != len(set(words)) or not words:
+            continue
+        left = set(listed)
+        for word in words:
+            found = next((w for w in sorted(left) if w == word or token_similarity_v2(word, w) >= PHONETIC), None)
+            if found is None:
+                break
+            left.discard(found)
+        else:
+            return True
     return False

@@ -18,13 +18,14 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from kenning.matching import Query, Result, Screener
 from kenning.matching.algorithms import get_algorithm
 from kenning.names import analyze, normalize
 from kenning.news.link.context import Cluster, build_clusters
-from kenning.news.link.judge import Facts, Verdict, facts_of, judge, rules, surname_matches
+from kenning.news.link.judge import Facts, Verdict, facts_of, judge, rules, spelled_alike, surname_matches
 from kenning.news.model import ArticleResult, EntityLink
 from kenning.news.nlp.models import resources
 from kenning.news.nlp.phrases import CONNECTORS
@@ -62,6 +63,7 @@ class Linker:
         self.threshold = float(get_algorithm(None).threshold)
         self._screens = _Lru()
         self._facts = _Lru()
+        self._judged = _Lru()
         #: Current version of each dataset (entity ids start with their dataset).
         self._versions = {name: info.id for name, info in self.store.current_versions().items()}
 
@@ -95,6 +97,17 @@ class Linker:
         facts: Facts = self._facts.get_or(entity_id, read)
         return facts
 
+    def judged_facts(self, entity_id: str) -> Facts:
+        """A candidate's facts with the listed countries of the parties the lists relate it to (cached; read
+        from the screener's records, in memory: no store read)."""
+        def read() -> Facts:
+            facts = self.facts(entity_id)
+            records = [self.screener.entity(other) for other in sorted(facts.related)]
+            countries = frozenset(c for record in records if record is not None for c in record.countries)
+            return replace(facts, associate_countries=countries - facts.countries)
+        judged: Facts = self._judged.get_or(entity_id, read)
+        return judged
+
     def _verdicts(self, cluster: Cluster, linked: dict[tuple[str, str], set[str]]) -> list[Verdict]:
         """The candidates the context leaves above the threshold: the best, and those tied with it both
         after context and on the name alone (context breaks ties between equal names, it does not
@@ -113,15 +126,16 @@ class Linker:
                 continue  # one word must be a whole word of a listed name ("GoR" is not "GORA")
             if cluster.label == "PERSON" and not surname and not surname_matches(cluster.name, facts):
                 continue  # "Jorge Alberto" is not "ZAMUDIO LERMA, Jorge Alberto"
-            verdict = judge(cluster, result, facts, linked)
+            verdict = judge(cluster, result, self.judged_facts(result.id), linked)
             if surname and len(verdict.confirmed) < r.surname_confirmations:
                 continue
             if not self._context_ok(cluster, verdict):
                 continue
             if (verdict.weakened and result.score < threshold) or verdict.score < threshold:
                 continue
-            if verdict.weakened and not verdict.confirmed and result.score < r.sure_name:
-                continue
+            if (verdict.weakened and not verdict.confirmed and result.score < r.sure_name
+                    and not spelled_alike(cluster.name, cluster.schema, facts)):
+                continue  # a weaker name with only context against it (not one romanised otherwise)
             verdicts.append(verdict)
         if not verdicts:
             return []
@@ -193,13 +207,20 @@ class Linker:
         clusters = build_clusters(result)
         self._prefetch_article(clusters)
         for cluster in clusters:
-            links = self._links(cluster, self._verdicts(cluster, linked))
-            linked[cluster.key] = {link.id for link in links}
-            for index in cluster.mentions:
-                result.mentions[index].links = [EntityLink(k.id, k.dataset, k.source_id, k.score, k.caption,
-                                                           k.schema, dict(k.evidence)) for k in links]
+            self._link_cluster(result, cluster, linked)
+        for cluster in clusters:  # again, those left unlinked, with what the others' links confirm
+            if not linked[cluster.key]:
+                self._link_cluster(result, cluster, linked)
         result.timings["link"] = time.perf_counter() - started
         return result
+
+    def _link_cluster(self, result: ArticleResult, cluster: Cluster, linked: dict[tuple[str, str], set[str]]) -> None:
+        """Link one cluster's mentions, and record its links in ``linked`` (key → ids)."""
+        links = self._links(cluster, self._verdicts(cluster, linked))
+        linked[cluster.key] = {link.id for link in links}
+        for index in cluster.mentions:
+            result.mentions[index].links = [EntityLink(k.id, k.dataset, k.source_id, k.score, k.caption,
+                                                       k.schema, dict(k.evidence)) for k in links]
 
 
 def _linker(screener: Screener, store: Store | None) -> Linker:

@@ -13,7 +13,9 @@ Errors of the French model on sanctions news, and the fix for each class (words 
 * listed names → tagged from the list ruler (shared with English), so their span is the listed one;
 * a one-word "person" that is one of the lists' one-word organisation names ("Wagner") → ORG;
 * a one-word span that the model's own tagger calls a common noun ("Autorités", "Défense") → dropped;
-* MISC spans are kept only when the gazetteer knows them.
+* MISC spans are kept only when the gazetteer knows them;
+* person names cut into pieces, missing a word, or written with the surname in capitals → mended
+  (:mod:`.french_names`).
 
 Roles are read beside a PERSON: before it, a run of role words ending right at the name ("l'actuel
 ministre de la Défense", "le colonel"), or after it, behind a comma, a phrase starting with a role head
@@ -23,47 +25,22 @@ role, not its holder ("relais d'Evguéni Prigojine"). A demonym or country insid
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Doc
 
-from kenning.news.datafile import data_mapping
 from kenning.news.nlp.ents import Ent, Tokens, sort_ents
 from kenning.news.nlp.fix import merge_phrases, phrase_ents
+from kenning.news.nlp.french_names import mend_names
+from kenning.news.nlp.french_roles import role_words
 from kenning.news.nlp.models import Resources
 from kenning.news.nlp.phrases import fold, is_name_cased
 
 __all__ = ["french_entities", "role_words"]
 
-ROLES_FILE = "nlp_roles_fr.yml"
 _LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE", "MISC": "MISC"}
 #: Parts of speech a name never starts with.
 _NOT_NAME_POS = frozenset({"DET", "ADP", "PRON", "ADV", "CCONJ", "SCONJ", "AUX", "VERB", "PUNCT", "NUM"})
 #: Longest role phrase read before or after a name, in tokens.
 _MAX_ROLE = 10
-
-
-class RoleWords:
-    """The French role vocabulary as folded token tuples."""
-
-    def __init__(self) -> None:
-        data = data_mapping(ROLES_FILE)
-        self.heads = frozenset(tuple(fold(w) for w in str(h).replace("'", "' ").split()) for h in data["heads"])
-        self.head_words = frozenset(w for h in self.heads for w in h)
-        self.inside = frozenset(fold(str(w)) for w in data["inside"])
-        self.not_names = frozenset(fold(str(w)) for w in data["not_names"])
-
-    def is_head(self, word: str) -> bool:
-        """A role head word, also feminine or plural ("ministres", "générale", "adjointe"), or a hyphenated
-        compound with one ("sous-chef", "lieutenant-colonel": kept whole by :mod:`.hyphens`)."""
-        key = fold(word)
-        return any(k in self.head_words for part in {key, *key.split("-")}
-                   for k in (part, part.rstrip("sx"), part.removesuffix("e"), part.removesuffix("es")))
-
-
-@cache
-def role_words() -> RoleWords:
-    return RoleWords()
 
 
 def _model_ents(doc: Doc, toks: Tokens, res: Resources) -> list[Ent]:
@@ -162,7 +139,7 @@ def _attach_roles(doc: Doc, toks: Tokens, ents: list[Ent], res: Resources) -> No
 
 def french_entities(doc: Doc, toks: Tokens, res: Resources) -> list[Ent]:
     """The entities of a French document: model spans cleaned, phrases of the lists and gazetteer, roles."""
-    ents = merge_phrases(_model_ents(doc, toks, res), phrase_ents(toks, res))
+    ents = mend_names(toks, merge_phrases(_model_ents(doc, toks, res), phrase_ents(toks, res)), res)
     _retype(toks, ents, res)
     _attach_roles(doc, toks, ents, res)
     return sort_ents(ents)

@@ -1,0 +1,96 @@
+"""French name forms linked: recall and precision of the link stage on generated French sentences.
+
+Usage: ``python -m bench.french_linking [--per-name N] [--by-form] [--misses N]``.
+
+Data: :mod:`bench.french_linking_data` (real SDN names in the forms French reports give them, in French
+sentences; split once by hash into dev and test by name, form and sentence). Each sentence goes through
+the French NLP stage (with the list ruler of the configured store, ``KENNING_HOME`` with loaded lists)
+and the link stage. Per part (and per form with ``--by-form``):
+
+* **recall**: share of sentences whose listed person is linked (the entry, or one the lists give as the
+  same party);
+* **precision**: linked parties that are the sentence's person, over all parties linked (each same-as
+  group counted once);
+* **person found**: share of sentences where the NER gives a PERSON mention holding the surname (what
+  linking can at best reach).
+
+Tuned on dev only; the test rows are the measure, their gap to dev the overfit.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bench.french_events import plain_name
+from bench.french_linking_data import Case, cases
+from kenning.matching import Screener
+from kenning.news.article import Article
+from kenning.news.link import link
+from kenning.news.nlp.french import annotate_french, french_resources
+from kenning.progress import progress_bar
+
+
+@dataclass(frozen=True)
+class Scored:
+    case: Case
+    linked: bool
+    wrong: int
+    person: bool
+    seen: str
+
+
+def score(case: Case, screener: Screener) -> Scored:
+    article = Article.create(case.text, f"{case.list_id}.txt", language="fr")
+    result = link(annotate_french(article, french_resources()), screener)
+    right = {case.list_id, *screener.same_as(case.list_id)}
+    groups = {frozenset({k.id, *screener.same_as(k.id)}) for m in result.mentions for k in m.links}
+    surname = plain_name(case.name.split()[-1] if case.form not in ("caps_first", "inverted") else case.name.split()[0])
+    person = any(m.label == "PERSON" and surname[:4] in plain_name(m.text) for m in result.mentions)
+    seen = "; ".join(f"{m.label} {m.text!r} -> {[k.id for k in m.links]}" for m in result.mentions)
+    return Scored(case, any(g & right for g in groups), sum(not g & right for g in groups), person, seen)
+
+
+def _row(label: str, rows: Sequence[Scored]) -> str:
+    n = len(rows)
+    hits, wrong = sum(r.linked for r in rows), sum(r.wrong for r in rows)
+    recall, precision = hits / n if n else 1.0, hits / (hits + wrong) if hits + wrong else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    person = sum(r.person for r in rows) / n if n else 0.0
+    return f"| {label} | {n} | {person:.2f} | {recall:.2f} | {precision:.2f} | {f1:.2f} |"
+
+
+def report(scored: Sequence[Scored], by_form: bool) -> None:
+    print("| part | cases | person found | recall | precision | F1 |")
+    print("|---|---|---|---|---|---|")
+    for part in ("dev", "test"):
+        rows = [s for s in scored if s.case.part == part]
+        print(_row(part, rows))
+        if by_form:
+            for form in sorted({s.case.form for s in rows}):
+                print(_row(f"{part}: {form}", [s for s in rows if s.case.form == form]))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--per-name", type=int, default=1, help="cases per listed person (forms differ)")
+    parser.add_argument("--by-form", action="store_true", help="a row per name form")
+    parser.add_argument("--misses", type=int, default=0, metavar="N", help="print N dev misses and wrong links")
+    args = parser.parse_args(argv)
+    screener = Screener.open()
+    items = cases(args.per_name)
+    scored = []
+    with progress_bar("French sentences", len(items)) as advance:
+        for case in items:
+            scored.append(score(case, screener))
+            advance(1)
+    report(scored, args.by_form)
+    bad = [s for s in scored if s.case.part == "dev" and (not s.linked or s.wrong)]
+    for s in bad[:args.misses]:
+        print(f"\n{s.case.form} {s.case.list_id} {s.case.text}\n    {s.seen}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,168 @@
+"""Listed names as French reports write them, in French sentences, each with the list entry it names.
+
+The multilingual dev set names seven listed parties: too few to tell a class of name form the linker
+misses from one report's accident. This set crosses
+
+* **names** of real listed people: individuals of the bundled OFAC SDN file under African and Russian
+  programmes (the programmes of :mod:`bench.french_events_data`), each with its list id;
+* **forms** a French report gives a name (:data:`FORMS`): the surname in capitals first ("CAMARA Sadio"),
+  in capitals last, the order inverted, accents added or dropped, a one-letter typo, given names joined by
+  a hyphen, a title ("le colonel", "M."), French romanisation of Russian names ("Prigojine", "Poutine");
+* **sentences** (:data:`TEMPLATES`): French sentences of sanctions reports that hold the name.
+
+Split once, by hash: a name, a form and a sentence are each *test* when the first 8 hex digits of
+``sha256("french_linking/<kind>/<key>")`` are even. A dev case uses a dev name, a dev form and a dev
+sentence, a test case test ones only, so the test part measures names, forms and sentences never tuned
+on. Everything is deterministic (one seeded generator per name).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import random
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from bench.french_events_data import PROGRAMMES, SDN
+
+__all__ = ["FORMS", "TEMPLATES", "Case", "cases", "french_romanisation", "listed_people", "part_of"]
+
+#: Russian-programme names are romanised the French way ("Prigozhin" → "Prigojine", "Yevgeniy" → "Evgueni"):
+#: first the endings and beginnings, then, in one left-to-right pass, the letters French writes otherwise,
+#: then a hard "g" kept hard before e and i.
+FRENCH_ENDS = (("iy$", "i"), ("yy$", "i"), ("ey$", "ei"), ("^ye", "e"), ("in$", "ine"))
+FRENCH_LETTERS = {"shch": "chtch", "zh": "j", "kh": "kh", "ch": "tch", "sh": "ch", "u": "ou", "y": "i"}
+FRENCH_AFTER = (("g(?=[ei])", "gu"),)
+_LETTERS = re.compile("|".join(sorted(FRENCH_LETTERS, key=len, reverse=True)))
+
+#: French sentences of sanctions reports; ``{n}`` is the name.
+TEMPLATES = {
+    "sanctionne": "{n} a été sanctionné ce lundi par le Trésor américain.",
+    "selon": "Selon Washington, {n} aurait facilité les activités du groupe dans le pays.",
+    "imposer": "Les États-Unis ont imposé des sanctions à {n}, accusé de corruption.",
+    "figure": "Parmi les personnes visées figure {n}, selon le communiqué.",
+    "dement": "Déjà visé par l'Union européenne, {n} dément toute implication.",
+    "declare": "« Nous n'avons rien à cacher », a déclaré {n} lors d'une conférence de presse.",
+    "reproche": "L'OFAC reproche à {n} d'avoir détourné des fonds publics.",
+    "liste": "Le nom de {n} apparaît sur la liste publiée jeudi par l'administration américaine.",
+    "reagir": "Interrogé par la presse, {n} n'a pas souhaité réagir à ces accusations.",
+    "avoirs": "Les avoirs de {n} aux États-Unis sont désormais gelés.",
+    "proche": "Proche du pouvoir, {n} est accusé d'avoir financé des groupes armés.",
+    "visant": "Les mesures visant {n} ont été annoncées mardi à Washington.",
+}
+
+
+@dataclass(frozen=True)
+class Person:
+    """A listed individual: list id, given names and surname as the list writes them, Russian programme."""
+
+    list_id: str
+    given: tuple[str, ...]
+    surname: str
+    russian: bool
+
+
+@dataclass(frozen=True)
+class Case:
+    """One sentence naming one listed person in one form."""
+
+    part: str
+    list_id: str
+    form: str
+    template: str
+    name: str
+    text: str
+
+
+def part_of(kind: str, key: str) -> str:
+    digest = int(hashlib.sha256(f"french_linking/{kind}/{key}".encode()).hexdigest()[:8], 16)
+    return "test" if digest % 2 == 0 else "dev"
+
+
+@cache
+def listed_people() -> tuple[Person, ...]:
+    """SDN individuals of the programmes, with one surname word and one or two given names in Latin letters."""
+    people = []
+    with SDN.open(encoding="latin-1", newline="") as handle:
+        for row in csv.reader(handle):
+            if len(row) < 4 or row[2].strip() != "individual" or not any(p in row[3] for p in PROGRAMMES):
+                continue
+            surname, _, given = row[1].partition(",")
+            given_words = given.strip().title().split()
+            if not (1 <= len(given_words) <= 2 and re.fullmatch(r"[A-Z]+", surname.strip())
+                    and all(re.fullmatch(r"[A-Z][a-z]+", w) for w in given_words)):
+                continue
+            people.append(Person(f"us_ofac_sdn-{row[0].strip()}", tuple(given_words), surname.strip().title(),
+                                 "RUSSIA" in row[3]))
+    return tuple(people)
+
+
+def french_romanisation(word: str) -> str:
+    out = word.lower()
+    for pattern, french in FRENCH_ENDS:
+        out = re.sub(pattern, french, out)
+    out = _LETTERS.sub(lambda m: FRENCH_LETTERS[m.group()], out)
+    for pattern, french in FRENCH_AFTER:
+        out = re.sub(pattern, french, out)
+    return out.capitalize()
+
+
+def _accent(word: str) -> str:
+    """The first "e" after the first letter written "é" (French spelling of a romanised name), else as is."""
+    index = word.find("e", 1)
+    return word if index < 0 else word[:index] + "é" + word[index + 1:]
+
+
+def _typo(word: str, rng: random.Random) -> str:
+    """One letter changed the way hurried typing and hearing change it: a vowel for a near one, a doubled
+    letter single, or a letter dropped from a long word."""
+    swaps = {"a": "e", "e": "a", "i": "y", "o": "ou", "u": "ou", "y": "i"}
+    doubled = [i for i in range(1, len(word)) if word[i] == word[i - 1]]
+    if doubled:
+        i = rng.choice(doubled)
+        return word[:i] + word[i + 1:]
+    vowels = [i for i, ch in enumerate(word) if i and ch in swaps]
+    if vowels:
+        i = rng.choice(vowels)
+        return word[:i] + swaps[word[i]] + word[i + 1:]
+    return word
+
+
+#: Each form: (given names, surname) → the name as written; the generator for typos.
+FORMS: dict[str, Callable[[Person, random.Random], str | None]] = {
+    "plain": lambda p, _r: " ".join((*p.given, p.surname)),
+    "caps_first": lambda p, _r: " ".join((p.surname.upper(), *p.given)),
+    "caps_last": lambda p, _r: " ".join((*p.given, p.surname.upper())),
+    "inverted": lambda p, _r: " ".join((p.surname, *p.given)),
+    "accents": lambda p, _r: " ".join((*(_accent(g) for g in p.given), p.surname)),
+    "typo_surname": lambda p, r: " ".join((*p.given, _typo(p.surname, r))),
+    "typo_given": lambda p, r: " ".join((_typo(p.given[0], r), *p.given[1:], p.surname)),
+    "hyphen": lambda p, _r: (" ".join(("-".join(p.given), p.surname)) if len(p.given) == 2 and not p.russian
+                             else None),  # two given names, not a given name and a patronymic
+    "colonel": lambda p, _r: "le colonel " + " ".join((*p.given, p.surname)),
+    "monsieur": lambda p, _r: "M. " + " ".join((*p.given, p.surname)),
+    "french_romanised": lambda p, _r: (" ".join(french_romanisation(w) for w in (*p.given, p.surname))
+                                       if p.russian else None),
+}
+
+
+def cases(per_name: int = 1) -> list[Case]:
+    """``per_name`` cases for each listed person: distinct forms and sentences of the person's part."""
+    forms = {part: sorted(f for f in FORMS if part_of("form", f) == part) for part in ("dev", "test")}
+    templates = {part: sorted(t for t in TEMPLATES if part_of("template", t) == part) for part in ("dev", "test")}
+    out = []
+    for person in listed_people():
+        part = part_of("name", person.list_id)
+        rng = random.Random(person.list_id)
+        chosen = [f for f in rng.sample(forms[part], len(forms[part])) if FORMS[f](person, rng) is not None]
+        for form in chosen[:per_name]:
+            template = rng.choice(templates[part])
+            name = FORMS[form](person, random.Random(f"{person.list_id}/{form}"))
+            if name is None:
+                continue
+            text = TEMPLATES[template].format(n=name)
+            out.append(Case(part, person.list_id, form, template, name, text[0].upper() + text[1:]))
+    return out
