@@ -263,7 +263,7 @@ def _judge_orgs(cluster: Cluster, facts: Facts, linked: dict[tuple[str, str], se
             return
     for key, ids in sorted(linked.items()):
         if key != cluster.key and ids & facts.related:
-            verdict.add("related_org", effects["related_party"],
+            verdict.add("related_party", effects["related_party"],
                         f"{key[1]!r}, named in the article, is linked to it in the lists")
             return
     for name in sorted(set(cluster.orgs.values())):
