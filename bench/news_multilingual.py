@@ -12,6 +12,12 @@ Data and split: :mod:`bench.multilingual_data` (split by event; tune on dev only
   name as an alias) counts as right, any other link as wrong; a second column leaves out the links to other
   listed parties that the report names by one of their own listed names in full ("Maria Zakharova"), which
   the first counts wrong only because the bench asks for seven parties;
+* **linking, hand gold**: P/R/F1 of the same links against the hand-checked gold of every listed party a
+  report names (:mod:`bench.multilingual_named`, ``bench/data/multilingual_named_parties.csv``: read by hand,
+  not from Kenning's output): a link is right when its id, a ``Screener.same_as`` entry of it or a
+  ``same_party`` id of the row is a gold party of its report; any other link is wrong (once per same-as
+  cluster); a gold party no link is right for is a miss (which the regex gold cannot count: "Bakayoko",
+  "CAMARA, Sadio", "Prigogine"). The gold parties missed and the wrong links are listed under the tables;
 * **event found**: share of the reports of a sanctions event with an extracted US action (not background)
   dated to that day (±1 day) or to the week that holds it;
 * **designees**: P/R/F1 of the list ids of the event targets against the event's designees the report names;
@@ -41,6 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.multilingual_data import EVENT_DATES, PARTIES, Labelled, load, write_split
+from bench.multilingual_named import errors, named_counts
 from bench.news_link import listed_names, name_key
 from kenning.news.dates import date_interval
 from kenning.news.model import ArticleResult, EntityLink
@@ -173,15 +180,18 @@ def store_canon() -> Canon | None:
 
 
 def report(items: list[Labelled]) -> None:
-    print("| part | lang | reports | language | linking | linking, named in full not wrong | event found | designees |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| part | lang | reports | language | linking | linking, named in full not wrong | linking, hand gold "
+          "| event found | designees |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    screener = _lists()[0]
     for part in ("dev", "test"):
         for lang in ("fr", "en"):
             rows = [i for i in items if i.part == part and i.lang == lang]
             events = [i for i in rows if i.event in EVENT_DATES]
             print(f"| {part} | {lang} | {len(rows)} | {share(rows, language_ok)} | "
                   f"{fmt(set_prf(rows, linked, lambda i: i.named))} | "
-                  f"{fmt(set_prf(rows, linked_outside_named, lambda i: i.named))} | {share(events, event_found)} | "
+                  f"{fmt(set_prf(rows, linked_outside_named, lambda i: i.named))} | "
+                  f"{fmt(prf(*named_counts(rows, screener)))} | {share(events, event_found)} | "
                   f"{fmt(set_prf(events, designated, lambda i: i.designees))} |")
     print("\n| part | linked parties | stories, all pairs | stories, cross-language pairs |")
     print("|---|---|---|---|")
@@ -190,6 +200,11 @@ def report(items: list[Labelled]) -> None:
         for label, clusters in (("same-as clusters (as the store)", canon), ("list entries", None)):
             whole, cross = story_scores([i for i in items if i.part == part], clusters)
             print(f"| {part} | {label} | {fmt(whole)} | {fmt(cross)} |")
+    for part in ("dev", "test"):
+        missed, wrong = errors([i for i in items if i.part == part], screener)
+        print(f"\nhand gold, {part}: {len(missed)} missed, {len(wrong)} wrong links")
+        for label, lines in (("missed", missed), ("wrong", wrong)):
+            print("".join(f"  {label:<7} {line}\n" for line in lines), end="")
 
 
 def speed(items: list[Labelled], passes: int) -> None:
