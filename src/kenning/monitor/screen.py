@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 from followthemoney.types import registry
 
 from kenning.matching import schemata_compatible
@@ -75,6 +76,8 @@ class Screening:
     _names: dict[tuple[tuple[str, ...], str], _Named] = field(default_factory=dict)
     #: Where analyses made when the customers were indexed are read (``CustomerIndex.analysis``), if anywhere.
     stored: Callable[[tuple[str, ...], str], Any] | None = None
+    #: Per target index (its token): the target names each customer name part's keys reach (see ``_covers``).
+    hits: dict[str, dict[tuple[int, ...], Any]] = field(default_factory=dict)
 
     def named(self, names: tuple[str, ...], schema: str) -> _Named:
         key = (names, schema)
@@ -91,6 +94,13 @@ class Screening:
                 self._names.clear()
             self._names[key] = found
         return found
+
+    def part_hits(self, token: str) -> dict[tuple[int, ...], Any]:
+        """The part hits kept for the target index ``token`` (those of an earlier index are dropped)."""
+        if token not in self.hits:
+            self.hits.clear()
+            self.hits[token] = {}
+        return self.hits[token]
 
     def customer(self, customer: Customer) -> tuple[QueryRecord, tuple[NameParts, ...]]:
         """A customer's query record and name parts (the names' analysis shared by every customer of them)."""
@@ -146,20 +156,51 @@ def _select(strong: set[int], weak: set[int], qualified: bool) -> set[int] | Non
     return weak if qualified and weak else None
 
 
-def _covers(parts: Sequence[NameParts], targets: TargetIndex) -> list[tuple[Any, Any, Any, Any]]:
-    """Per customer name: the target names sharing a key, their owners, slots and whether covered enough."""
+#: Per-part hits a screening keeps before it starts again (a frequent part recurs in many customer names).
+HITS_KEPT = 50_000
+
+
+def _part_hits(keys: list[int], targets: TargetIndex) -> npt.NDArray[np.int64]:
+    """The target names sharing any of one part's keys, sorted, each shifted left 8 bits (room for the
+    part's position)."""
+    found, spans = targets.lookup(np.array(keys, dtype=np.int64))
+    if not len(found):
+        return np.zeros(0, dtype=np.int64)
+    tnames = np.concatenate([targets.postings[s:e] for s, e in spans.tolist()]).astype(np.int64)
+    return np.unique(tnames) << 8
+
+
+def _covers(parts: Sequence[NameParts], targets: TargetIndex, hits: dict[tuple[int, ...], npt.NDArray[np.int64]],
+            ) -> list[tuple[Any, Any, Any, Any]]:
+    """Per customer name: the target names sharing a key, their owners, slots and whether covered enough.
+
+    A part's hits depend on its keys alone, so they are kept in ``hits`` (by the part's keys) for the other
+    customer names holding it. A (target name, part) row is listed once per part, so the rows of all
+    parts sorted are the distinct rows, and a target name's cover is summed over its parts in their order."""
     out = []
     for name in parts:
-        hashes = np.array([k for k, _p in name.keys], dtype=np.int64)
-        part_of = np.array([p for _k, p in name.keys], dtype=np.int64)
-        found, spans = targets.lookup(hashes)
-        if not len(found):
+        by_part: dict[int, list[int]] = {}
+        for key, part in name.keys:
+            by_part.setdefault(part, []).append(key)
+        chunks = []
+        for part, keys in by_part.items():
+            found = hits.get(tuple(keys))
+            if found is None:
+                if len(hits) >= HITS_KEPT:
+                    hits.clear()
+                found = hits[tuple(keys)] = _part_hits(keys, targets)
+            if len(found):
+                chunks.append(found | part)
+        if not chunks:
             continue
-        tnames = np.concatenate([targets.postings[s:e] for s, e in spans.tolist()]).astype(np.int64)
-        code = np.unique((tnames << 8) | np.repeat(part_of[found], spans[:, 1] - spans[:, 0]))
+        code = np.sort(np.concatenate(chunks))
         weights = np.asarray(name.weights, dtype=np.float64)[code & 0xFF]
-        tname, inverse = np.unique(code >> 8, return_inverse=True)
-        covers = np.bincount(inverse, weights=weights) / name.total
+        rows = code >> 8
+        first = np.empty(len(rows), dtype=bool)
+        first[0] = True
+        np.not_equal(rows[1:], rows[:-1], out=first[1:])
+        tname = rows[first]
+        covers = np.bincount(np.cumsum(first) - 1, weights=weights) / name.total
         out.append((tname, targets.name_target[tname], targets.name_slot[tname], covers >= COVER_MIN - 1e-9))
     return out
 
@@ -190,7 +231,7 @@ def forward(screening: Screening, pk: int, customer: Customer, targets: TargetIn
     named = screening.named(customer.names, customer.schema)
     covers = named.covers.get(targets.token)
     if covers is None:
-        covers = named.covers[targets.token] = _covers(parts, targets)
+        covers = named.covers[targets.token] = _covers(parts, targets, screening.part_hits(targets.token))
     slots = _cover(covers, qualified)
     candidates = []
     for t, (strong, weak) in sorted(slots.items()):

@@ -1,0 +1,84 @@
+"""Forward screening's caches shared between customers change no cover and no match.
+
+A screening keeps what each customer name part's keys reach among the target names (a part reaches the
+same names in every customer name holding it). Over generated customers — variants of listed names, and
+names on no list made of listed parts recombined (so that parts recur across customers) — screened one
+after another with one screening, every name's covers equal the pair rule computed from scratch (every key
+looked up, the (target name, part) rows made unique, each target name's cover summed), and every
+customer's matches (scores and explanations) equal screening it alone with a fresh screening.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from kenning.matching import Screener
+from kenning.matching.algorithms import get_algorithm
+from kenning.monitor.customers import Customer
+from kenning.monitor.parts import COVER_MIN, NameParts
+from kenning.monitor.screen import Screening, _covers, forward
+from kenning.monitor.targets import RawCache, TargetIndex, build_targets
+from kenning.store import Store
+from screenkit import generated_queries
+
+pytestmark = pytest.mark.slow
+
+
+def _reference_covers(parts: Sequence[NameParts], targets: TargetIndex) -> list[tuple[Any, Any, Any, Any]]:
+    """The pair rule's covers as first written: every key of the name looked up at once, nothing kept."""
+    out = []
+    for name in parts:
+        hashes = np.array([k for k, _p in name.keys], dtype=np.int64)
+        part_of = np.array([p for _k, p in name.keys], dtype=np.int64)
+        found, spans = targets.lookup(hashes)
+        if not len(found):
+            continue
+        tnames = np.concatenate([targets.postings[s:e] for s, e in spans.tolist()]).astype(np.int64)
+        code = np.unique((tnames << 8) | np.repeat(part_of[found], spans[:, 1] - spans[:, 0]))
+        weights = np.asarray(name.weights, dtype=np.float64)[code & 0xFF]
+        tname, inverse = np.unique(code >> 8, return_inverse=True)
+        covers = np.bincount(inverse, weights=weights) / name.total
+        out.append((tname, targets.name_target[tname], targets.name_slot[tname], covers >= COVER_MIN - 1e-9))
+    return out
+
+
+def _customers(screener: Screener) -> list[Customer]:
+    rng = random.Random(17)
+    out = []
+    for n, query in enumerate(generated_queries(screener, 300, seed=11)):
+        out.append(Customer(f"v{n}", query.names, query.schema, query.birth_dates, query.countries))
+    people = [e for e in screener.index.entities if e.schema == "Person" and e.names]
+    parts = [p for e in people[:400] for p in e.names[0].name.original.split()]
+    for n in range(300):  # names on no list, of parts that recur across customers and lists
+        name = " ".join(rng.sample(parts[:200], 2) if rng.random() < 0.5 else rng.sample(parts, 3))
+        out.append(Customer(f"r{n}", (name,), rng.choice(["Person", "Thing"]), (), ()))
+    return out
+
+
+def test_forward_caches_change_no_cover_and_no_match(bundled_home: Path) -> None:
+    screener = Screener.open()
+    algorithm = get_algorithm("kenning-v2")
+    entities = Store().iter_entities(targets_only=True)
+    targets = build_targets(RawCache("test").get(entities, cached=False), screener.index.rarity)
+    shared = Screening(algorithm, algorithm.threshold, screener.index.rarity)
+    looked_up = matched = 0
+    for pk, customer in enumerate(_customers(screener)):
+        parts = shared.customer(customer)[1]
+        hits = shared.part_hits(targets.token)
+        for mine, reference in itertools.zip_longest(_covers(parts, targets, hits), _reference_covers(parts, targets)):
+            assert mine is not None and reference is not None, customer
+            assert all(np.array_equal(a, b) for a, b in zip(mine, reference, strict=True)), customer
+        looked_up += sum(len({p for _k, p in name.keys}) for name in parts)
+        found = forward(shared, pk, customer, targets)
+        alone = forward(Screening(algorithm, algorithm.threshold, screener.index.rarity), pk, customer, targets)
+        assert found == alone, customer
+        matched += len(found)
+    assert matched > 100
+    assert len(shared.part_hits(targets.token)) < 0.8 * looked_up  # parts were shared, not each looked up
