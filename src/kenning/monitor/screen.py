@@ -134,7 +134,10 @@ class Screening:
                                  record.id_numbers, named.memos, named.other_memos)
         self.algorithm.prefill(record, [n.name for _t, names in usable for n in names])
         out = []
+        ceiling = self.algorithm.ceiling
         for target, names in usable:
+            if ceiling is not None and ceiling(record, target, names, self.threshold) < self.threshold - CEILING_MARGIN:
+                continue  # cannot match (most candidates a common name reaches)
             verdict = self.algorithm.score(record, target, names, False, self.threshold)
             if verdict.score >= self.threshold:
                 out.append(Match(pk, target.id, round(verdict.score, 6),
@@ -156,6 +159,9 @@ def _select(strong: set[int], weak: set[int], qualified: bool) -> set[int] | Non
     return weak if qualified and weak else None
 
 
+#: How far below the threshold an algorithm's ceiling must be for a candidate to be skipped unscored
+#: (rounding: the ceiling and the score apply the qualifiers to different numbers).
+CEILING_MARGIN = 1e-9
 #: Per-part hits a screening keeps before it starts again (a frequent part recurs in many customer names).
 HITS_KEPT = 50_000
 
