@@ -25,6 +25,7 @@ import pytest
 from kenning.matching import Screener
 from kenning.matching.algorithms import get_algorithm
 from kenning.matching.keys import hash_key, part_keys, typo_keys
+from kenning.monitor import screen
 from kenning.monitor.customers import Customer
 from kenning.monitor.parts import COVER_MIN, MAX_PARTS, NameParts, _compound_parts, _raw_keys, name_parts
 from kenning.monitor.screen import Screening, _covers, forward
@@ -87,7 +88,7 @@ def _customers(screener: Screener) -> list[Customer]:
     return out
 
 
-def test_forward_caches_change_no_cover_and_no_match(bundled_home: Path) -> None:
+def test_forward_caches_change_no_cover_and_no_match(bundled_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     screener = Screener.open()
     algorithm = get_algorithm("kenning-v2")
     entities = Store().iter_entities(targets_only=True)
@@ -96,7 +97,7 @@ def test_forward_caches_change_no_cover_and_no_match(bundled_home: Path) -> None
     looked_up = matched = 0
     for pk, customer in enumerate(_customers(screener)):
         parts = shared.customer(customer)[1]
-        hits = shared.part_hits(targets.token)
+        hits = shared.part_hits(targets)
         for mine, reference in itertools.zip_longest(_covers(parts, targets, hits), _reference_covers(parts, targets)):
             assert mine is not None and reference is not None, customer
             assert all(np.array_equal(a, b) for a, b in zip(mine, reference, strict=True)), customer
@@ -112,4 +113,12 @@ def test_forward_caches_change_no_cover_and_no_match(bundled_home: Path) -> None
     for raw in RawCache("test").get(Store().iter_entities(targets_only=True), cached=False):  # every listed name
         for record_name, (_prop, analysis) in zip(record_of(raw, screener.index.rarity).names, raw.names, strict=True):
             assert name_parts(analysis, record_name.name) == _reference_parts(analysis, record_name.name), analysis
-    assert len(shared.part_hits(targets.token)) < 0.8 * looked_up  # parts were shared, not each looked up
+    assert len(shared.part_hits(targets)) < 0.8 * looked_up  # parts were shared, not each looked up
+    monkeypatch.setattr(screen, "HITS_KEPT", 2000)  # a small bound: the hits kept are dropped over and over
+    small = Screening(algorithm, algorithm.threshold, screener.index.rarity)
+    for customer in _customers(screener)[:200]:
+        parts = small.customer(customer)[1]
+        mine = _covers(parts, targets, small.part_hits(targets))
+        assert all(np.array_equal(a, b) for m, r in zip(mine, _reference_covers(parts, targets), strict=True)
+                   for a, b in zip(m, r, strict=True)), customer
+    assert small.part_hits(targets).size <= 2000 + 4000

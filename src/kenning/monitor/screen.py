@@ -28,7 +28,7 @@ from kenning.monitor.parts import COVER_MIN, NameParts, name_key_hashes, name_pa
 from kenning.monitor.targets import TargetIndex
 from kenning.names import NameAnalysis
 
-__all__ = ["Match", "Screening", "Slots", "explain", "forward", "reverse_candidates"]
+__all__ = ["Match", "PartHits", "Screening", "Slots", "explain", "forward", "reverse_candidates"]
 
 #: Per target (or per customer): the names that qualified strongly, and those that share any key.
 Slots = dict[int, tuple[set[int], set[int]]]
@@ -77,7 +77,7 @@ class Screening:
     #: Where analyses made when the customers were indexed are read (``CustomerIndex.analysis``), if anywhere.
     stored: Callable[[tuple[str, ...], str], Any] | None = None
     #: Per target index (its token): the target names each customer name part's keys reach (see ``_covers``).
-    hits: dict[str, dict[tuple[int, ...], Any]] = field(default_factory=dict)
+    hits: PartHits | None = None
 
     def named(self, names: tuple[str, ...], schema: str) -> _Named:
         key = (names, schema)
@@ -95,12 +95,11 @@ class Screening:
             self._names[key] = found
         return found
 
-    def part_hits(self, token: str) -> dict[tuple[int, ...], Any]:
-        """The part hits kept for the target index ``token`` (those of an earlier index are dropped)."""
-        if token not in self.hits:
-            self.hits.clear()
-            self.hits[token] = {}
-        return self.hits[token]
+    def part_hits(self, targets: TargetIndex) -> PartHits:
+        """The part hits kept for ``targets`` (those of an earlier target index are dropped)."""
+        if self.hits is None or self.hits.token != targets.token:
+            self.hits = PartHits(targets)
+        return self.hits
 
     def customer(self, customer: Customer) -> tuple[QueryRecord, tuple[NameParts, ...]]:
         """A customer's query record and name parts (the names' analysis shared by every customer of them)."""
@@ -162,22 +161,43 @@ def _select(strong: set[int], weak: set[int], qualified: bool) -> set[int] | Non
 #: How far below the threshold an algorithm's ceiling must be for a candidate to be skipped unscored
 #: (rounding: the ceiling and the score apply the qualifiers to different numbers).
 CEILING_MARGIN = 1e-9
-#: Per-part hits a screening keeps before it starts again (a frequent part recurs in many customer names).
-HITS_KEPT = 50_000
+#: How many target names (and keys) the part hits a screening keeps may hold before it starts again, about
+#: 8 bytes each (a frequent part recurs in many customer names; "mohammed" reaches thousands of names).
+HITS_KEPT = 3_000_000
 
 
-def _part_hits(keys: list[int], targets: TargetIndex) -> npt.NDArray[np.int64]:
-    """The target names sharing any of one part's keys, sorted, each shifted left 8 bits (room for the
-    part's position)."""
-    found, spans = targets.lookup(np.array(keys, dtype=np.int64))
-    if not len(found):
-        return np.zeros(0, dtype=np.int64)
-    tnames = np.concatenate([targets.postings[s:e] for s, e in spans.tolist()]).astype(np.int64)
-    return np.unique(tnames) << 8
+class PartHits:
+    """The target names each customer name part's keys reach, by the part's keys, for one target index."""
+
+    def __init__(self, targets: TargetIndex) -> None:
+        self.targets = targets
+        self.token = targets.token
+        self.size = 0
+        self._found: dict[tuple[int, ...], npt.NDArray[np.int64]] = {}
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+    def get(self, keys: list[int]) -> npt.NDArray[np.int64]:
+        """The target names sharing any of one part's keys, sorted, each shifted left 8 bits (room for the
+        part's position)."""
+        key = tuple(keys)
+        found = self._found.get(key)
+        if found is None:
+            if self.size > HITS_KEPT:
+                self._found.clear()
+                self.size = 0
+            hit, spans = self.targets.lookup(np.array(keys, dtype=np.int64))
+            found = np.zeros(0, dtype=np.int64)
+            if len(hit):
+                names = np.concatenate([self.targets.postings[s:e] for s, e in spans.tolist()]).astype(np.int64)
+                found = np.unique(names) << 8
+            self._found[key] = found
+            self.size += len(found) + len(key)
+        return found
 
 
-def _covers(parts: Sequence[NameParts], targets: TargetIndex, hits: dict[tuple[int, ...], npt.NDArray[np.int64]],
-            ) -> list[tuple[Any, Any, Any, Any]]:
+def _covers(parts: Sequence[NameParts], targets: TargetIndex, hits: PartHits) -> list[tuple[Any, Any, Any, Any]]:
     """Per customer name: the target names sharing a key, their owners, slots and whether covered enough.
 
     A part's hits depend on its keys alone, so they are kept in ``hits`` (by the part's keys) for the other
@@ -190,11 +210,7 @@ def _covers(parts: Sequence[NameParts], targets: TargetIndex, hits: dict[tuple[i
             by_part.setdefault(part, []).append(key)
         chunks = []
         for part, keys in by_part.items():
-            found = hits.get(tuple(keys))
-            if found is None:
-                if len(hits) >= HITS_KEPT:
-                    hits.clear()
-                found = hits[tuple(keys)] = _part_hits(keys, targets)
+            found = hits.get(keys)
             if len(found):
                 chunks.append(found | part)
         if not chunks:
@@ -237,7 +253,7 @@ def forward(screening: Screening, pk: int, customer: Customer, targets: TargetIn
     named = screening.named(customer.names, customer.schema)
     covers = named.covers.get(targets.token)
     if covers is None:
-        covers = named.covers[targets.token] = _covers(parts, targets, screening.part_hits(targets.token))
+        covers = named.covers[targets.token] = _covers(parts, targets, screening.part_hits(targets))
     slots = _cover(covers, qualified)
     candidates = []
     for t, (strong, weak) in sorted(slots.items()):
