@@ -76,7 +76,7 @@ class Screening:
     _names: dict[tuple[tuple[str, ...], str], _Named] = field(default_factory=dict)
     #: Where analyses made when the customers were indexed are read (``CustomerIndex.analysis``), if anywhere.
     stored: Callable[[tuple[str, ...], str], Any] | None = None
-    #: Per target index (its token): the target names each customer name part's keys reach (see ``_covers``).
+    #: The target names each customer name part's keys reach, for the target index last screened against.
     hits: PartHits | None = None
 
     def named(self, names: tuple[str, ...], schema: str) -> _Named:
