@@ -195,14 +195,11 @@ def forward_rows(ctx: RunContext, rows: Sequence[Row[Any]], workers: Callable[[b
 
 
 def _fork_pool(workers: int) -> Any:
-    """A fork pool whose workers leave what they share with this process (the screening, the target index:
-    millions of objects) out of the garbage collector's passes. Scanning them was most of each full pass,
-    and it writes to every page they are on, which each worker then copies though it only reads them."""
-    gc.freeze()
-    try:
-        return multiprocessing.get_context("fork").Pool(workers)
-    finally:
-        gc.unfreeze()  # this process collects as before
+    """A fork pool whose workers first freeze what they inherit (the screening, the target index: millions
+    of objects) out of the garbage collector's passes. Scanning them was most of each full pass, and it
+    writes to every page they are on, which each worker then copies though it only reads them. (Frozen in
+    the workers, not here: a server's own frozen objects stay frozen.)"""
+    return multiprocessing.get_context("fork").Pool(workers, initializer=gc.freeze)
 
 
 @contextmanager
