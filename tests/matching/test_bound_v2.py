@@ -64,3 +64,26 @@ def test_the_compiled_core_gives_the_same_bound() -> None:
             assert not is_exact and score == bound, (q.original, c.original, score, bound)
             compared += 1
     assert compared > 300
+
+
+@pytest.mark.parametrize("floor", [0.5, 0.7, 0.85])
+def test_the_ceiling_is_never_below_the_score(floor: float) -> None:
+    """Monitoring skips a candidate whose ceiling is below the threshold: the ceiling must never be below
+    the exact score, whatever qualifiers the pair has (birth dates the same, one slip away or conflicting;
+    countries shared or not; an identifier shared)."""
+    dates = [(), ("1970-01-01",), ("1970-01-02",), ("1981-05-17",)]
+    countries = [frozenset(), frozenset({"ru"}), frozenset({"ir"})]
+    ids = [frozenset(), frozenset({"AB12345"})]
+    skipped = reached = 0
+    for n, (q, c) in enumerate(PAIRS):
+        candidate = EntityRecord(f"x-{n}", "x", "Person" if c.person else "Company", c.original,
+                                 (NameRecord(0, "name", c),), ("1970-01-01",), frozenset({"ru"}),
+                                 frozenset({"AB12345"}))
+        record = QueryRecord(Query(names=(q.original,)), (), (q,), dates[n % 4], countries[n % 3], ids[n % 2], ({},))
+        kenning_v2.prefill(record, [c])
+        exact = kenning_v2.score(record, candidate, None, False).score
+        top = kenning_v2.ceiling(record, candidate, None, floor)
+        assert top >= exact - 1e-12, (q.original, c.original, top, exact)
+        skipped += top < floor
+        reached += exact >= floor
+    assert skipped > 100 and reached > 100  # the generated pairs fall on both sides

@@ -72,7 +72,7 @@ def prepare(analysis: NameAnalysis, rarity: dict[str, float] | None = None) -> P
 
 
 def _lengths(parts: Sequence[str]) -> npt.NDArray[np.int64]:
-    return np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
+    return np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
 
 
 def _matrix(a: Sequence[str], b: Sequence[str]) -> Matrix:

@@ -16,6 +16,7 @@ every customer against every entry would: this is what makes an incremental run 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kenning.matching.features import Prepared
 from kenning.matching.keys import hash_key, name_keys, part_keys, typo_keys
@@ -67,15 +68,24 @@ def name_parts(analysis: NameAnalysis, prepared: Prepared) -> NameParts | None:
     if total <= 0:
         return None
     keys: dict[tuple[int, int], None] = {}
-    for i, token, exact in part_keys(analysis):
+    for i, token, _exact in part_keys(analysis):
         if i < MAX_PARTS:
-            for key in [*exact, *typo_keys(token), *_raw_keys(analysis, i)]:
-                keys[(hash_key(key), i)] = None
+            for key in _part_hashes(token, analysis.phonetic[i], analysis.tokens[i]):
+                keys[(key, i)] = None
     for compound, parts in _compound_parts(analysis).items():
         for i in parts:
             if i < MAX_PARTS and weights[i] > 0:
                 keys[(hash_key("c" + compound), i)] = None
     return NameParts(total, weights, tuple(keys))
+
+
+@lru_cache(maxsize=1 << 15)
+def _part_hashes(token: str, phonetic: str, raw: str) -> tuple[int, ...]:
+    """A strong part's keys, hashed, in order (exact, typo, as written): they depend on the part alone, and
+    a portfolio's names repeat their parts (frequent given names and surnames) far more than the names."""
+    exact = ["c" + token] + (["p" + phonetic] if len(phonetic) >= 2 else [])
+    written = ["c" + raw, *typo_keys(raw)] if raw != token and len(raw) >= 2 else []
+    return tuple(dict.fromkeys(hash_key(key) for key in [*exact, *typo_keys(token), *written]))
 
 
 def _raw_keys(analysis: NameAnalysis, i: int) -> list[str]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 from followthemoney.types import registry
 
 from kenning.matching import schemata_compatible
@@ -27,7 +28,7 @@ from kenning.monitor.parts import COVER_MIN, NameParts, name_key_hashes, name_pa
 from kenning.monitor.targets import TargetIndex
 from kenning.names import NameAnalysis
 
-__all__ = ["Match", "Screening", "Slots", "explain", "forward", "reverse_candidates"]
+__all__ = ["Match", "PartHits", "Screening", "Slots", "explain", "forward", "reverse_candidates"]
 
 #: Per target (or per customer): the names that qualified strongly, and those that share any key.
 Slots = dict[int, tuple[set[int], set[int]]]
@@ -75,6 +76,8 @@ class Screening:
     _names: dict[tuple[tuple[str, ...], str], _Named] = field(default_factory=dict)
     #: Where analyses made when the customers were indexed are read (``CustomerIndex.analysis``), if anywhere.
     stored: Callable[[tuple[str, ...], str], Any] | None = None
+    #: The target names each customer name part's keys reach, for the target index last screened against.
+    hits: PartHits | None = None
 
     def named(self, names: tuple[str, ...], schema: str) -> _Named:
         key = (names, schema)
@@ -91,6 +94,12 @@ class Screening:
                 self._names.clear()
             self._names[key] = found
         return found
+
+    def part_hits(self, targets: TargetIndex) -> PartHits:
+        """The part hits kept for ``targets`` (those of an earlier target index are dropped)."""
+        if self.hits is None or self.hits.token != targets.token:
+            self.hits = PartHits(targets)
+        return self.hits
 
     def customer(self, customer: Customer) -> tuple[QueryRecord, tuple[NameParts, ...]]:
         """A customer's query record and name parts (the names' analysis shared by every customer of them)."""
@@ -124,7 +133,10 @@ class Screening:
                                  record.id_numbers, named.memos, named.other_memos)
         self.algorithm.prefill(record, [n.name for _t, names in usable for n in names])
         out = []
+        ceiling = self.algorithm.ceiling
         for target, names in usable:
+            if ceiling is not None and ceiling(record, target, names, self.threshold) < self.threshold - CEILING_MARGIN:
+                continue  # cannot match (most candidates a common name reaches)
             verdict = self.algorithm.score(record, target, names, False, self.threshold)
             if verdict.score >= self.threshold:
                 out.append(Match(pk, target.id, round(verdict.score, 6),
@@ -146,20 +158,71 @@ def _select(strong: set[int], weak: set[int], qualified: bool) -> set[int] | Non
     return weak if qualified and weak else None
 
 
-def _covers(parts: Sequence[NameParts], targets: TargetIndex) -> list[tuple[Any, Any, Any, Any]]:
-    """Per customer name: the target names sharing a key, their owners, slots and whether covered enough."""
+#: How far below the threshold an algorithm's ceiling must be for a candidate to be skipped unscored
+#: (rounding: the ceiling and the score apply the qualifiers to different numbers).
+CEILING_MARGIN = 1e-9
+#: How many target names (and keys) the part hits a screening keeps may hold before it starts again, about
+#: 8 bytes each (a frequent part recurs in many customer names; "mohammed" reaches thousands of names).
+HITS_KEPT = 3_000_000
+
+
+class PartHits:
+    """The target names each customer name part's keys reach, by the part's keys, for one target index."""
+
+    def __init__(self, targets: TargetIndex) -> None:
+        self.targets = targets
+        self.token = targets.token
+        self.size = 0
+        self._found: dict[tuple[int, ...], npt.NDArray[np.int64]] = {}
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+    def get(self, keys: list[int]) -> npt.NDArray[np.int64]:
+        """The target names sharing any of one part's keys, sorted, each shifted left 8 bits (room for the
+        part's position)."""
+        key = tuple(keys)
+        found = self._found.get(key)
+        if found is None:
+            if self.size > HITS_KEPT:
+                self._found.clear()
+                self.size = 0
+            hit, spans = self.targets.lookup(np.array(keys, dtype=np.int64))
+            found = np.zeros(0, dtype=np.int64)
+            if len(hit):
+                names = np.concatenate([self.targets.postings[s:e] for s, e in spans.tolist()]).astype(np.int64)
+                found = np.unique(names) << 8
+            self._found[key] = found
+            self.size += len(found) + len(key)
+        return found
+
+
+def _covers(parts: Sequence[NameParts], targets: TargetIndex, hits: PartHits) -> list[tuple[Any, Any, Any, Any]]:
+    """Per customer name: the target names sharing a key, their owners, slots and whether covered enough.
+
+    A part's hits depend on its keys alone, so they are kept in ``hits`` (by the part's keys) for the other
+    customer names holding it. A (target name, part) row is listed once per part, so the rows of all
+    parts sorted are the distinct rows, and a target name's cover is summed over its parts in their order."""
     out = []
     for name in parts:
-        hashes = np.array([k for k, _p in name.keys], dtype=np.int64)
-        part_of = np.array([p for _k, p in name.keys], dtype=np.int64)
-        found, spans = targets.lookup(hashes)
-        if not len(found):
+        by_part: dict[int, list[int]] = {}
+        for key, part in name.keys:
+            by_part.setdefault(part, []).append(key)
+        chunks = []
+        for part, keys in by_part.items():
+            found = hits.get(keys)
+            if len(found):
+                chunks.append(found | part)
+        if not chunks:
             continue
-        tnames = np.concatenate([targets.postings[s:e] for s, e in spans.tolist()]).astype(np.int64)
-        code = np.unique((tnames << 8) | np.repeat(part_of[found], spans[:, 1] - spans[:, 0]))
+        code = np.sort(np.concatenate(chunks))
         weights = np.asarray(name.weights, dtype=np.float64)[code & 0xFF]
-        tname, inverse = np.unique(code >> 8, return_inverse=True)
-        covers = np.bincount(inverse, weights=weights) / name.total
+        rows = code >> 8
+        first = np.empty(len(rows), dtype=bool)
+        first[0] = True
+        np.not_equal(rows[1:], rows[:-1], out=first[1:])
+        tname = rows[first]
+        covers = np.bincount(np.cumsum(first) - 1, weights=weights) / name.total
         out.append((tname, targets.name_target[tname], targets.name_slot[tname], covers >= COVER_MIN - 1e-9))
     return out
 
@@ -190,7 +253,7 @@ def forward(screening: Screening, pk: int, customer: Customer, targets: TargetIn
     named = screening.named(customer.names, customer.schema)
     covers = named.covers.get(targets.token)
     if covers is None:
-        covers = named.covers[targets.token] = _covers(parts, targets)
+        covers = named.covers[targets.token] = _covers(parts, targets, screening.part_hits(targets))
     slots = _cover(covers, qualified)
     candidates = []
     for t, (strong, weak) in sorted(slots.items()):

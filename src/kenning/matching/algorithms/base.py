@@ -64,6 +64,9 @@ class ScoreFn(Protocol):
 
 #: (query, every listed name about to be scored): compute the part similarities in one vectorised pass.
 PrefillFn = Callable[[QueryRecord, Sequence[Prepared]], None]
+#: (query, candidate, the candidate names to compare or None for all, the floor asked for) -> a number the
+#: score cannot exceed (which may be looser when it is below the floor).
+CeilingFn = Callable[[QueryRecord, EntityRecord, Sequence[NameRecord] | None, float], float]
 #: (an unexplained verdict that carries its name pair) -> the same verdict explained in words.
 ExplainFn = Callable[[Scored], Scored]
 
@@ -84,6 +87,9 @@ class Algorithm:
     prefill: PrefillFn = _no_prefill
     #: Explains a verdict from the pairing it was scored on; None: :meth:`explained` scores it again.
     explain: ExplainFn | None = None
+    #: An upper bound of ``score``, cheaper than scoring (after ``prefill``): a candidate whose ceiling is
+    #: below the threshold cannot match (monitoring skips it). None: no bound, every candidate is scored.
+    ceiling: CeilingFn | None = None
 
     def __post_init__(self) -> None:
         names = [feature.name for feature in self.features]

@@ -23,7 +23,7 @@ from kenning.matching.similarity import Prepared, fill_memo
 from kenning.matching.similarity_v2 import similarity_matrix_v2
 from kenning.matching.types import FeatureScore
 
-__all__ = ["ALGORITHM", "FEATURES", "explain_verdict", "prefill", "score"]
+__all__ = ["ALGORITHM", "FEATURES", "ceiling", "explain_verdict", "prefill", "score"]
 
 THRESHOLD = 0.70
 #: Cost of listed name parts the query lacks (capped at one part's worth).
@@ -166,6 +166,33 @@ def score(query: QueryRecord, candidate: EntityRecord, names: Sequence[NameRecor
     return Scored(min(max(value, 0.0), 1.0), explanation, name.detail, pair, reading, explain)
 
 
+def _never(_bound: float) -> bool:
+    return False
+
+
+#: The most the qualifiers lift a name score when no identifier is shared: the same birth date and country.
+_BEST_SUPPORT = {BIRTH_DATE.name: FeatureScore(1.0, BIRTH_DATE.weight, ""),
+                 COUNTRY.name: FeatureScore(1.0, COUNTRY.weight, "")}
+
+
+def ceiling(query: QueryRecord, candidate: EntityRecord, names: Sequence[NameRecord] | None, floor: float,
+            ) -> float:
+    """An upper bound of :func:`score` (the memos filled): the best name pairing counted at the bound of its
+    other readings where it has them (:func:`name_bounded_v2`), no weak-name cut, and the qualifiers applied
+    (the score grows with the name score and with each qualifier's support) — the best support any
+    qualifier could give when that is already below ``floor``, else the candidate's own."""
+    top = 0.0
+    for q, memo in zip(query.names, query.memos_for(PROFILE), strict=True):
+        for n in names or candidate.names:
+            value = name_bounded_v2(q, n.name, EXTRA_PART_PENALTY, memo, _never)[0] * NAME_PROPS[n.prop]
+            top = value if value > top else top
+    if not query.id_numbers & candidate.id_numbers:
+        loose = min(max(_apply(top * NAME.weight, _BEST_SUPPORT), 0.0), 1.0)
+        if loose < floor:
+            return loose
+    return min(max(_apply(top * NAME.weight, _qualifiers(query, candidate)), 0.0), 1.0)
+
+
 def prefill(query: QueryRecord, names: Sequence[Prepared]) -> None:
     """The part similarities of every query name with every listed name about to be scored, in one pass."""
     for prepared, memo in zip(query.names, query.memos_for(PROFILE), strict=True):
@@ -180,4 +207,5 @@ ALGORITHM = Algorithm(
     score=score,
     prefill=prefill,
     explain=explain_verdict,
+    ceiling=ceiling,
 )
