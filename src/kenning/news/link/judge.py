@@ -181,7 +181,7 @@ class Verdict:
         """The matcher's feature scores plus the context that confirmed or weakened the link."""
         return {"name": round(self.result.score, 4), "matched_name": self.result.matched_name,
                 "features": {k: round(v.score, 4) for k, v in self.result.explanation.items()},
-                "query": cluster.name, "context": cluster.describe_context(), "effects": self.effects,
+                "query": cluster.query, "context": cluster.describe_context(), "effects": self.effects,
                 "confirmed_by": self.confirmed, "weakened_by": self.weakened}
 
 
@@ -277,7 +277,7 @@ def _judge_longer_name(cluster: Cluster, facts: Facts, verdict: Verdict) -> None
     """A listed name that says much more than the article's ("Ministry of Defense of the Russian
     Federation" against "223 FLIGHT UNIT STATE AIRLINES OF THE MINISTRY OF DEFENSE OF THE RUSSIAN
     FEDERATION") names another body, often a subordinate one: each extra word beyond the first costs."""
-    query = frozenset(analyze(cluster.name, "Organization").strong_tokens)
+    query = frozenset(analyze(cluster.query, "Organization").strong_tokens)
     if not query or not facts.name_sets:
         return
     best = max(facts.name_sets, key=lambda listed: (len(query & listed), -len(listed - query)))
@@ -286,7 +286,7 @@ def _judge_longer_name(cluster: Cluster, facts: Facts, verdict: Verdict) -> None
     if extra >= 2 and extra > missing:
         value = max(effects["longer_listed_name_cap"], effects["longer_listed_name"] * (extra - 1))
         verdict.add("longer_listed_name", value,
-                    f"the listed name adds {', '.join(sorted(best - query))} to {cluster.name!r}")
+                    f"the listed name adds {', '.join(sorted(best - query))} to {cluster.query!r}")
 
 
 def surname_matches(name: str, facts: Facts) -> bool:

@@ -116,13 +116,13 @@ class Linker:
         surname = cluster.single_word and cluster.label == "PERSON"
         lowest = self._lowest(cluster)
         verdicts = []
-        results = self.screen(cluster.name, cluster.schema)
+        results = self.screen(cluster.query, cluster.schema)
         self.prefetch([r.id for r in results if r.score >= lowest])
         for result in results:
             if result.score < lowest or (result.schema == "Person") != (cluster.label == "PERSON"):
                 continue
             facts = self.facts(result.id)
-            if cluster.single_word and not set(normalize(cluster.name).split()) <= facts.name_words:
+            if cluster.single_word and not set(normalize(cluster.query).split()) <= facts.name_words:
                 continue  # one word must be a whole word of a listed name ("GoR" is not "GORA")
             if cluster.label == "PERSON" and not surname and not surname_matches(cluster.name, facts):
                 continue  # "Jorge Alberto" is not "ZAMUDIO LERMA, Jorge Alberto"
@@ -157,7 +157,7 @@ class Linker:
         wanted: list[str] = []
         for cluster in clusters:
             lowest = self._lowest(cluster)
-            wanted.extend(r.id for r in self.screen(cluster.name, cluster.schema) if r.score >= lowest)
+            wanted.extend(r.id for r in self.screen(cluster.query, cluster.schema) if r.score >= lowest)
         self.prefetch(wanted)
 
     def _context_ok(self, cluster: Cluster, verdict: Verdict) -> bool:
@@ -169,7 +169,7 @@ class Linker:
         if cluster.label != "ORG":
             return True
         sure = bool(verdict.confirmed) and not verdict.weakened
-        name = cluster.name.strip()
+        name = cluster.query.strip()
         letters = [ch for ch in name if ch.isalpha()]
         if cluster.single_word and len(letters) <= ACRONYM_LETTERS and sum(ch.isupper() for ch in letters) >= 2:
             return sure
@@ -196,7 +196,7 @@ class Linker:
                     continue
                 links[other] = EntityLink(other, record.dataset, other.split("-", 1)[1], min(1.0, verdict.score),
                                           record.caption, record.schema,
-                                          {"same_as": verdict.result.id, "query": cluster.name,
+                                          {"same_as": verdict.result.id, "query": cluster.query,
                                            "context": "listed as the same party as " + verdict.result.id})
         return list(links.values())
 
