@@ -45,6 +45,8 @@ class Cluster:
     orgs: dict[tuple[str, str], str] = field(default_factory=dict)
     #: The name asked of the screener: ``name``, or its form in the lists' language and order.
     query: str = ""
+    #: The name the NER gave when this one was read apart from it (:mod:`kenning.news.link.glued`).
+    split_from: str | None = None
 
     def __post_init__(self) -> None:
         self.query = self.query or self.name
@@ -68,6 +70,8 @@ class Cluster:
         parts = []
         if self.query != self.name:
             parts.append(f"named {self.name!r}, asked as {self.query!r}")
+        if self.split_from:
+            parts.append(f"read apart from {self.split_from!r}")
         if self.roles:
             parts.append("role " + ", ".join(repr(r) for r in sorted(set(self.roles))))
         if self.role_countries:

@@ -179,10 +179,13 @@ class Verdict:
 
     def evidence(self, cluster: Cluster) -> dict[str, Any]:
         """The matcher's feature scores plus the context that confirmed or weakened the link."""
-        return {"name": round(self.result.score, 4), "matched_name": self.result.matched_name,
-                "features": {k: round(v.score, 4) for k, v in self.result.explanation.items()},
-                "query": cluster.query, "context": cluster.describe_context(), "effects": self.effects,
-                "confirmed_by": self.confirmed, "weakened_by": self.weakened}
+        evidence = {"name": round(self.result.score, 4), "matched_name": self.result.matched_name,
+                    "features": {k: round(v.score, 4) for k, v in self.result.explanation.items()},
+                    "query": cluster.query, "context": cluster.describe_context(), "effects": self.effects,
+                    "confirmed_by": self.confirmed, "weakened_by": self.weakened}
+        if cluster.split_from:
+            evidence["split_from"] = cluster.split_from
+        return evidence
 
 
 def _position_words(text: str) -> set[str]:

@@ -9,7 +9,9 @@ against the candidate's listed relations and reasons, programmes. Persons link o
 organisations only to organisations. A one-word person name with no fuller form ("Nelson") links
 only with strong context. Every link carries the matcher's feature scores and the context that
 confirmed or weakened it; the linked entity's cross-list "same as" entities are added with it.
-Organisations are linked first, so a person's listed relations can be checked against them.
+Organisations are linked first, so a person's listed relations can be checked against them. A person's
+name of three words or more that links to no one but holds two listed names side by side is first split
+in two (:mod:`kenning.news.link.glued`).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from kenning.matching import Query, Result, Screener
 from kenning.matching.algorithms import get_algorithm
 from kenning.names import analyze, normalize
 from kenning.news.link.context import Cluster, build_clusters
+from kenning.news.link.glued import split_glued
 from kenning.news.link.judge import Facts, Verdict, facts_of, judge, rules, spelled_alike, surname_matches
 from kenning.news.model import ArticleResult, EntityLink
 from kenning.news.nlp.models import resources
@@ -144,6 +147,10 @@ class Linker:
         return [v for v in verdicts
                 if v.score >= best - r.tie_margin and v.result.score >= best_name - r.name_tie_margin]
 
+    def verdicts_alone(self, cluster: Cluster) -> list[Verdict]:
+        """The cluster's verdicts with no other party of the article linked yet."""
+        return self._verdicts(cluster, {})
+
     def _lowest(self, cluster: Cluster) -> float:
         """The lowest name score a candidate of ``cluster`` may have to be weighed at all."""
         if cluster.single_word and cluster.label == "PERSON":
@@ -206,6 +213,12 @@ class Linker:
         linked: dict[tuple[str, str], set[str]] = {}
         clusters = build_clusters(result)
         self._prefetch_article(clusters)
+        split = split_glued(self, result, clusters)
+        if split:  # two names the NER read as one: the mentions changed
+            clusters = build_clusters(result)
+            for cluster in clusters:
+                cluster.split_from = split.get(normalize(cluster.name)) if cluster.label == "PERSON" else None
+            self._prefetch_article(clusters)
         for cluster in clusters:
             self._link_cluster(result, cluster, linked)
         for cluster in clusters:  # again, those left unlinked, with what the others' links confirm
