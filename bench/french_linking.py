@@ -1,14 +1,15 @@
 """French name forms linked: recall and precision of the link stage on generated French sentences.
 
-Usage: ``python -m bench.french_linking [--set names|glued|orgs] [--per-name N] [--by-form] [--misses N]``.
+Usage: ``python -m bench.french_linking [--set names|glued|orgs|titled] [--per-name N] [--by-form] [--misses N]``.
 
 Data: :mod:`bench.french_linking_data` (real SDN names in the forms French reports give them, in French
 sentences; split once by hash into dev and test by name, form and sentence). Each sentence goes through
 the French NLP stage (with the list ruler of the configured store, ``KENNING_HOME`` with loaded lists)
-and the link stage. Three sets (``--set``): *names*, a listed person's name in a French form; *glued*, a
+and the link stage. Four sets (``--set``): *names*, a listed person's name in a French form; *glued*, a
 listed person in full right after another listed person's surname ("le copain de Poutine Yevgeny
 Prigozhin", which the French model reads as one name); *orgs*, a listed organisation's name after a French
-generic head ("le groupe Abu Sayyaf" for ABU SAYYAF GROUP). Per part (and per form with ``--by-form``):
+generic head ("le groupe Abu Sayyaf" for ABU SAYYAF GROUP); *titled*, a listed person's bare surname after
+the French title of their listed position ("le ministre Moallem"). Per part (and per form with ``--by-form``):
 
 * **recall**: share of sentences whose listed person is linked (the entry, or one the lists give as the
   same party);
@@ -28,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bench.french_events import plain_name
-from bench.french_linking_data import ORG_FORMS, Case, cases, glued_cases, org_cases
+from bench.french_linking_data import ORG_FORMS, Case, cases, glued_cases, org_cases, titled_cases
 from kenning.matching import Screener
 from kenning.news.article import Article
 from kenning.news.link import link
@@ -91,13 +92,14 @@ def report(scored: Sequence[Scored], by_form: bool) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("names", "glued", "orgs"), default="names", help="which generated set")
+    parser.add_argument("--set", choices=("names", "glued", "orgs", "titled"), default="names", help="which generated set")
     parser.add_argument("--per-name", type=int, default=1, help="cases per listed person (forms differ)")
     parser.add_argument("--by-form", action="store_true", help="a row per name form")
     parser.add_argument("--misses", type=int, default=0, metavar="N", help="print N dev misses and wrong links")
     args = parser.parse_args(argv)
     screener = Screener.open()
-    items = {"names": lambda: cases(args.per_name), "glued": glued_cases, "orgs": org_cases}[args.set]()
+    items = {"names": lambda: cases(args.per_name), "glued": glued_cases, "orgs": org_cases,
+             "titled": titled_cases}[args.set]()
     scored = []
     with progress_bar("French sentences", len(items)) as advance:
         for case in items:

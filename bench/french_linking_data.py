@@ -29,7 +29,7 @@ from functools import cache
 from bench.french_events_data import PROGRAMMES, SDN
 
 __all__ = ["FORMS", "GLUED", "ORG_FORMS", "TEMPLATES", "Case", "cases", "french_romanisation", "glued_cases",
-           "listed_orgs", "listed_people", "org_cases", "part_of"]
+           "listed_orgs", "listed_people", "org_cases", "part_of", "titled_cases", "titled_people"]
 
 #: Russian-programme names are romanised the French way ("Prigozhin" → "Prigojine", "Yevgeniy" → "Evgueni"):
 #: first the endings and beginnings, then, in one left-to-right pass, the letters French writes otherwise,
@@ -261,4 +261,50 @@ def org_cases() -> list[Case]:
         name = f"{ORG_FORMS[form][1]} {core}"
         text = _contract(TEMPLATES[template].format(n=name))
         out.append(Case(part, list_id, form, template, name, text[0].upper() + text[1:]))
+    return out
+
+
+#: A bare surname after a French title ("le président Poutine"): the title French gives the first words of the
+#: SDN title field (the listed position), longest first. Only people with such a position are generated.
+TITLES = {
+    "Major General": "le général", "Brigadier General": "le général", "General": "le général",
+    "Lieutenant Colonel": "le lieutenant-colonel", "Colonel": "le colonel", "Minister": "le ministre",
+    "Director": "le directeur", "Head": "le chef", "Chief": "le chef", "Commander": "le commandant",
+    "Chairman": "le président", "President": "le président", "Governor": "le gouverneur", "Judge": "le juge",
+    "Prosecutor": "le procureur", "Secretary": "le secrétaire",
+}
+
+
+@cache
+def titled_people(shared: bool = False) -> tuple[tuple[str, str, str], ...]:
+    """(list id, surname, French title) of the SDN individuals of any programme, with one surname word in
+    Latin letters, whose listed position starts with a title of :data:`TITLES`; a surname and title that two
+    listed people share are left out (the title then singles out no one), or with ``shared`` the only ones."""
+    found = []
+    with SDN.open(encoding="latin-1", newline="") as handle:
+        for row in csv.reader(handle):
+            if len(row) < 5 or row[2].strip() != "individual":
+                continue
+            surname, position = row[1].partition(",")[0].strip(), row[4].split(";")[0].strip()
+            english = next((t for t in sorted(TITLES, key=len, reverse=True) if position.startswith(t + " ")
+                            or position == t), None)
+            if english is not None and re.fullmatch(r"[A-Z]{3,}", surname):
+                found.append((f"us_ofac_sdn-{row[0].strip()}", surname.title(), TITLES[english]))
+    keys = [(s, t) for _i, s, t in found]
+    return tuple(f for f in found if (keys.count((f[1], f[2])) > 1) == shared)
+
+
+def titled_cases() -> list[Case]:
+    """A case per person of :func:`titled_people` whose title is of their part: "le président Poutine" in
+    a sentence of that part."""
+    templates = {part: sorted(t for t in TEMPLATES if part_of("template", t) == part) for part in ("dev", "test")}
+    out = []
+    for list_id, surname, title in titled_people():
+        part = part_of("name", list_id)
+        if part_of("title", title) != part:
+            continue
+        template = random.Random(f"titled/{list_id}").choice(templates[part])
+        name = f"{title} {surname}"
+        text = _contract(TEMPLATES[template].format(n=name))
+        out.append(Case(part, list_id, title.split()[-1], template, name, text[0].upper() + text[1:]))
     return out
