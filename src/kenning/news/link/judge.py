@@ -56,6 +56,8 @@ class Rules:
     position_stopwords: frozenset[str]
     loose_legal_forms: frozenset[str]
     position_synonyms: dict[str, str]
+    #: Confirmations a one-word person name needs when its title is the listed position of one candidate only.
+    titled_surname_confirmations: int
 
 
 @cache
@@ -70,7 +72,8 @@ def rules() -> Rules:
                       float(data["sure_name"]), effects,
                       frozenset(str(w) for w in data["position_stopwords"]),
                       frozenset(str(w) for w in data["loose_legal_forms"]),
-                      {str(k): str(v) for k, v in data["position_synonyms"].items()})
+                      {str(k): str(v) for k, v in data["position_synonyms"].items()},
+                      int(data["titled_surname_confirmations"]))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ConfigError(f"news data file {RULES_FILE} is incomplete or malformed: {exc!r}") from exc
     needed = {"role_country", "role_country_conflict", "sentence_country", "sentence_country_conflict",

@@ -118,7 +118,7 @@ class Linker:
         r, threshold = self.rules, self.threshold
         surname = cluster.single_word and cluster.label == "PERSON"
         lowest = self._lowest(cluster)
-        verdicts = []
+        verdicts, titled = [], []
         results = self.screen(cluster.query, cluster.schema)
         self.prefetch([r.id for r in results if r.score >= lowest])
         for result in results:
@@ -130,22 +130,39 @@ class Linker:
             if cluster.label == "PERSON" and not surname and not surname_matches(cluster.name, facts):
                 continue  # "Jorge Alberto" is not "ZAMUDIO LERMA, Jorge Alberto"
             verdict = judge(cluster, result, self.judged_facts(result.id), linked)
+            by_title = False
             if surname and len(verdict.confirmed) < r.surname_confirmations:
-                continue
+                if "position" not in verdict.effects or len(verdict.confirmed) < r.titled_surname_confirmations:
+                    continue
+                by_title = True  # "le président Poutine": taken if no other bearer holds the title
+                titled.append(verdict)
             if not self._context_ok(cluster, verdict):
                 continue
-            if (verdict.weakened and result.score < threshold) or verdict.score < threshold:
-                continue
+            if (verdict.weakened and result.score < threshold) or (verdict.score < threshold and not by_title):
+                continue  # a surname its title singles out stands on the surname floor, not the threshold
             if (verdict.weakened and not verdict.confirmed and result.score < r.sure_name
                     and not spelled_alike(cluster.name, cluster.schema, facts)):
                 continue  # a weaker name with only context against it (not one romanised otherwise)
             verdicts.append(verdict)
+        verdicts = self._single_titled(verdicts, titled)
         if not verdicts:
             return []
         best = max(v.score for v in verdicts)
         best_name = max(v.result.score for v in verdicts)
         return [v for v in verdicts
                 if v.score >= best - r.tie_margin and v.result.score >= best_name - r.name_tie_margin]
+
+    def _single_titled(self, verdicts: list[Verdict], titled: list[Verdict]) -> list[Verdict]:
+        """The verdicts, less those of a surname confirmed only by its title when the title is the listed
+        position of two listed parties or more (same-as entries are one party)."""
+        if not titled:
+            return verdicts
+        parties = {min({v.result.id, *self.screener.same_as(v.result.id)}) for v in titled}
+        if len(parties) > 1:
+            return [v for v in verdicts if not any(v is t for t in titled)]
+        for verdict in titled:
+            verdict.confirmed.append("its title is its listed position, held by no other listed bearer of the name")
+        return verdicts
 
     def verdicts_alone(self, cluster: Cluster) -> list[Verdict]:
         """The cluster's verdicts with no other party of the article linked yet."""
