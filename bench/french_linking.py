@@ -92,7 +92,8 @@ def report(scored: Sequence[Scored], by_form: bool) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("names", "glued", "orgs", "titled"), default="names", help="which generated set")
+    parser.add_argument("--set", choices=("names", "glued", "orgs", "titled"), default="names",
+                        help="which generated set")
     parser.add_argument("--per-name", type=int, default=1, help="cases per listed person (forms differ)")
     parser.add_argument("--by-form", action="store_true", help="a row per name form")
     parser.add_argument("--misses", type=int, default=0, metavar="N", help="print N dev misses and wrong links")
