@@ -30,7 +30,7 @@ from kenning.news.link.context import Cluster
 from kenning.news.nlp.gazetteer import gazetteer
 from kenning.news.nlp.lexicon import lexicon
 
-__all__ = ["Facts", "Rules", "Verdict", "facts_of", "judge", "rules", "spelled_alike", "surname_matches"]
+__all__ = ["Facts", "Rules", "Verdict", "facts_of", "judge", "listed_word", "rules", "spelled_alike", "surname_matches"]
 
 RULES_FILE = "link_rules.yml"
 _COUNTRY_PROPS = ("nationality", "citizenship", "country", "birthCountry", "jurisdiction")
@@ -309,6 +309,14 @@ def surname_matches(name: str, facts: Facts) -> bool:
                     or token_similarity_v2(word, surname) >= PHONETIC):
                 return True
     return False
+
+
+def listed_word(word: str, facts: Facts) -> bool:
+    """Whether one word is a whole word of a listed name, or a listed surname in another romanisation as the
+    matcher reads it ("Poutine" ~ PUTIN: the phonetic equivalence of :func:`spelled_alike`, not an edit
+    ratio: "GoR" is not "GORA")."""
+    key = normalize(word)
+    return key in facts.name_words or any(token_similarity_v2(key, s) >= PHONETIC for s in facts.surnames)
 
 
 def spelled_alike(name: str, schema: str, facts: Facts) -> bool:

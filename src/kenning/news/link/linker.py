@@ -28,7 +28,7 @@ from kenning.matching.algorithms import get_algorithm
 from kenning.names import analyze, normalize
 from kenning.news.link.context import Cluster, build_clusters
 from kenning.news.link.glued import split_glued
-from kenning.news.link.judge import Facts, Verdict, facts_of, judge, rules, spelled_alike, surname_matches
+from kenning.news.link.judge import Facts, Verdict, facts_of, judge, listed_word, rules, spelled_alike, surname_matches
 from kenning.news.model import ArticleResult, EntityLink
 from kenning.news.nlp.models import resources
 from kenning.news.nlp.phrases import CONNECTORS
@@ -125,8 +125,9 @@ class Linker:
             if result.score < lowest or (result.schema == "Person") != (cluster.label == "PERSON"):
                 continue
             facts = self.facts(result.id)
-            if cluster.single_word and not set(normalize(cluster.query).split()) <= facts.name_words:
-                continue  # one word must be a whole word of a listed name ("GoR" is not "GORA")
+            if cluster.single_word and not (set(normalize(cluster.query).split()) <= facts.name_words
+                                            or (cluster.label == "PERSON" and listed_word(cluster.query, facts))):
+                continue  # one word must be a whole word of a listed name ("GoR" is not "GORA"; "Poutine" is PUTIN)
             if cluster.label == "PERSON" and not surname and not surname_matches(cluster.name, facts):
                 continue  # "Jorge Alberto" is not "ZAMUDIO LERMA, Jorge Alberto"
             verdict = judge(cluster, result, self.judged_facts(result.id), linked)
