@@ -29,7 +29,8 @@ from functools import cache
 from bench.french_events_data import PROGRAMMES, SDN
 
 __all__ = ["FORMS", "GLUED", "ORG_FORMS", "TEMPLATES", "Case", "cases", "french_romanisation", "glued_cases",
-           "listed_orgs", "listed_people", "org_cases", "part_of", "titled_cases", "titled_people"]
+           "glued_org_cases", "listed_orgs", "listed_people", "org_cases", "part_of", "titled_cases",
+           "titled_people"]
 
 #: Russian-programme names are romanised the French way ("Prigozhin" → "Prigojine", "Yevgeniy" → "Evgueni"):
 #: first the endings and beginnings, then, in one left-to-right pass, the letters French writes otherwise,
@@ -307,4 +308,36 @@ def titled_cases() -> list[Case]:
         name = f"{title} {surname}"
         text = _contract(TEMPLATES[template].format(n=name))
         out.append(Case(part, list_id, title.split()[-1], template, name, text[0].upper() + text[1:]))
+    return out
+
+
+#: An organisation's one-word name glued to a person's full name ("le patron de Wagner Evgueni Prigojine").
+#: ``{o}`` is a listed organisation's one-word name, ``{n}`` the case's person in full.
+GLUED_ORGS = {
+    "chef": "le chef de {o} {n}",
+    "patron": "le patron de {o} {n}",
+    "fondateur": "le fondateur de {o} {n}",
+    "dirigeant": "le dirigeant de {o} {n}",
+    "numero_deux": "le numéro deux de {o} {n}",
+    "emissaire": "l'émissaire de {o} {n}",
+}
+
+
+def glued_org_cases() -> list[Case]:
+    """A case per listed person: the person in full right after the one-word name of a listed organisation
+    of :func:`listed_orgs` (chosen by a seeded generator among those of the person's part); the
+    organisation is not counted wrong if linked."""
+    forms = {part: sorted(f for f in GLUED_ORGS if part_of("glued_org", f) == part) for part in ("dev", "test")}
+    templates = {part: sorted(t for t in TEMPLATES if part_of("template", t) == part) for part in ("dev", "test")}
+    orgs = {part: [(i, c) for i, c, _e in listed_orgs() if " " not in c and part_of("name", i) == part]
+            for part in ("dev", "test")}
+    out = []
+    for person in listed_people():
+        part = part_of("name", person.list_id)
+        rng = random.Random(f"glued_org/{person.list_id}")
+        org_id, core = rng.choice(orgs[part])
+        form, template = rng.choice(forms[part]), rng.choice(templates[part])
+        name = " ".join((*person.given, person.surname))
+        text = _contract(TEMPLATES[template].format(n=GLUED_ORGS[form].format(o=core, n=name)))
+        out.append(Case(part, person.list_id, form, template, name, text[0].upper() + text[1:], (org_id,)))
     return out
