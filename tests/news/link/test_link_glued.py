@@ -1,13 +1,13 @@
-"""Two listed names the French model reads as one ("le copain de Poutine Yevgeny Prigozhin"), split by the
-lists, over many real listed people (the generated glued set of ``bench.french_linking``); and names that
-are one person stay whole."""
+"""Two listed names the French model reads as one ("le copain de Poutine Yevgeny Prigozhin", "le patron de
+Wagner Evgueni Prigojine"), split by the lists, over many real listed people and organisations (the generated
+glued and glued_orgs sets of ``bench.french_linking``); and names that are one person stay whole."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from bench.french_linking_data import glued_cases, listed_people
+from bench.french_linking_data import glued_cases, glued_org_cases, listed_people
 
 from kenning.matching import Screener
 from kenning.news.article import Article
@@ -37,6 +37,21 @@ def test_a_surname_glued_to_a_full_name_is_split_and_the_full_name_linked(bundle
             unsaid.append(case.text)  # a split mention keeps offsets into the text
     assert len(missed) <= 0.06 * len(cases), missed[:20]
     assert not unsaid, unsaid[:5]
+
+
+@pytest.mark.slow
+def test_an_organisation_word_glued_to_a_full_name_is_split(bundled_home: Path) -> None:
+    cases = glued_org_cases()[::12]
+    assert len(cases) > 140
+    screener = Screener.open()
+    missed = []
+    for case in cases:
+        result = _linked(case.text, screener)
+        right = {case.list_id, *screener.same_as(case.list_id)}
+        person = [m for m in result.mentions if any(k.id in right for k in m.links)]
+        if not person or person[0].label != "PERSON":
+            missed.append(case.text)
+    assert len(missed) <= 0.12 * len(cases), missed[:20]
 
 
 @pytest.mark.slow

@@ -21,7 +21,7 @@ from kenning.names import normalize
 from kenning.news.model import ArticleResult, Mention
 from kenning.news.nlp.french_orgs import listed_form
 
-__all__ = ["Cluster", "build_clusters", "cluster_key"]
+__all__ = ["Cluster", "build_clusters", "cluster_key", "query_for"]
 
 _PARTY_LABELS = ("PERSON", "ORG")
 
@@ -47,6 +47,8 @@ class Cluster:
     query: str = ""
     #: The name the NER gave when this one was read apart from it (:mod:`kenning.news.link.glued`).
     split_from: str | None = None
+    #: The article's language (ISO 639-1), which says how an organisation's name is asked.
+    language: str | None = None
 
     def __post_init__(self) -> None:
         self.query = self.query or self.name
@@ -87,10 +89,9 @@ def _name_of(mention: Mention) -> str:
     return mention.refers_to or mention.text
 
 
-def _query(mention: Mention, language: str | None) -> str:
-    """The name to screen for a mention: an organisation named by a French generic head in the lists' order."""
-    name = _name_of(mention)
-    if mention.label == "ORG" and language == "fr":
+def query_for(label: str, name: str, language: str | None) -> str:
+    """The name to screen: an organisation named by a French generic head in the lists' order."""
+    if label == "ORG" and language == "fr":
         return listed_form(name) or name
     return name
 
@@ -103,8 +104,9 @@ def build_clusters(result: ArticleResult) -> list[Cluster]:
         if mention.label not in _PARTY_LABELS or not normalize(_name_of(mention)):
             continue
         key = cluster_key(mention.label, _name_of(mention))
-        cluster = clusters.setdefault(key, Cluster(mention.label, _name_of(mention),
-                                                   query=_query(mention, result.article.language)))
+        language = result.article.language
+        cluster = clusters.setdefault(key, Cluster(mention.label, _name_of(mention), language=language,
+                                                   query=query_for(mention.label, _name_of(mention), language)))
         cluster.mentions.append(index)
         cluster.sentences.add(mention.sentence)
         if mention.role:

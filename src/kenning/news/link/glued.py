@@ -1,14 +1,17 @@
 """Two listed names the NER read as one ("le copain de Poutine Yevgeny Prigozhin"), split by the lists.
 
-A person's name of three words or more that links to no one may be two names side by side: the French
-model glues a surname to the full name after it. Such a mention is split in two when the lists say both
-parts are names: one part, of two words or more, links on its own (a listed person's full name), and the
-other does too, or is one word that is a listed surname (a candidate at the surname floor whose listed
-surname it is, in any romanisation the matcher reads). Of the splits that qualify, the one whose full name
-links best is kept. Each part becomes a mention of its own (its own offsets; a role before the name goes
-with the first part, one after it with the second), the short forms that pointed at the whole now point at
-the part that holds them, and the parts are linked as any other name: a lone surname still needs its
-confirmations. The link's evidence says the name was split (``split_from``, and in its context).
+A name of three words or more that links to no one may be two names side by side: the French model glues a
+surname, or an organisation's name, to the full name after it ("le patron de Wagner Evgueni Prigojine"), and
+calls the whole a person or an organisation. Such a mention is split in two when the lists say both parts are
+names: one part, of two words or more, links on its own (a listed person's or organisation's full name), and
+the other does too, or is one word that is a listed surname (a candidate at the surname floor whose listed
+surname it is, in any romanisation the matcher reads) or a word of a listed organisation's name (a candidate
+at the match threshold). Of the splits that qualify, the one whose full name links best is kept. Each part
+becomes a mention of its own, a person or an organisation as the lists read it (its own offsets; a role
+before the name goes with the first part, one after it with the second), the short forms that pointed at the
+whole now point at the part that holds them, and the parts are linked as any other name: a lone surname
+still needs its confirmations. The link's evidence says the name was split (``split_from``, and in its
+context).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from typing import Protocol
 
 from kenning.matching import Result
 from kenning.names import normalize
-from kenning.news.link.context import Cluster
+from kenning.news.link.context import Cluster, query_for
 from kenning.news.link.judge import Facts, Rules, Verdict, surname_matches
 from kenning.news.model import ArticleResult, Mention
 
@@ -30,6 +33,7 @@ class Linker(Protocol):
     """What the split asks of :class:`kenning.news.link.linker.Linker`."""
 
     rules: Rules
+    threshold: float
 
     def verdicts_alone(self, cluster: Cluster) -> list[Verdict]: ...
 
@@ -41,10 +45,10 @@ class Linker(Protocol):
 MIN_WORDS = 3
 
 
-def _links_alone(linker: Linker, cluster: Cluster, part: str) -> float | None:
-    """The best context score of ``part`` linked as a name of its own, or None if it links to no one."""
-    verdicts = linker.verdicts_alone(replace(cluster, name=part, query=""))
-    return max((v.score for v in verdicts), default=None)
+def _links_alone(linker: Linker, cluster: Cluster, part: str, label: str) -> float | None:
+    """The best context score of ``part`` linked as a name of its own with ``label``, or None."""
+    alone = replace(cluster, label=label, name=part, query=query_for(label, part, cluster.language))
+    return max((v.score for v in linker.verdicts_alone(alone)), default=None)
 
 
 def _listed_surname(linker: Linker, word: str) -> bool:
@@ -54,32 +58,51 @@ def _listed_surname(linker: Linker, word: str) -> bool:
                for r in linker.screen(word, "Person"))
 
 
-def _best_split(linker: Linker, cluster: Cluster) -> int | None:
-    """The number of words of the first part of the best split of the cluster's name, or None."""
+def _listed_org_word(linker: Linker, word: str) -> bool:
+    """One word that is a word of a listed organisation's name (a candidate at the match threshold)."""
+    key = normalize(word)
+    return any(r.score >= linker.threshold and r.schema != "Person" and key in linker.facts(r.id).name_words
+               for r in linker.screen(word, "Organization"))
+
+
+def _read(linker: Linker, cluster: Cluster, part: str) -> tuple[str, float | None] | None:
+    """How the lists read one part: (label, score of its link) for a full name that links, (label, None) for
+    one word that is a listed surname or organisation word, None for anything else."""
+    if len(part.split()) > 1:
+        for label in ("PERSON", "ORG"):
+            score = _links_alone(linker, cluster, part, label)
+            if score is not None:
+                return label, score
+        return None
+    if _listed_surname(linker, part):
+        return "PERSON", None
+    return ("ORG", None) if _listed_org_word(linker, part) else None
+
+
+def _best_split(linker: Linker, cluster: Cluster) -> tuple[int, str, str] | None:
+    """(words of the first part, label of each part) of the best split of the cluster's name, or None."""
     words = cluster.name.split()
-    best: tuple[float, int] | None = None
+    best: tuple[float, int, str, str] | None = None
     for k in range(1, len(words)):
-        parts = (" ".join(words[:k]), " ".join(words[k:]))
-        scores = [_links_alone(linker, cluster, p) if len(p.split()) > 1 else None for p in parts]
-        if all(s is None for s in scores):
+        first = _read(linker, cluster, " ".join(words[:k]))
+        second = _read(linker, cluster, " ".join(words[k:])) if first is not None else None
+        if first is None or second is None or (first[1] is None and second[1] is None):
             continue
-        if not all(s is not None or (len(p.split()) == 1 and _listed_surname(linker, p))
-                   for p, s in zip(parts, scores, strict=True)):
-            continue
-        score = max(s for s in scores if s is not None)
+        score = max(s for s in (first[1], second[1]) if s is not None)
         if best is None or score > best[0]:
-            best = (score, k)
-    return None if best is None else best[1]
+            best = (score, k, first[0], second[0])
+    return None if best is None else best[1:]
 
 
-def _split_mention(mention: Mention, k: int) -> tuple[Mention, Mention]:
-    """The mention cut before its word ``k``: two mentions with their own offsets."""
+def _split_mention(mention: Mention, k: int, labels: tuple[str, str]) -> tuple[Mention, Mention]:
+    """The mention cut before its word ``k``: two mentions with their own offsets and labels."""
     spans = [m.span() for m in re.finditer(r"\S+", mention.text)]
     cut_end, cut_start = spans[k - 1][1], spans[k][0]
     role_after = mention.role_span is not None and mention.role_span.start >= mention.end
-    first = replace(mention, text=mention.text[:cut_end], end=mention.start + cut_end, links=[], refers_to=None)
+    first = replace(mention, text=mention.text[:cut_end], end=mention.start + cut_end, links=[], refers_to=None,
+                    label=labels[0])
     second = replace(mention, text=mention.text[cut_start:], start=mention.start + cut_start, links=[],
-                     refers_to=None)
+                     refers_to=None, label=labels[1])
     if role_after:
         first = replace(first, role=None, role_span=None, country=None)
     else:
@@ -87,33 +110,36 @@ def _split_mention(mention: Mention, k: int) -> tuple[Mention, Mention]:
     return first, second
 
 
-def split_glued(linker: Linker, result: ArticleResult, clusters: list[Cluster]) -> dict[str, str]:
-    """Split the glued names of the article's PERSON clusters (see the module docstring): each part's
+def split_glued(linker: Linker, result: ArticleResult, clusters: list[Cluster]) -> dict[tuple[str, str], str]:
+    """Split the glued names of the article's clusters (see the module docstring): each part's label and
     normalised name → the whole name it was read apart from (empty: nothing split)."""
-    split: dict[str, str] = {}
+    split: dict[tuple[str, str], str] = {}
     for cluster in clusters:
-        if cluster.label != "PERSON" or len(cluster.name.split()) < MIN_WORDS or linker.verdicts_alone(cluster):
+        if len(cluster.name.split()) < MIN_WORDS or linker.verdicts_alone(cluster):
             continue
-        k = _best_split(linker, cluster)
-        if k is None:
+        found = _best_split(linker, cluster)
+        if found is None:
             continue
+        k, labels = found[0], found[1:]
         whole = normalize(cluster.name)
         mentions: list[Mention] = []
-        parts: tuple[str, str] | None = None
+        parts: tuple[Mention, Mention] | None = None
         for mention in result.mentions:
-            if mention.label == "PERSON" and mention.refers_to is None and normalize(mention.text) == whole:
-                first, second = _split_mention(mention, k)
-                parts = (first.text, second.text)
-                mentions.extend((first, second))
+            if mention.label == cluster.label and mention.refers_to is None and normalize(mention.text) == whole:
+                first, second = _split_mention(mention, k, labels)
+                parts = (first, second)
+                mentions.extend(parts)
             else:
                 mentions.append(mention)
         if parts is None:
             continue
         for mention in mentions:
-            if mention.label == "PERSON" and mention.refers_to is not None and normalize(mention.refers_to) == whole:
+            if mention.label == cluster.label and mention.refers_to and normalize(mention.refers_to) == whole:
                 own = set(normalize(mention.text).split())
-                holder = next((p for p in parts if own <= set(normalize(p).split())), None)
-                mention.refers_to = None if holder is None or normalize(holder) == normalize(mention.text) else holder
+                holder = next((p for p in parts if own <= set(normalize(p.text).split())), None)
+                mention.refers_to = None if holder is None or normalize(holder.text) == normalize(mention.text) \
+                    else holder.text
+                mention.label = holder.label if holder is not None else mention.label
         result.mentions[:] = mentions
-        split.update({normalize(p): cluster.name for p in parts})
+        split.update({(p.label, normalize(p.text)): cluster.name for p in parts})
     return split

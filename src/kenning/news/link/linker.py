@@ -9,9 +9,9 @@ against the candidate's listed relations and reasons, programmes. Persons link o
 organisations only to organisations. A one-word person name with no fuller form ("Nelson") links
 only with strong context. Every link carries the matcher's feature scores and the context that
 confirmed or weakened it; the linked entity's cross-list "same as" entities are added with it.
-Organisations are linked first, so a person's listed relations can be checked against them. A person's
-name of three words or more that links to no one but holds two listed names side by side is first split
-in two (:mod:`kenning.news.link.glued`).
+Organisations are linked first, so a person's listed relations can be checked against them. A name of
+three words or more that links to no one but holds two listed names side by side is first split in two
+(:mod:`kenning.news.link.glued`).
 """
 
 from __future__ import annotations
@@ -235,7 +235,7 @@ class Linker:
         if split:  # two names the NER read as one: the mentions changed
             clusters = build_clusters(result)
             for cluster in clusters:
-                cluster.split_from = split.get(normalize(cluster.name)) if cluster.label == "PERSON" else None
+                cluster.split_from = split.get((cluster.label, normalize(cluster.name)))
             self._prefetch_article(clusters)
         for cluster in clusters:
             self._link_cluster(result, cluster, linked)
