@@ -12,7 +12,7 @@ from bench.french_linking_data import glued_cases, glued_org_cases, listed_peopl
 from kenning.matching import Screener
 from kenning.news.article import Article
 from kenning.news.link.linker import link
-from kenning.news.model import ArticleResult
+from kenning.news.model import ArticleResult, Mention
 from kenning.news.nlp.french import annotate_french, french_resources
 
 
@@ -66,3 +66,13 @@ def test_a_listed_full_name_is_not_split(bundled_home: Path) -> None:
         if any(k.evidence.get("split_from") for m in result.mentions for k in m.links):
             split.append(person)
     assert len(split) <= 0.01 * len(people), split[:10]
+
+
+@pytest.mark.slow
+def test_a_part_of_punctuation_only_is_not_asked(bundled_home: Path) -> None:
+    """A mention the NER closed on a dash ("Ibrahim Ali Zed -"): the part "-" has nothing to screen."""
+    text = "The man Ibrahim Ali Zed - an official - was named."
+    start, end = text.index("Ibrahim"), text.index(" an official")
+    mention = Mention(text=text[start:end], label="PERSON", start=start, end=end, sentence=0)
+    result = ArticleResult(article=Article.create(text, "t.txt", language="en"), mentions=[mention])
+    assert link(result, Screener.open()).mentions

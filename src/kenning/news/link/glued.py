@@ -72,6 +72,8 @@ def _listed_org_word(linker: Linker, word: str) -> bool:
 def _read(linker: Linker, cluster: Cluster, part: str) -> tuple[str, float | None] | None:
     """How the lists read one part: (label, score of its link) for a full name that links, (label, None) for
     one word that is a listed surname or organisation word, None for anything else."""
+    if not normalize(part):
+        return None
     if len(part.split()) > 1:
         for label in ("PERSON", "ORG"):
             score = _links_alone(linker, cluster, part, label)
@@ -125,6 +127,8 @@ def _prefetch_parts(linker: Linker, clusters: list[Cluster]) -> None:
                                                                          for k in range(1, len(words))}:
             for label, schema in (("PERSON", "Person"), ("ORG", "Organization")):
                 query = query_for(label, part, cluster.language)
+                if not normalize(query):
+                    continue  # a part of punctuation only ("IST - Washington")
                 wanted.extend(r.id for r in linker.screen(query, schema) if r.score >= lowest)
     if wanted:
         linker.prefetch(wanted)
