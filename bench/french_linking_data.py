@@ -28,7 +28,9 @@ from functools import cache
 
 from bench.french_events_data import PROGRAMMES, SDN
 
-__all__ = ["FORMS", "TEMPLATES", "Case", "cases", "french_romanisation", "listed_people", "part_of"]
+__all__ = ["FORMS", "GLUED", "ORG_FORMS", "TEMPLATES", "Case", "cases", "french_romanisation", "glued_cases",
+           "glued_org_cases", "listed_orgs", "listed_people", "org_cases", "part_of", "titled_cases",
+           "titled_people"]
 
 #: Russian-programme names are romanised the French way ("Prigozhin" → "Prigojine", "Yevgeniy" → "Evgueni"):
 #: first the endings and beginnings, then, in one left-to-right pass, the letters French writes otherwise,
@@ -75,6 +77,8 @@ class Case:
     template: str
     name: str
     text: str
+    #: Other listed parties the sentence names, not counted wrong when linked.
+    also: tuple[str, ...] = ()
 
 
 def part_of(kind: str, key: str) -> str:
@@ -165,4 +169,175 @@ def cases(per_name: int = 1) -> list[Case]:
                 continue
             text = TEMPLATES[template].format(n=name)
             out.append(Case(part, person.list_id, form, template, name, text[0].upper() + text[1:]))
+    return out
+
+
+def _contract(text: str) -> str:
+    """French contractions of "de le" and "à le"."""
+    return re.sub(r"\b([dD])e le ", r"\1u ", re.sub(r"\b([àÀ]) le ", "au ", text))
+
+
+#: Glued names: the French model reads a surname and the full name after it as one name ("le copain de
+#: Poutine Yevgeny Prigozhin"). ``{s}`` is another listed person's surname, ``{n}`` the case's person in full.
+GLUED = {
+    "allie": "l'allié de {s} {n}",
+    "proche": "un proche de {s} {n}",
+    "bras_droit": "le bras droit de {s} {n}",
+    "copain": "le copain de {s} {n}",
+    "homme": "l'homme de {s} {n}",
+    "protege": "le protégé de {s} {n}",
+}
+
+
+def glued_cases() -> list[Case]:
+    """A case per listed person: the person in full right after another listed person's surname (a person
+    of the same part, chosen by a seeded generator); that other person is not counted wrong if linked."""
+    forms = {part: sorted(f for f in GLUED if part_of("glued", f) == part) for part in ("dev", "test")}
+    templates = {part: sorted(t for t in TEMPLATES if part_of("template", t) == part) for part in ("dev", "test")}
+    people = listed_people()
+    by_part = {part: [p for p in people if part_of("name", p.list_id) == part] for part in ("dev", "test")}
+    out = []
+    for person in people:
+        part = part_of("name", person.list_id)
+        rng = random.Random(f"glued/{person.list_id}")
+        other = rng.choice([p for p in by_part[part] if p.surname != person.surname])
+        form, template = rng.choice(forms[part]), rng.choice(templates[part])
+        name = " ".join((*person.given, person.surname))
+        text = _contract(TEMPLATES[template].format(n=GLUED[form].format(s=other.surname, n=name)))
+        out.append(Case(part, person.list_id, form, template, name, text[0].upper() + text[1:], (other.list_id,)))
+    return out
+
+
+#: Organisations as French reports name them: a French generic head before the name ("le groupe Wagner",
+#: "la banque Saderat"). Each form: the English generic word of the listed name, and the French heads.
+ORG_FORMS = {
+    "groupe": ("GROUP", "le groupe"),
+    "groupe_arme": ("GROUP", "le groupe armé"),
+    "societe": ("COMPANY", "la société"),
+    "compagnie": ("COMPANY", "la compagnie"),
+    "banque": ("BANK", "la banque"),
+    "fondation": ("FOUNDATION", "la fondation"),
+    "societe_militaire": ("PRIVATE MILITARY COMPANY", "la société militaire privée"),
+    "agence": ("AGENCY", "l'agence"),
+}
+_ORG_NAME = re.compile(r"[A-Z][A-Z-]+[A-Z]")
+
+
+@cache
+def listed_orgs() -> tuple[tuple[str, str, str], ...]:
+    """(list id, core, English generic word) of the SDN organisations named "<CORE> <GENERIC>" or "<GENERIC>
+    <CORE>" with a core of one or two words in Latin letters, none of them a generic word; names listed
+    once only (an entry listed twice under one name would make either link right)."""
+    generic = {w for english, _head in ORG_FORMS.values() for w in english.split()}
+    found: dict[str, list[tuple[str, str, str]]] = {}
+    with SDN.open(encoding="latin-1", newline="") as handle:
+        for row in csv.reader(handle):
+            if len(row) < 4 or row[2].strip() in ("individual", "vessel", "aircraft"):
+                continue
+            name = row[1].strip().rstrip(".")
+            for english in sorted({e for e, _h in ORG_FORMS.values()}, key=len, reverse=True):
+                core = (name.removesuffix(" " + english) if name.endswith(" " + english)
+                        else name.removeprefix(english + " ") if name.startswith(english + " ") else None)
+                if core is None:
+                    continue
+                words = core.split()
+                if 1 <= len(words) <= 2 and all(_ORG_NAME.fullmatch(w) and w not in generic for w in words):
+                    found.setdefault(name, []).append((f"us_ofac_sdn-{row[0].strip()}", core.title(), english))
+                break
+    return tuple(rows[0] for rows in found.values() if len(rows) == 1)
+
+
+def org_cases() -> list[Case]:
+    """A case per listed organisation of :func:`listed_orgs`: its core after a French head of its generic word
+    (a form of the organisation's part whose English word is the listed one), in a sentence of its part."""
+    templates = {part: sorted(t for t in TEMPLATES if part_of("template", t) == part) for part in ("dev", "test")}
+    out = []
+    for list_id, core, english in listed_orgs():
+        part = part_of("name", list_id)
+        forms = sorted(f for f, (e, _h) in ORG_FORMS.items() if e == english and part_of("org", f) == part)
+        if not forms:
+            continue
+        rng = random.Random(f"org/{list_id}")
+        form, template = rng.choice(forms), rng.choice(templates[part])
+        name = f"{ORG_FORMS[form][1]} {core}"
+        text = _contract(TEMPLATES[template].format(n=name))
+        out.append(Case(part, list_id, form, template, name, text[0].upper() + text[1:]))
+    return out
+
+
+#: A bare surname after a French title ("le président Poutine"): the title French gives the first words of the
+#: SDN title field (the listed position), longest first. Only people with such a position are generated.
+TITLES = {
+    "Major General": "le général", "Brigadier General": "le général", "General": "le général",
+    "Lieutenant Colonel": "le lieutenant-colonel", "Colonel": "le colonel", "Minister": "le ministre",
+    "Director": "le directeur", "Head": "le chef", "Chief": "le chef", "Commander": "le commandant",
+    "Chairman": "le président", "President": "le président", "Governor": "le gouverneur", "Judge": "le juge",
+    "Prosecutor": "le procureur", "Secretary": "le secrétaire",
+}
+
+
+@cache
+def titled_people(shared: bool = False) -> tuple[tuple[str, str, str], ...]:
+    """(list id, surname, French title) of the SDN individuals of any programme, with one surname word in
+    Latin letters, whose listed position starts with a title of :data:`TITLES`; a surname and title that two
+    listed people share are left out (the title then singles out no one), or with ``shared`` the only ones."""
+    found = []
+    with SDN.open(encoding="latin-1", newline="") as handle:
+        for row in csv.reader(handle):
+            if len(row) < 5 or row[2].strip() != "individual":
+                continue
+            surname, position = row[1].partition(",")[0].strip(), row[4].split(";")[0].strip()
+            english = next((t for t in sorted(TITLES, key=len, reverse=True) if position.startswith(t + " ")
+                            or position == t), None)
+            if english is not None and re.fullmatch(r"[A-Z]{3,}", surname):
+                found.append((f"us_ofac_sdn-{row[0].strip()}", surname.title(), TITLES[english]))
+    keys = [(s, t) for _i, s, t in found]
+    return tuple(f for f in found if (keys.count((f[1], f[2])) > 1) == shared)
+
+
+def titled_cases() -> list[Case]:
+    """A case per person of :func:`titled_people` whose title is of their part: "le président Poutine" in
+    a sentence of that part."""
+    templates = {part: sorted(t for t in TEMPLATES if part_of("template", t) == part) for part in ("dev", "test")}
+    out = []
+    for list_id, surname, title in titled_people():
+        part = part_of("name", list_id)
+        if part_of("title", title) != part:
+            continue
+        template = random.Random(f"titled/{list_id}").choice(templates[part])
+        name = f"{title} {surname}"
+        text = _contract(TEMPLATES[template].format(n=name))
+        out.append(Case(part, list_id, title.split()[-1], template, name, text[0].upper() + text[1:]))
+    return out
+
+
+#: An organisation's one-word name glued to a person's full name ("le patron de Wagner Evgueni Prigojine").
+#: ``{o}`` is a listed organisation's one-word name, ``{n}`` the case's person in full.
+GLUED_ORGS = {
+    "chef": "le chef de {o} {n}",
+    "patron": "le patron de {o} {n}",
+    "fondateur": "le fondateur de {o} {n}",
+    "dirigeant": "le dirigeant de {o} {n}",
+    "numero_deux": "le numéro deux de {o} {n}",
+    "emissaire": "l'émissaire de {o} {n}",
+}
+
+
+def glued_org_cases() -> list[Case]:
+    """A case per listed person: the person in full right after the one-word name of a listed organisation
+    of :func:`listed_orgs` (chosen by a seeded generator among those of the person's part); the
+    organisation is not counted wrong if linked."""
+    forms = {part: sorted(f for f in GLUED_ORGS if part_of("glued_org", f) == part) for part in ("dev", "test")}
+    templates = {part: sorted(t for t in TEMPLATES if part_of("template", t) == part) for part in ("dev", "test")}
+    orgs = {part: [(i, c) for i, c, _e in listed_orgs() if " " not in c and part_of("name", i) == part]
+            for part in ("dev", "test")}
+    out = []
+    for person in listed_people():
+        part = part_of("name", person.list_id)
+        rng = random.Random(f"glued_org/{person.list_id}")
+        org_id, core = rng.choice(orgs[part])
+        form, template = rng.choice(forms[part]), rng.choice(templates[part])
+        name = " ".join((*person.given, person.surname))
+        text = _contract(TEMPLATES[template].format(n=GLUED_ORGS[form].format(o=core, n=name)))
+        out.append(Case(part, person.list_id, form, template, name, text[0].upper() + text[1:], (org_id,)))
     return out

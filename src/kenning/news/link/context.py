@@ -1,8 +1,10 @@
 """What an article says around a party: mentions grouped by the name they refer to, with their context.
 
 A :class:`Cluster` is every PERSON (or ORG) mention of one party in an article: the fullest name
-(``refers_to`` or the text itself) is what the screener is asked about once, and the context the
-linker weighs comes from all of its mentions together:
+(``refers_to`` or the text itself) is what the screener is asked about once (``query``: in a French report,
+an organisation named by a French generic head is asked in the lists' order, "groupe Wagner" as "Wagner
+group", see :mod:`kenning.news.nlp.french_orgs`), and the context the linker weighs comes from all of its
+mentions together:
 
 * ``role_countries`` — countries the mentions' roles or nationality name (strong evidence);
 * ``sentence_countries`` — countries of GPE/NORP mentions in the same sentences (weak evidence);
@@ -17,8 +19,9 @@ from dataclasses import dataclass, field
 
 from kenning.names import normalize
 from kenning.news.model import ArticleResult, Mention
+from kenning.news.nlp.french_orgs import listed_form
 
-__all__ = ["Cluster", "build_clusters", "cluster_key"]
+__all__ = ["Cluster", "build_clusters", "cluster_key", "query_for"]
 
 _PARTY_LABELS = ("PERSON", "ORG")
 
@@ -40,6 +43,15 @@ class Cluster:
     sentence_countries: set[str] = field(default_factory=set)
     sentences: set[int] = field(default_factory=set)
     orgs: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: The name asked of the screener: ``name``, or its form in the lists' language and order.
+    query: str = ""
+    #: The name the NER gave when this one was read apart from it (:mod:`kenning.news.link.glued`).
+    split_from: str | None = None
+    #: The article's language (ISO 639-1), which says how an organisation's name is asked.
+    language: str | None = None
+
+    def __post_init__(self) -> None:
+        self.query = self.query or self.name
 
     @property
     def key(self) -> tuple[str, str]:
@@ -53,11 +65,15 @@ class Cluster:
     @property
     def single_word(self) -> bool:
         """True for a one-word name with no fuller form in the article ("Putin", "Nelson")."""
-        return len(self.name.split()) == 1
+        return len(self.query.split()) == 1
 
     def describe_context(self) -> str:
         """The context in words, for the evidence of a link."""
         parts = []
+        if self.query != self.name:
+            parts.append(f"named {self.name!r}, asked as {self.query!r}")
+        if self.split_from:
+            parts.append(f"read apart from {self.split_from!r}")
         if self.roles:
             parts.append("role " + ", ".join(repr(r) for r in sorted(set(self.roles))))
         if self.role_countries:
@@ -73,6 +89,13 @@ def _name_of(mention: Mention) -> str:
     return mention.refers_to or mention.text
 
 
+def query_for(label: str, name: str, language: str | None) -> str:
+    """The name to screen: an organisation named by a French generic head in the lists' order."""
+    if label == "ORG" and language == "fr":
+        return listed_form(name) or name
+    return name
+
+
 def build_clusters(result: ArticleResult) -> list[Cluster]:
     """The PERSON and ORG clusters of an annotated article, ORG clusters first."""
     clusters: dict[tuple[str, str], Cluster] = {}
@@ -81,7 +104,9 @@ def build_clusters(result: ArticleResult) -> list[Cluster]:
         if mention.label not in _PARTY_LABELS or not normalize(_name_of(mention)):
             continue
         key = cluster_key(mention.label, _name_of(mention))
-        cluster = clusters.setdefault(key, Cluster(mention.label, _name_of(mention)))
+        language = result.article.language
+        cluster = clusters.setdefault(key, Cluster(mention.label, _name_of(mention), language=language,
+                                                   query=query_for(mention.label, _name_of(mention), language)))
         cluster.mentions.append(index)
         cluster.sentences.add(mention.sentence)
         if mention.role:

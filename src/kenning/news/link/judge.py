@@ -30,7 +30,7 @@ from kenning.news.link.context import Cluster
 from kenning.news.nlp.gazetteer import gazetteer
 from kenning.news.nlp.lexicon import lexicon
 
-__all__ = ["Facts", "Rules", "Verdict", "facts_of", "judge", "rules", "spelled_alike", "surname_matches"]
+__all__ = ["Facts", "Rules", "Verdict", "facts_of", "judge", "listed_word", "rules", "spelled_alike", "surname_matches"]
 
 RULES_FILE = "link_rules.yml"
 _COUNTRY_PROPS = ("nationality", "citizenship", "country", "birthCountry", "jurisdiction")
@@ -56,6 +56,8 @@ class Rules:
     position_stopwords: frozenset[str]
     loose_legal_forms: frozenset[str]
     position_synonyms: dict[str, str]
+    #: Confirmations a one-word person name needs when its title is the listed position of one candidate only.
+    titled_surname_confirmations: int
 
 
 @cache
@@ -70,7 +72,8 @@ def rules() -> Rules:
                       float(data["sure_name"]), effects,
                       frozenset(str(w) for w in data["position_stopwords"]),
                       frozenset(str(w) for w in data["loose_legal_forms"]),
-                      {str(k): str(v) for k, v in data["position_synonyms"].items()})
+                      {str(k): str(v) for k, v in data["position_synonyms"].items()},
+                      int(data["titled_surname_confirmations"]))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ConfigError(f"news data file {RULES_FILE} is incomplete or malformed: {exc!r}") from exc
     needed = {"role_country", "role_country_conflict", "sentence_country", "sentence_country_conflict",
@@ -179,10 +182,13 @@ class Verdict:
 
     def evidence(self, cluster: Cluster) -> dict[str, Any]:
         """The matcher's feature scores plus the context that confirmed or weakened the link."""
-        return {"name": round(self.result.score, 4), "matched_name": self.result.matched_name,
-                "features": {k: round(v.score, 4) for k, v in self.result.explanation.items()},
-                "query": cluster.name, "context": cluster.describe_context(), "effects": self.effects,
-                "confirmed_by": self.confirmed, "weakened_by": self.weakened}
+        evidence = {"name": round(self.result.score, 4), "matched_name": self.result.matched_name,
+                    "features": {k: round(v.score, 4) for k, v in self.result.explanation.items()},
+                    "query": cluster.query, "context": cluster.describe_context(), "effects": self.effects,
+                    "confirmed_by": self.confirmed, "weakened_by": self.weakened}
+        if cluster.split_from:
+            evidence["split_from"] = cluster.split_from
+        return evidence
 
 
 def _position_words(text: str) -> set[str]:
@@ -277,7 +283,7 @@ def _judge_longer_name(cluster: Cluster, facts: Facts, verdict: Verdict) -> None
     """A listed name that says much more than the article's ("Ministry of Defense of the Russian
     Federation" against "223 FLIGHT UNIT STATE AIRLINES OF THE MINISTRY OF DEFENSE OF THE RUSSIAN
     FEDERATION") names another body, often a subordinate one: each extra word beyond the first costs."""
-    query = frozenset(analyze(cluster.name, "Organization").strong_tokens)
+    query = frozenset(analyze(cluster.query, "Organization").strong_tokens)
     if not query or not facts.name_sets:
         return
     best = max(facts.name_sets, key=lambda listed: (len(query & listed), -len(listed - query)))
@@ -286,7 +292,7 @@ def _judge_longer_name(cluster: Cluster, facts: Facts, verdict: Verdict) -> None
     if extra >= 2 and extra > missing:
         value = max(effects["longer_listed_name_cap"], effects["longer_listed_name"] * (extra - 1))
         verdict.add("longer_listed_name", value,
-                    f"the listed name adds {', '.join(sorted(best - query))} to {cluster.name!r}")
+                    f"the listed name adds {', '.join(sorted(best - query))} to {cluster.query!r}")
 
 
 def surname_matches(name: str, facts: Facts) -> bool:
@@ -303,6 +309,14 @@ def surname_matches(name: str, facts: Facts) -> bool:
                     or token_similarity_v2(word, surname) >= PHONETIC):
                 return True
     return False
+
+
+def listed_word(word: str, facts: Facts) -> bool:
+    """Whether one word is a whole word of a listed name, or a listed surname in another romanisation as the
+    matcher reads it ("Poutine" ~ PUTIN: the phonetic equivalence of :func:`spelled_alike`, not an edit
+    ratio: "GoR" is not "GORA")."""
+    key = normalize(word)
+    return key in facts.name_words or any(token_similarity_v2(key, s) >= PHONETIC for s in facts.surnames)
 
 
 def spelled_alike(name: str, schema: str, facts: Facts) -> bool:

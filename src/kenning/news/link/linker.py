@@ -9,7 +9,9 @@ against the candidate's listed relations and reasons, programmes. Persons link o
 organisations only to organisations. A one-word person name with no fuller form ("Nelson") links
 only with strong context. Every link carries the matcher's feature scores and the context that
 confirmed or weakened it; the linked entity's cross-list "same as" entities are added with it.
-Organisations are linked first, so a person's listed relations can be checked against them.
+Organisations are linked first, so a person's listed relations can be checked against them. A name of
+three words or more that links to no one but holds two listed names side by side is first split in two
+(:mod:`kenning.news.link.glued`).
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from kenning.matching import Query, Result, Screener
 from kenning.matching.algorithms import get_algorithm
 from kenning.names import analyze, normalize
 from kenning.news.link.context import Cluster, build_clusters
-from kenning.news.link.judge import Facts, Verdict, facts_of, judge, rules, spelled_alike, surname_matches
+from kenning.news.link.glued import split_glued
+from kenning.news.link.judge import Facts, Verdict, facts_of, judge, listed_word, rules, spelled_alike, surname_matches
 from kenning.news.model import ArticleResult, EntityLink
 from kenning.news.nlp.models import resources
 from kenning.news.nlp.phrases import CONNECTORS
@@ -115,34 +118,56 @@ class Linker:
         r, threshold = self.rules, self.threshold
         surname = cluster.single_word and cluster.label == "PERSON"
         lowest = self._lowest(cluster)
-        verdicts = []
-        results = self.screen(cluster.name, cluster.schema)
+        verdicts, titled = [], []
+        results = self.screen(cluster.query, cluster.schema)
         self.prefetch([r.id for r in results if r.score >= lowest])
         for result in results:
             if result.score < lowest or (result.schema == "Person") != (cluster.label == "PERSON"):
                 continue
             facts = self.facts(result.id)
-            if cluster.single_word and not set(normalize(cluster.name).split()) <= facts.name_words:
-                continue  # one word must be a whole word of a listed name ("GoR" is not "GORA")
+            if cluster.single_word and not (set(normalize(cluster.query).split()) <= facts.name_words
+                                            or (cluster.label == "PERSON" and listed_word(cluster.query, facts))):
+                continue  # one word must be a whole word of a listed name ("GoR" is not "GORA"; "Poutine" is PUTIN)
             if cluster.label == "PERSON" and not surname and not surname_matches(cluster.name, facts):
                 continue  # "Jorge Alberto" is not "ZAMUDIO LERMA, Jorge Alberto"
             verdict = judge(cluster, result, self.judged_facts(result.id), linked)
+            by_title = False
             if surname and len(verdict.confirmed) < r.surname_confirmations:
-                continue
+                if "position" not in verdict.effects or len(verdict.confirmed) < r.titled_surname_confirmations:
+                    continue
+                by_title = True  # "le président Poutine": taken if no other bearer holds the title
+                titled.append(verdict)
             if not self._context_ok(cluster, verdict):
                 continue
-            if (verdict.weakened and result.score < threshold) or verdict.score < threshold:
-                continue
+            if (verdict.weakened and result.score < threshold) or (verdict.score < threshold and not by_title):
+                continue  # a surname its title singles out stands on the surname floor, not the threshold
             if (verdict.weakened and not verdict.confirmed and result.score < r.sure_name
                     and not spelled_alike(cluster.name, cluster.schema, facts)):
                 continue  # a weaker name with only context against it (not one romanised otherwise)
             verdicts.append(verdict)
+        verdicts = self._single_titled(verdicts, titled)
         if not verdicts:
             return []
         best = max(v.score for v in verdicts)
         best_name = max(v.result.score for v in verdicts)
         return [v for v in verdicts
                 if v.score >= best - r.tie_margin and v.result.score >= best_name - r.name_tie_margin]
+
+    def _single_titled(self, verdicts: list[Verdict], titled: list[Verdict]) -> list[Verdict]:
+        """The verdicts, less those of a surname confirmed only by its title when the title is the listed
+        position of two listed parties or more (same-as entries are one party)."""
+        if not titled:
+            return verdicts
+        parties = {min({v.result.id, *self.screener.same_as(v.result.id)}) for v in titled}
+        if len(parties) > 1:
+            return [v for v in verdicts if not any(v is t for t in titled)]
+        for verdict in titled:
+            verdict.confirmed.append("its title is its listed position, held by no other listed bearer of the name")
+        return verdicts
+
+    def verdicts_alone(self, cluster: Cluster) -> list[Verdict]:
+        """The cluster's verdicts with no other party of the article linked yet."""
+        return self._verdicts(cluster, {})
 
     def _lowest(self, cluster: Cluster) -> float:
         """The lowest name score a candidate of ``cluster`` may have to be weighed at all."""
@@ -157,7 +182,7 @@ class Linker:
         wanted: list[str] = []
         for cluster in clusters:
             lowest = self._lowest(cluster)
-            wanted.extend(r.id for r in self.screen(cluster.name, cluster.schema) if r.score >= lowest)
+            wanted.extend(r.id for r in self.screen(cluster.query, cluster.schema) if r.score >= lowest)
         self.prefetch(wanted)
 
     def _context_ok(self, cluster: Cluster, verdict: Verdict) -> bool:
@@ -169,7 +194,7 @@ class Linker:
         if cluster.label != "ORG":
             return True
         sure = bool(verdict.confirmed) and not verdict.weakened
-        name = cluster.name.strip()
+        name = cluster.query.strip()
         letters = [ch for ch in name if ch.isalpha()]
         if cluster.single_word and len(letters) <= ACRONYM_LETTERS and sum(ch.isupper() for ch in letters) >= 2:
             return sure
@@ -196,7 +221,7 @@ class Linker:
                     continue
                 links[other] = EntityLink(other, record.dataset, other.split("-", 1)[1], min(1.0, verdict.score),
                                           record.caption, record.schema,
-                                          {"same_as": verdict.result.id, "query": cluster.name,
+                                          {"same_as": verdict.result.id, "query": cluster.query,
                                            "context": "listed as the same party as " + verdict.result.id})
         return list(links.values())
 
@@ -206,6 +231,12 @@ class Linker:
         linked: dict[tuple[str, str], set[str]] = {}
         clusters = build_clusters(result)
         self._prefetch_article(clusters)
+        split = split_glued(self, result, clusters)
+        if split:  # two names the NER read as one: the mentions changed
+            clusters = build_clusters(result)
+            for cluster in clusters:
+                cluster.split_from = split.get((cluster.label, normalize(cluster.name)))
+            self._prefetch_article(clusters)
         for cluster in clusters:
             self._link_cluster(result, cluster, linked)
         for cluster in clusters:  # again, those left unlinked, with what the others' links confirm

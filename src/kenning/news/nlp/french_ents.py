@@ -15,7 +15,9 @@ Errors of the French model on sanctions news, and the fix for each class (words 
 * a one-word span that the model's own tagger calls a common noun ("Autorités", "Défense") → dropped;
 * MISC spans are kept only when the gazetteer knows them;
 * person names cut into pieces, missing a word, or written with the surname in capitals → mended
-  (:mod:`.french_names`).
+  (:mod:`.french_names`);
+* an organisation named by a French generic head and a name ("le groupe Wagner", "la banque Mehr") → one
+  ORG, head included (:mod:`.french_orgs`).
 
 Roles are read beside a PERSON: before it, a run of role words ending right at the name ("l'actuel
 ministre de la Défense", "le colonel"), or after it, behind a comma, a phrase starting with a role head
@@ -30,6 +32,7 @@ from spacy.tokens import Doc
 from kenning.news.nlp.ents import Ent, Tokens, sort_ents
 from kenning.news.nlp.fix import merge_phrases, phrase_ents
 from kenning.news.nlp.french_names import mend_names
+from kenning.news.nlp.french_orgs import mark_org_heads
 from kenning.news.nlp.french_roles import role_words
 from kenning.news.nlp.models import Resources
 from kenning.news.nlp.phrases import fold, is_name_cased
@@ -140,6 +143,7 @@ def _attach_roles(doc: Doc, toks: Tokens, ents: list[Ent], res: Resources) -> No
 def french_entities(doc: Doc, toks: Tokens, res: Resources) -> list[Ent]:
     """The entities of a French document: model spans cleaned, phrases of the lists and gazetteer, roles."""
     ents = mend_names(toks, merge_phrases(_model_ents(doc, toks, res), phrase_ents(toks, res)), res)
+    ents = mark_org_heads(doc, toks, ents)
     _retype(toks, ents, res)
     _attach_roles(doc, toks, ents, res)
     return sort_ents(ents)

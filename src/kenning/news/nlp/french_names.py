@@ -13,6 +13,9 @@ French forms and sentences), by class:
 * **the surname in capitals** (French press: "CAMARA Sadio", "KONY Salim"): a word in capitals of three
   letters or more beside one to three capitalised words, none of them a place or a role word, is a PERSON,
   whether the model called it an organisation, a place or nothing.
+* **a surname after a title** ("le président Poutine", "du général Numbi"): a capitalised word right after
+  a role head is a person's name, whatever the model called it (a place, an organisation, nothing) or
+  the tagger (a pronoun: "Le président Poutine a réagi"), unless a place or a role word.
 
 Spans from the lists or the gazetteer are never touched.
 """
@@ -129,11 +132,32 @@ def _capitals_first(toks: Tokens, ents: list[Ent], taken: set[int], res: Resourc
     return ents + found
 
 
+def _after_title(toks: Tokens, ents: list[Ent], taken: set[int], res: Resources) -> list[Ent]:
+    """Capitalised words right after a role head made PERSONs (a one-word span of the model retyped)."""
+    words = role_words()
+    found = []
+    starts = {e.start: e for e in ents}
+    for i in range(1, len(toks)):
+        tok = toks[i]
+        if not (words.is_head(toks[i - 1].text) and _next_to(toks, i) and tok.is_alpha and tok.text[:1].isupper()
+                and not words.is_head(tok.text) and fold(tok.text) not in words.not_names
+                and res.gazetteer.lookup([tok.text]) is None):
+            continue
+        ent = starts.get(i)
+        if ent is not None and _mine(ent) and ent.label in ("GPE", "ORG") and ent.length == 1:
+            ent.label, ent.source = "PERSON", "rule"  # "du général Numbi": not a place
+        elif i not in taken:
+            found.append(Ent(i, i + 1, "PERSON", "rule"))
+            taken.add(i)
+    return ents + found
+
+
 def mend_names(toks: Tokens, ents: list[Ent], res: Resources) -> list[Ent]:
     """The entities with the person names of the module docstring's classes mended."""
     ents = _join_pieces(ents)
     taken = {i for e in ents for i in range(e.start, e.end)}
     ents = _capitals_first(toks, ents, taken, res)
+    ents = _after_title(toks, ents, taken, res)
     for ent in ents:
         if ent.label == "PERSON" and _mine(ent):
             _grow(toks, ent, taken, res)
