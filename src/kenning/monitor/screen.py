@@ -11,6 +11,7 @@ from __future__ import annotations
 import pickle
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -109,7 +110,7 @@ class Screening:
         """A customer's query record (its names' analysis shared by every customer of them)."""
         named = self.named(customer.names, customer.schema)
         query = customer.query()
-        countries = frozenset(str(c) for c in (registry.country.clean(v) for v in query.countries) if c)
+        countries = frozenset(c for c in map(_country, query.countries) if c)
         return QueryRecord(query, named.record.analyses, named.record.names, query.birth_dates, countries,
                            frozenset(i for i in query.id_numbers if len(i) >= 4), named.memos, named.other_memos)
 
@@ -142,6 +143,13 @@ class Screening:
                 out.append(Match(pk, target.id, round(verdict.score, 6),
                                  explain(self.algorithm.explained(record, target, names, verdict), names)))
         return out
+
+
+@lru_cache(maxsize=4096)
+def _country(value: str) -> str | None:
+    """A customer's country as the lists' country codes (the same few values recur across a portfolio)."""
+    code = registry.country.clean(value)
+    return str(code) if code else None
 
 
 def explain(verdict: Scored, names: Sequence[NameRecord]) -> dict[str, Any]:

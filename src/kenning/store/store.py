@@ -7,6 +7,8 @@ current, give me this entity, its records (sanctions, identifiers, relations), a
 
 from __future__ import annotations
 
+import json
+import re
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -76,15 +78,31 @@ def _switch_to_wal(cur: Any, attempts: int = 50) -> None:
             time.sleep(0.02 * (attempt + 1))
 
 
+_LONG_DIGITS = re.compile(r"\d{19}")
+
+
+def _json_loads(text: str | bytes) -> Any:
+    """JSON columns read with orjson (four times faster than the standard library: monitoring reads every
+    customer a report's names reach, four JSON columns each), falling back to the standard library for what
+    orjson refuses or reads otherwise and ``json.dumps`` may have written (NaN; integers beyond 64 bits, which
+    orjson reads as floats, so any run of 19 digits goes to the standard library): the same values."""
+    if _LONG_DIGITS.search(text if isinstance(text, str) else text.decode("utf-8")):
+        return json.loads(text)
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
+
+
 def _make_engine(url: str) -> Engine:
     if url.startswith("sqlite:///"):
         path = Path(url.removeprefix("sqlite:///"))
         if str(path) not in ("", ":memory:"):
             path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, future=True)
+        engine = create_engine(url, future=True, json_deserializer=_json_loads)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, future=True, pool_pre_ping=True)
+    return create_engine(url, future=True, pool_pre_ping=True, json_deserializer=_json_loads)
 
 
 def _row_version(row: Any) -> VersionInfo:
