@@ -48,3 +48,20 @@ def test_json_columns_read_the_same_values_as_the_standard_library() -> None:
     for _ in range(3000):
         text = json.dumps(_value(rng))
         assert _same(_json_loads(text), json.loads(text)), text
+
+
+def test_a_number_stored_bare_reads_back_as_the_number(tmp_path: Any) -> None:
+    """SQLite returns a JSON value stored as a bare number as a number; its dialect then expects the
+    deserializer's TypeError (as ``json.loads`` raises) and keeps the number."""
+    from sqlalchemy import JSON, Column, Integer, MetaData, Table, insert, select, text
+
+    from kenning.store.store import _make_engine
+
+    engine = _make_engine(f"sqlite:///{tmp_path / 'j.db'}")
+    table = Table("t", MetaData(), Column("id", Integer, primary_key=True), Column("value", JSON))
+    table.metadata.create_all(engine)
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO t (id, value) VALUES (1, 42), (2, 2.5)"))
+        conn.execute(insert(table).values(id=3, value={"a": [1, "b"]}))
+        values = [row.value for row in conn.execute(select(table).order_by(table.c.id))]
+    assert values == [42, 2.5, {"a": [1, "b"]}]

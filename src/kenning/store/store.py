@@ -86,6 +86,8 @@ def _json_loads(text: str | bytes) -> Any:
     customer a report's names reach, four JSON columns each), falling back to the standard library for what
     orjson refuses or reads otherwise and ``json.dumps`` may have written (NaN; integers beyond 64 bits, which
     orjson reads as floats, so any run of 19 digits goes to the standard library): the same values."""
+    if not isinstance(text, (str, bytes)):  # SQLite hands back a number stored bare: its dialect expects this
+        raise TypeError(f"the JSON object must be str or bytes, not {type(text).__name__}")
     if _LONG_DIGITS.search(text if isinstance(text, str) else text.decode("utf-8")):
         return json.loads(text)
     try:
