@@ -75,9 +75,8 @@ bench-setup: setup
 	$(BIN)/pip install -q --disable-pip-version-check -r requirements-bench.txt
 
 # Every benchmark, each printing its table (over an hour and a half on 2 cores: the 1M-customer monitoring
-# bench imported its customers in 18 minutes at a load average of 17 and its initial screen needs about
-# 13–14 minutes of two idle cores by its CPU time with kenning-v2 (about 1.6 ms per customer, projected
-# from 100,000); the 1M-row Spark comparison about an hour (two paths at ~650 queries/s); the story dev set
+# bench about 15 minutes on idle cores — import 84 s, initial screen 520 s, then the re-screens, news and
+# recall — and many times that on a loaded machine; the 1M-row Spark comparison about an hour (two paths at ~650 queries/s); the story dev set
 # reads ../shared/data/news/stories_dev and extracts its 891 reports once, cached under KENNING_HOME).
 bench: bench-setup
 	$(BIN)/kenning lists load
