@@ -14,8 +14,12 @@ import pytest
 
 TESTS = Path(__file__).resolve().parents[1]
 
+# The parent restores SIGINT's default handler: a test run started in the background by a shell without job
+# control inherits SIGINT ignored, and Python keeps an ignored SIGINT ignored (the parent then never died and
+# the test timed out, though the child-follows-parent behaviour under test was fine).
 PARENT = """
-import subprocess, sys, time
+import signal, subprocess, sys, time
+signal.signal(signal.SIGINT, signal.default_int_handler)
 sys.path.insert(0, {tests!r})
 from testkit import die_with_parent
 child = subprocess.Popen(die_with_parent([sys.executable, "-c", "import time; time.sleep(120)"]))
