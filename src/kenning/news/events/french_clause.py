@@ -39,7 +39,8 @@ from kenning.news.model import Span
 from kenning.news.nlp.french_ents import role_words
 
 __all__ = ["actor_of", "argument_heads", "arguments", "clause_verb", "dated_tokens", "described_group",
-           "is_complement", "lemma", "own_tokens", "target_tokens", "tense_of", "trigger_of", "verb_lemma"]
+           "holder_organisation", "is_complement", "lemma", "own_tokens", "target_tokens", "tense_of", "trigger_of",
+           "verb_lemma"]
 
 #: Dependencies that open a clause of their own below a noun phrase.
 _CLAUSES = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
@@ -238,6 +239,29 @@ def is_complement(root: Any, nouns: frozenset[str], owners: frozenset[str] = fro
     has_case = any(c.dep_ == "case" for c in root.children)
     return (has_case and root.dep_ in ("nmod", "obl", "obl:arg") and head.i != root.i
             and head.pos_ in ("NOUN", "ADJ", "PROPN") and lemma(head) not in nouns | owners)
+
+
+def holder_organisation(root: Any, vocab: FrenchVocabulary) -> bool:
+    """A name that names an organisation by one of its nouns, right after it ("le groupe Wagner", "la
+    société X"), where that noun is introduced by a preposition under a role or a group noun ("le chef du
+    groupe Wagner", "membre du groupe X", "responsable de la société X"): the organisation qualifies the
+    role's holder, it is not a target. The parse gives the name no preposition of its own, so
+    :func:`is_complement` misses it. An adjective between the noun and the name leaves the name the
+    holder's ("le directeur de la compagnie minière X": X is the director)."""
+    token = root
+    for _ in range(2):
+        if any(c.dep_ == "case" for c in token.children) or token.head.i == token.i:
+            return False
+        if token.dep_ not in ("flat:name", "flat", "nmod", "appos", "compound"):
+            return False
+        token = token.head
+        if lemma(token) in vocab.organisation_nouns:
+            holder = token.head
+            held = lemma(holder) in vocab.group_nouns or role_words().is_head(holder.text)
+            between = root.doc[token.i + 1:root.i]
+            return (any(c.dep_ == "case" for c in token.children) and token.dep_ in ("nmod", "obl")
+                    and holder.i != token.i and held and not any(t.pos_ == "ADJ" for t in between))
+    return False
 
 
 def _count(token: Any) -> int | None:
