@@ -154,6 +154,14 @@ SHAPES: dict[str, str] = {
     "role_groupe_avant": "{A} {a} sanctionné {D} le chef du groupe militaire privé {O} au Mali, {N1}.",
     "role_responsable_de": "{D}, {A} {a} imposé des sanctions à {N1}, responsable de la société {O}.",
     "role_directeur_de": "{N1}, directeur de {O}, a été visé {D} par des sanctions imposées par {A}.",
+    # a described group after "à l'encontre de" or under "une série de sanctions", named in the next sentence
+    "serie_encontre_groupe": "{A} {a} annoncé {D} une série de sanctions à l'encontre de {G}. Il s'agit de {N1}, "
+                             "de {N2} et de {N3}.",
+    "encontre_groupe": "{A} {a} pris {D} des sanctions à l'encontre de {G}. Il s'agit de {N1}, de {N2} et de {N3}.",
+    "serie_visant_groupe": "{A} {a} annoncé {D} une série de sanctions visant {G}. Il s'agit de {N1}, de {N2} "
+                           "et de {N3}.",
+    "serie_contre_groupe": "{A} {a} adopté {D} une série de sanctions contre {G}. Il s'agit de {N1}, de {N2} "
+                           "et de {N3}.",
 }
 
 
