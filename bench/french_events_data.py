@@ -13,13 +13,15 @@ construction the French event reader misses from one report's accident. This set
 * **authorities** as French reports name them (their expected canonical authority of
   ``events_authorities.yml``), roles and group descriptions;
 * **names** of real listed people: individuals of the bundled OFAC SDN file under African and Russian
-  programmes, written "Given Surname".
+  programmes, written "Given Surname"; and of real listed organisations (one-word entity names of the same
+  programmes: "Badica", "Boldrex"), named only in a target's role ("X, le chef de Badica au Mali"),
+  never targets themselves.
 
-Split once, by hash: a shape, a date phrase and a name are each *test* when the first 8 hex digits of
-``sha256("french_events/<kind>/<key>")`` are even. A dev sentence uses dev shapes, dev date phrases and dev
-names only, a test sentence test ones only, so the test part measures constructions, date phrases and
-names the reader was not tuned on. Authorities, roles and group words are shared (vocabulary of the data
-files, not constructions). Everything is deterministic (one seeded generator per shape).
+Split once, by hash: a shape, a date phrase and a name (person or organisation) are each *test* when the
+first 8 hex digits of ``sha256("french_events/<kind>/<key>")`` are even. A dev sentence uses dev shapes,
+dev date phrases and dev names only, a test sentence test ones only, so the test part measures
+constructions, date phrases and names the reader was not tuned on. Authorities, roles and group words are
+shared (vocabulary of the data files, not constructions). Everything is deterministic (one seeded generator per shape).
 """
 
 from __future__ import annotations
@@ -113,7 +115,7 @@ DATE_FORMS: list[tuple[str, range, Callable[[dt.date, dt.date], str]]] = [
 
 #: Shapes: name → template. Slots: {A} authority, {a} "a"/"ont" for it, {T} targets, {e} "a"/"ont" and
 #: {s} "s"/"" for the targets' number, {D} date phrase, {G} described group, {N1} {N2} {N3} names,
-#: {R1} {R2} apposed roles. "à le"/"de le" are contracted after filling.
+#: {R1} {R2} apposed roles, {O} a listed organisation named in a role. "à le"/"de le" are contracted after filling.
 SHAPES: dict[str, str] = {
     "active": "{A} {a} sanctionné {D} {T}.",
     "active_date_first": "{D}, {A} {a} sanctionné {T}.",
@@ -145,6 +147,21 @@ SHAPES: dict[str, str] = {
     "annonce_gel": "{A} {a} annoncé {D} le gel des avoirs de {T}.",
     "parmi_figurent": "Parmi les personnes sanctionnées {D} par {A} figurent {N1} et {N2}.",
     "sanctions_contre_sujet": "Les sanctions prises {D} par {A} contre {T} prévoient le gel de leurs avoirs.",
+    # an organisation named in the target's role only, never a target: {O}
+    "role_chef_de": "{A} {a} sanctionné {D} {N1}, le chef de {O} au Mali.",
+    "role_chef_de_passive": "{N1}, le chef de {O} au Mali, a été sanctionné par {A} {D}.",
+    "role_membre_du_groupe": "{A} {a} sanctionné {D} {N1}, membre du groupe {O}.",
+    "role_groupe_avant": "{A} {a} sanctionné {D} le chef du groupe militaire privé {O} au Mali, {N1}.",
+    "role_responsable_de": "{D}, {A} {a} imposé des sanctions à {N1}, responsable de la société {O}.",
+    "role_directeur_de": "{N1}, directeur de {O}, a été visé {D} par des sanctions imposées par {A}.",
+    # a described group after "à l'encontre de" or under "une série de sanctions", named in the next sentence
+    "serie_encontre_groupe": "{A} {a} annoncé {D} une série de sanctions à l'encontre de {G}. Il s'agit de {N1}, "
+                             "de {N2} et de {N3}.",
+    "encontre_groupe": "{A} {a} pris {D} des sanctions à l'encontre de {G}. Il s'agit de {N1}, de {N2} et de {N3}.",
+    "serie_visant_groupe": "{A} {a} annoncé {D} une série de sanctions visant {G}. Il s'agit de {N1}, de {N2} "
+                           "et de {N3}.",
+    "serie_contre_groupe": "{A} {a} adopté {D} une série de sanctions contre {G}. Il s'agit de {N1}, de {N2} "
+                           "et de {N3}.",
 }
 
 
@@ -164,6 +181,20 @@ def listed_names() -> tuple[str, ...]:
     # as many Russian programme names as the others (the Russia programme alone has thousands)
     keep = sorted(russian, key=lambda n: hashlib.sha256(n.encode()).hexdigest())[:len(other)]
     return tuple(sorted(other | set(keep)))
+
+
+@cache
+def listed_organisations() -> tuple[str, ...]:
+    """One-word names of the SDN entities (not individuals) of :data:`PROGRAMMES`, title-cased."""
+    out: set[str] = set()
+    with SDN.open(encoding="latin-1", newline="") as handle:
+        for row in csv.reader(handle):
+            if len(row) < 4 or row[2].strip() != "-0-" or not any(p in row[3] for p in PROGRAMMES):
+                continue
+            word = row[1].strip().title()
+            if re.fullmatch(r"[A-Z][a-z]{3,}", word):
+                out.add(word)
+    return tuple(sorted(out))
 
 
 def _contract(text: str) -> str:
@@ -190,7 +221,8 @@ def _targets(rng: random.Random, names: list[str]) -> tuple[str, tuple[str, ...]
 
 
 def _case(shape: str, template: str, rng: random.Random, names: list[str],
-          forms: list[tuple[str, range, Callable[[dt.date, dt.date], str]]], part: str) -> Case:
+          forms: list[tuple[str, range, Callable[[dt.date, dt.date], str]]], part: str,
+          organisations: list[str]) -> Case:
     published = dt.date(2021, 1, 1) + dt.timedelta(days=rng.randrange(365 * 3))
     form, back, phrase = rng.choice(forms)
     day = published - dt.timedelta(days=rng.choice(list(back)))
@@ -202,6 +234,8 @@ def _case(shape: str, template: str, rng: random.Random, names: list[str],
              "e": "ont" if len(picked) > 1 else "a", "s": "s" if len(picked) > 1 else "",
              "v": "voient" if len(picked) > 1 else "voit", "G": f"{NUMBER_WORDS[count]} {rng.choice(GROUPS)}",
              "N1": named[0], "N2": named[1], "N3": named[2], "R1": rng.choice(APPOSED), "R2": rng.choice(APPOSED)}
+    if "{O}" in template:  # drawn last: the shapes without it keep their cases
+        slots["O"] = rng.choice(organisations)
     text = _contract(" " + template.format(**slots)).strip().replace(",,", ",").replace(",.", ".")
     text = text[0].upper() + text[1:]
     uses = [n for n in ("N1", "N2", "N3") if "{" + n + "}" in template]
@@ -213,9 +247,12 @@ def cases(per_shape: int = 16) -> list[Case]:
     """``per_shape`` cases of every shape, each in its shape's part with that part's date phrases and names."""
     names = {part: [n for n in listed_names() if part_of("name", n) == part] for part in ("dev", "test")}
     forms = {part: [f for f in DATE_FORMS if part_of("date", f[0]) == part] for part in ("dev", "test")}
+    organisations = {part: [n for n in listed_organisations() if part_of("organisation", n) == part]
+                     for part in ("dev", "test")}
     out = []
     for shape, template in SHAPES.items():
         part = part_of("shape", shape)
         rng = random.Random(f"french_events/{shape}")
-        out += [_case(shape, template, rng, names[part], forms[part], part) for _ in range(per_shape)]
+        out += [_case(shape, template, rng, names[part], forms[part], part, organisations[part])
+                for _ in range(per_shape)]
     return out

@@ -37,6 +37,7 @@ from kenning.news.events.french_clause import (
     clause_verb,
     dated_tokens,
     described_group,
+    holder_organisation,
     is_complement,
     own_tokens,
     target_tokens,
@@ -102,7 +103,8 @@ def _parties(sentence: ParsedSentence, result: ArticleResult, tokens: set[int]) 
     found = {sentence.mention_at[i] for i in tokens if i in sentence.mention_at}
     return sorted(n for n in found if result.mentions[n].label in _PARTY
                   and french_authority(result.mentions[n].text) is None
-                  and not is_complement(sentence.mention_root(n), vocab.nouns, vocab.asset_nouns))
+                  and not is_complement(sentence.mention_root(n), vocab.nouns, vocab.asset_nouns)
+                  and not holder_organisation(sentence.mention_root(n), vocab))
 
 
 #: Parts of speech that may stand between two names of one enumeration: commas, "et", "ainsi que", and the
@@ -117,8 +119,24 @@ def _list_gap(sentence: ParsedSentence, start: int, end: int) -> bool:
     if any(t.text == ":" or (t.lower_ in ("que", "qui") and t.pos_ == "PRON") for t in words):
         return False
     nouns = [t for t in words if t.pos_ not in _LIST_WORDS]
+    if nouns and _role_complement(words):
+        return False
     return not nouns or (role_words().is_head(nouns[0].text) and all(t.pos_ in ("NOUN", "PROPN", "PUNCT", "X")
                                                                       for t in nouns))
+
+
+def _role_complement(words: list[Any]) -> bool:
+    """A role that takes what its holder leads or belongs to, ending the gap with its preposition and at
+    most an article and an organisation noun ("X, le chef de Wagner", "X, membre du groupe Y", "directeur de
+    la société"): the next name is that complement, not one more target. A role of a domain ("le ministre
+    des Finances X") or an organisation noun with an adjective ("le directeur de la compagnie minière X")
+    leaves the name the holder's."""
+    vocab = french_vocabulary()
+    at = max((i for i, t in enumerate(words) if t.pos_ == "ADP"), default=None)
+    if at is None or not all(t.pos_ == "DET" or t.lemma_.lower() in vocab.organisation_nouns for t in words[at + 1:]):
+        return False
+    before = [t for t in words[:at] if t.pos_ != "ADJ"]
+    return bool(before) and before[-1].lemma_.lower() in vocab.holder_roles
 
 
 def _subject_elsewhere(sentence: ParsedSentence, mention: int, verb: Any) -> bool:
@@ -199,7 +217,8 @@ def _read(sentence: ParsedSentence, result: ArticleResult, dates: Sequence[Found
     mentions = _parties(sentence, result, target_tokens(verb, trigger, vocab, dated) - actor_tokens)
     mentions = [n for n in _enumerated(result, sentence, mentions, verb)
                 if n in mentions or (french_authority(result.mentions[n].text) is None
-                                     and not set(sentence.tokens_of.get(n, [])) & actor_tokens)]
+                                     and not set(sentence.tokens_of.get(n, [])) & actor_tokens
+                                     and not holder_organisation(sentence.mention_root(n), vocab))]
     if description is not None or not mentions:
         mentions = sorted({*mentions, *_parties(sentence, result, _after_colon(sentence, trigger.i))})
     if not mentions and description is None and _lost_object(trigger, vocab):

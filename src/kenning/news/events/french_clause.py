@@ -39,7 +39,8 @@ from kenning.news.model import Span
 from kenning.news.nlp.french_ents import role_words
 
 __all__ = ["actor_of", "argument_heads", "arguments", "clause_verb", "dated_tokens", "described_group",
-           "is_complement", "lemma", "own_tokens", "target_tokens", "tense_of", "trigger_of", "verb_lemma"]
+           "holder_organisation", "is_complement", "lemma", "own_tokens", "target_tokens", "tense_of", "trigger_of",
+           "verb_lemma"]
 
 #: Dependencies that open a clause of their own below a noun phrase.
 _CLAUSES = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
@@ -218,8 +219,22 @@ def argument_heads(verb: Any, trigger: Any, vocab: FrenchVocabulary, dated: froz
     out = []
     for head in heads:
         noun = _sanctions_noun(head, vocab)
-        out += _noun_arguments(noun, vocab) if noun is not None else [head]
+        if noun is None:
+            out.append(head)
+            continue
+        # "une série de sanctions ... à l'encontre de X": the parse may hang the target on the series noun
+        out += _noun_arguments(noun, vocab) + (_noun_arguments(head, vocab) if noun is not head else [])
     return out
+
+
+def _through_locution(head: Any, vocab: FrenchVocabulary) -> list[Any]:
+    """The "de" complement of the noun of a prepositional locution ("à l'encontre de trois responsables":
+    "responsables", not "encontre"), so a described group there is seen as one; else ``head``."""
+    if lemma(head) not in vocab.target_prepositions or head.pos_ != "NOUN":
+        return [head]
+    inner = [c for c in head.children if c.dep_ == "nmod" and any(lemma(g) == "de" for g in c.children
+                                                                    if g.dep_ == "case")]
+    return inner or [head]
 
 
 def target_tokens(verb: Any, trigger: Any, vocab: FrenchVocabulary, dated: frozenset[int] = frozenset()) -> set[int]:
@@ -240,6 +255,31 @@ def is_complement(root: Any, nouns: frozenset[str], owners: frozenset[str] = fro
             and head.pos_ in ("NOUN", "ADJ", "PROPN") and lemma(head) not in nouns | owners)
 
 
+def holder_organisation(root: Any, vocab: FrenchVocabulary) -> bool:
+    """A name that names an organisation by one of its nouns ("le groupe Wagner", "la société X") where
+    that noun is introduced by a preposition under a role or a group noun ("le chef du groupe Wagner",
+    "membre du groupe X", "responsable de la société X"): the organisation qualifies the role's holder, it
+    is not a target. The parse gives the name no preposition of its own, so :func:`is_complement` misses
+    it. With an adjective between the noun and the name, the name is the holder's ("le directeur de la
+    compagnie minière X": X is the director) unless the role names its holder in apposition ("le chef du
+    groupe militaire privé Wagner, Ivan Maslov")."""
+    token = root
+    for _ in range(3):
+        if any(c.dep_ == "case" for c in token.children) or token.head.i == token.i:
+            return False
+        if token.dep_ not in ("flat:name", "flat", "nmod", "appos", "compound", "amod"):
+            return False
+        token = token.head
+        if lemma(token) in vocab.organisation_nouns:
+            holder = token.head
+            held = lemma(holder) in vocab.group_nouns or role_words().is_head(holder.text)
+            adjective = any(t.pos_ == "ADJ" for t in root.doc[token.i + 1:root.i])
+            apposed = any(c.dep_ == "appos" and c.i > root.i for c in holder.children)
+            return (any(c.dep_ == "case" for c in token.children) and token.dep_ in ("nmod", "obl")
+                    and holder.i != token.i and held and (apposed or not adjective))
+    return False
+
+
 def _count(token: Any) -> int | None:
     """The count a group noun's number gives ("trois hauts responsables", "trois (03) hauts gradés")."""
     for child in token.children:
@@ -257,7 +297,8 @@ def _is_group(token: Any, vocab: FrenchVocabulary) -> bool:
 def described_group(sentence: ParsedSentence, verb: Any, trigger: Any, vocab: FrenchVocabulary,
                     dated: frozenset[int] = frozenset()) -> tuple[Span | None, int | None]:
     """The argument that describes the targets without naming them (a group noun or a role), and its count."""
-    for child in argument_heads(verb, trigger, vocab, dated):
+    heads = argument_heads(verb, trigger, vocab, dated)
+    for child in (g for head in heads for g in _through_locution(head, vocab)):
         if child.pos_ == "NOUN" and _is_group(child, vocab) and child.i not in sentence.mention_at:
             words = [child, *(c for c in child.children if c.dep_ in ("nummod", "amod", "det"))]
             words += [g for c in child.children if c.dep_ == "amod" for g in c.children if g.dep_ == "advmod"]

@@ -42,6 +42,11 @@ class FrenchVocabulary:
     #: Participle and gerund forms of the regular (-er) trigger verbs, to their verb: the forms a tagger
     #: may take for a noun or an adjective ("en sanctionnant", "les personnes sanctionnées").
     verb_forms: dict[str, str] = field(default_factory=dict)
+    #: Nouns a name may name an organisation by ("le groupe Wagner", "la société X"): under a role, the
+    #: organisation qualifies the role's holder ("membre du groupe Wagner"), it is no target.
+    organisation_nouns: frozenset[str] = frozenset()
+    #: Roles whose "de" complement is what the holder leads or belongs to ("le chef de Wagner").
+    holder_roles: frozenset[str] = frozenset()
 
 
 def _words(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -81,7 +86,8 @@ def _load(data: dict[str, Any]) -> FrenchVocabulary:
         reason_marks=_words(data, "reason_marks"), group_nouns=_words(data, "group_nouns"),
         continuation=re.compile(str(data["continuation"]), re.IGNORECASE),
         background_adverbs=_words(data, "background_adverbs"), asset_nouns=_words(data, "asset_nouns"),
-        verb_forms=_verb_forms(_words(data, "verbs")))
+        verb_forms=_verb_forms(_words(data, "verbs")), organisation_nouns=_words(data, "organisation_nouns"),
+        holder_roles=_words(data, "holder_roles"))
 
 
 @cache
