@@ -30,7 +30,8 @@ Data and split: :mod:`bench.multilingual_data` (split by event; tune on dev only
 
 ``--speed N`` adds French extraction speed, warm, in this process: N passes over the French reports (median
 CPU milliseconds per report and its split over the stages, wall reports/s, and the load average). Linking
-needs ``KENNING_HOME`` with loaded lists; the pipeline results are cached under it.
+needs ``KENNING_HOME`` with loaded lists; the pipeline results are cached under it (reused only by the same
+code: :func:`bench.stories_data.code_fingerprint`).
 """
 
 from __future__ import annotations

@@ -73,10 +73,36 @@ def _split() -> dict[tuple[str, str], str]:
         return {(row["corpus"], row["event"]): row["part"] for row in csv.DictReader(handle)}
 
 
+_SOURCE_SUFFIXES = {".py", ".pyx", ".yml", ".yaml", ".json", ".txt", ".csv", ".tsv"}
+
+
+def code_fingerprint() -> str:
+    """A digest of the pipeline's source and data files (``src/kenning``): results cached by another version
+    of the code are not reused (a bench run after a change would otherwise print the old results)."""
+    digest = hashlib.sha256()
+    root = REPO / "src" / "kenning"
+    for path in sorted(p for p in root.rglob("*") if p.suffix in _SOURCE_SUFFIXES and "__pycache__" not in p.parts):
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def _read_cache(cache: Path | None, code: str) -> dict[str, Any]:
+    if cache is None or not cache.exists():
+        return {}
+    found = json.loads(cache.read_text(encoding="utf-8"))
+    if not isinstance(found, dict) or found.get("code") != code:
+        print(f"{cache}: made by other code (or an older bench), extracting again", file=sys.stderr)
+        return {}
+    results: dict[str, Any] = found.get("results", {})
+    return results
+
+
 def extract_cached(articles: list[Article], cache: Path | None) -> dict[str, Any]:
     """Pipeline results (``ArticleResult.to_dict``) by article id, extracting only what ``cache`` lacks
-    (None: no cache file, everything extracted and nothing kept)."""
-    stored: dict[str, Any] = json.loads(cache.read_text(encoding="utf-8")) if cache and cache.exists() else {}
+    (None: no cache file, everything extracted and nothing kept). The cache holds the code fingerprint
+    it was made with and is used only by the same code."""
+    code = code_fingerprint()
+    stored = _read_cache(cache, code)
     todo = [a for a in articles if a.id not in stored]
     if todo:
         from kenning.matching import Screener
@@ -89,7 +115,7 @@ def extract_cached(articles: list[Article], cache: Path | None) -> dict[str, Any
         stored.update({r.article.id: r.to_dict() for r in results})
         if cache is not None:
             cache.parent.mkdir(parents=True, exist_ok=True)
-            cache.write_text(json.dumps(stored), encoding="utf-8")
+            cache.write_text(json.dumps({"code": code, "results": stored}), encoding="utf-8")
     return stored
 
 
