@@ -17,8 +17,8 @@ from functools import lru_cache
 
 from kenning.names import NameAnalysis, canonical_token, consonant_keys, is_vowelless, ocr_fold, spelled_keys
 
-__all__ = ["KEY_WEIGHTS", "birth_keys", "hash_key", "joined_keys", "name_keys", "ocr_keys", "part_keys", "token_keys",
-           "typo_keys", "vowelless_keys"]
+__all__ = ["KEY_WEIGHTS", "birth_keys", "exact_keys", "hash_key", "joined_keys", "name_keys", "ocr_keys",
+           "part_keys", "token_keys", "typo_keys", "vowelless_keys"]
 
 #: How much a shared key of each kind says about two names being the same (``b``: a full birth date,
 #: which helps an initials-only query find its party among many namesakes).
@@ -47,8 +47,13 @@ def part_keys(analysis: NameAnalysis) -> list[tuple[int, str, list[str]]]:
                                                      strict=True)):
         if (weak and has_strong) or len(token) < 2:
             continue
-        out.append((i, token, ["c" + token] + (["p" + phonetic] if len(phonetic) >= 2 else [])))
+        out.append((i, token, exact_keys(token, phonetic)))
     return out
+
+
+def exact_keys(token: str, phonetic: str) -> list[str]:
+    """One part's exact keys: its canonical form and, when it has one, its phonetic key."""
+    return ["c" + token] + (["p" + phonetic] if len(phonetic) >= 2 else [])
 
 
 def token_keys(analysis: NameAnalysis) -> list[tuple[str, list[str]]]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kenning.matching.features import Prepared
-from kenning.matching.keys import hash_key, name_keys, part_keys, typo_keys
+from kenning.matching.keys import exact_keys, hash_key, name_keys, part_keys, typo_keys
 from kenning.names import NameAnalysis, canonical_token
 
 __all__ = ["COVER_MIN", "RULE_VERSION", "NameParts", "name_key_hashes", "name_parts"]
@@ -83,16 +83,19 @@ def name_parts(analysis: NameAnalysis, prepared: Prepared) -> NameParts | None:
 def _part_hashes(token: str, phonetic: str, raw: str) -> tuple[int, ...]:
     """A strong part's keys, hashed, in order (exact, typo, as written): they depend on the part alone, and
     a portfolio's names repeat their parts (frequent given names and surnames) far more than the names."""
-    exact = ["c" + token] + (["p" + phonetic] if len(phonetic) >= 2 else [])
-    written = ["c" + raw, *typo_keys(raw)] if raw != token and len(raw) >= 2 else []
-    return tuple(dict.fromkeys(hash_key(key) for key in [*exact, *typo_keys(token), *written]))
+    keys = [*exact_keys(token, phonetic), *typo_keys(token), *_written_keys(raw, token)]
+    return tuple(dict.fromkeys(hash_key(key) for key in keys))
 
 
 def _raw_keys(analysis: NameAnalysis, i: int) -> list[str]:
     """Keys of a part as written, when its canonical form differs (``heidar`` beside ``haydar``): a typo of
     the written form still shares a key with it."""
-    raw = analysis.tokens[i]
-    if raw == analysis.canonical[i] or len(raw) < 2:
+    return _written_keys(analysis.tokens[i], analysis.canonical[i])
+
+
+def _written_keys(raw: str, canonical: str) -> list[str]:
+    """A part's keys as written (its form and typos), when that differs from its canonical form."""
+    if raw == canonical or len(raw) < 2:
         return []
     return ["c" + raw, *typo_keys(raw)]
 
