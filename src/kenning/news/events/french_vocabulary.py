@@ -16,6 +16,7 @@ from kenning.errors import ConfigError
 from kenning.news.datafile import data_mapping
 from kenning.news.events.authority import depth
 from kenning.news.events.vocabulary import Authority, authorities, measures
+from kenning.news.nlp.french_orgs import org_heads
 
 __all__ = ["FILE", "FrenchVocabulary", "french_authority", "french_vocabulary"]
 
@@ -86,8 +87,8 @@ def _load(data: dict[str, Any]) -> FrenchVocabulary:
         reason_marks=_words(data, "reason_marks"), group_nouns=_words(data, "group_nouns"),
         continuation=re.compile(str(data["continuation"]), re.IGNORECASE),
         background_adverbs=_words(data, "background_adverbs"), asset_nouns=_words(data, "asset_nouns"),
-        verb_forms=_verb_forms(_words(data, "verbs")), organisation_nouns=_words(data, "organisation_nouns"),
-        holder_roles=_words(data, "holder_roles"))
+        verb_forms=_verb_forms(_words(data, "verbs")), holder_roles=_words(data, "holder_roles"),
+        organisation_nouns=_words(data, "organisation_nouns") | org_heads().nouns)
 
 
 @cache

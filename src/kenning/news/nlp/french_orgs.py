@@ -38,6 +38,8 @@ class OrgHeads:
         heads = data_mapping(HEADS_FILE)["heads"]
         self.english = {tuple(fold(w) for w in str(h).split()): str(e) for h, e in heads.items()}
         self.longest = max(len(h) for h in self.english)
+        #: The one-word heads as written (lower case, accents kept): the nouns an organisation is named by.
+        self.nouns = frozenset(str(h).lower() for h in heads if len(str(h).split()) == 1)
 
     def at(self, words: list[str]) -> tuple[int, str] | None:
         """(words taken, English word) of the longest head the words start with; plurals too ("groupes")."""
